@@ -52,7 +52,23 @@ void rt_stw_start(void);
 typedef void (*rt_rangefn)(uintptr_t lo, uintptr_t hi, void *ctx);
 void rt_sched_each_stack(rt_rangefn fn, void *ctx);
 
-/* ---- panic.c / print.c: errors and builtin print ----------------------- */
-noreturn void rt_throw(const char *msg); /* "fatal error: msg", exit 2 */
+/* ---- sched.c: goroutines -------------------------------------------------
+ * `go f(args)` is compiled to a heap-allocated argument block and a thunk that
+ * unpacks it: rt_go(thunk, block). */
+void rt_go(void (*fn)(void *arg), void *arg);
+
+/* ---- panic.c: runtime errors ---------------------------------------------
+ * rt_panicrt: a runtime.Error, printed "panic: runtime error: msg".
+ * rt_panicplain: a runtime.Error printed without the prefix, for gc's
+ * plainError panics ("send on closed channel", "close of nil channel").
+ * rt_throw: an unrecoverable "fatal error: msg", exit status 2. */
+noreturn void rt_panicrt(const char *msg);
+noreturn void rt_panicplain(const char *msg);
+noreturn void rt_throw(const char *msg);
+
+/* ---- print.c: the print/println builtins, and raw stderr output ---------- */
+void rt_write_stderr(const void *p, intptr_t n);
+void rt_printlock(void);
+void rt_printunlock(void);
 
 #endif

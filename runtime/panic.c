@@ -1,0 +1,20 @@
+/* panic.c: runtime errors and fatal errors.
+ * For now a panic prints gc's first line and exits with status 2; defer,
+ * recover and the goroutine trace arrive with code generation (issue 4). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime.h"
+
+static noreturn void die(const char *prefix, const char *msg) {
+	rt_printlock();
+	rt_write_stderr(prefix, (intptr_t)strlen(prefix));
+	rt_write_stderr(msg, (intptr_t)strlen(msg));
+	rt_write_stderr("\n", 1);
+	rt_printunlock();
+	exit(2);
+}
+
+void rt_panicrt(const char *msg) { die("panic: runtime error: ", msg); }
+void rt_panicplain(const char *msg) { die("panic: ", msg); }
+void rt_throw(const char *msg) { die("fatal error: ", msg); }
