@@ -10,6 +10,7 @@
 #ifndef GOC_RUNTIME_H
 #define GOC_RUNTIME_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdnoreturn.h>
@@ -25,6 +26,16 @@ void *rt_mallocgc(uintptr_t size, const GoType *typ, int needzero);
 void *rt_new(const GoType *typ);                     /* new(T), zeroed */
 void *rt_newarray(const GoType *elem, intptr_t n);   /* make([]T, n) backing */
 
+/* Allocation caches. The scheduler gives each P one (rt_mcache_new) and sets
+ * rt_mcache_cur on the M that holds the P; a thread allocating with no cache
+ * set gets a private one, released when the thread exits. The collector
+ * flushes every cache at mark termination with the world stopped, so a cache
+ * must only be used by the thread that holds its P. */
+typedef struct MCache MCache;
+MCache *rt_mcache_new(void);
+void rt_mcache_release(MCache *c);
+extern __thread MCache *rt_mcache_cur;
+
 /* ---- gc.c: collector entry points --------------------------------------
  * Write barrier. Compiled code stores a pointer into the heap with
  *     if (rt_wbenabled) rt_wbstore(slot, val); else *slot = val;
@@ -39,7 +50,39 @@ void rt_typedmemmove(const GoType *typ, void *dst, const void *src);
 void rt_gc_addroots(void *start, uintptr_t nbytes, const uint8_t *bitmap);
 
 void rt_gc_init(void);  /* called once from the program entry */
-void rt_gc(void);       /* runtime.GC(): a full collection */
+void rt_gc(void);       /* runtime.GC(): a full collection, swept, then return */
+
+/* Extra ranges scanned conservatively every cycle (C data the runtime keeps
+ * Go pointers in). Like rt_gc_addroots, register before they hold pointers. */
+void rt_gc_addconservroots(void *start, uintptr_t nbytes);
+
+/* Stores of pointers into globals and stacks need no barrier: the collector
+ * scans all stacks and globals with the world stopped when marking starts,
+ * and the barrier is a deletion barrier for heap slots from then on.
+ *
+ * rt_gc_blockhook: set by the scheduler. rt_gc (and only it) blocks a thread
+ * inside the runtime waiting for a cycle; it calls hook(1) before blocking and
+ * hook(0) after waking, so that stop-the-world can count the thread as
+ * stopped. hook(1) must leave the thread's registers on its stack; hook(0)
+ * must not return while the world is stopped. The collector's own background
+ * worker is a plain thread that owns no P and is never stopped. */
+extern void (*rt_gc_blockhook)(int entering);
+
+/* runtime.ReadMemStats: the layout of gc's runtime.MemStats (Go 1.19), so the
+ * runtime package can copy it. Fields the collector does not track are 0. */
+typedef struct RtMemStats {
+	uint64_t Alloc, TotalAlloc, Sys, Lookups, Mallocs, Frees;
+	uint64_t HeapAlloc, HeapSys, HeapIdle, HeapInuse, HeapReleased, HeapObjects;
+	uint64_t StackInuse, StackSys, MSpanInuse, MSpanSys, MCacheInuse, MCacheSys;
+	uint64_t BuckHashSys, GCSys, OtherSys;
+	uint64_t NextGC, LastGC, PauseTotalNs;
+	uint64_t PauseNs[256], PauseEnd[256];
+	uint32_t NumGC, NumForcedGC;
+	double GCCPUFraction;
+	_Bool EnableGC, DebugGC;
+	struct { uint32_t Size; uint64_t Mallocs, Frees; } BySize[61];
+} RtMemStats;
+void rt_readmemstats(RtMemStats *m);
 
 /* ---- sched.c: what the collector needs from the scheduler --------------
  * Stop every other goroutine at a point where its registers are saved on its
@@ -56,6 +99,74 @@ void rt_sched_each_stack(rt_rangefn fn, void *ctx);
  * `go f(args)` is compiled to a heap-allocated argument block and a thunk that
  * unpacks it: rt_go(thunk, block). */
 void rt_go(void (*fn)(void *arg), void *arg);
+
+/* The program entry calls rt_sched_main(main_main) after package setup: it
+ * starts the scheduler (GOMAXPROCS from the environment, default the CPU
+ * count) and runs gomain as goroutine 1; the process exits with status 0
+ * when gomain returns. */
+noreturn void rt_sched_main(void (*gomain)(void));
+void rt_gosched(void);            /* runtime.Gosched */
+noreturn void rt_goexit(void);    /* runtime.Goexit: runs rt_goexit_hook first */
+extern void (*rt_goexit_hook)(void *deferhook); /* set by panic.c/codegen */
+int rt_numgoroutine(void);        /* runtime.NumGoroutine */
+int rt_gomaxprocs(int n);         /* runtime.GOMAXPROCS: n <= 0 only queries */
+uint64_t rt_goid(void);           /* the current goroutine's id, 0 off-G */
+/* Blocking system calls are bracketed so the P can go to another M. */
+void rt_entersyscall(void);
+void rt_exitsyscall(void);
+/* Run fn(arg) on the M's system stack: C code that needs more stack than
+ * the 1 KiB a goroutine stack promises to non-split callees (printing,
+ * libc, the collector). Nests; off-G it just calls fn. */
+void rt_systemstack(void (*fn)(void *arg), void *arg);
+/* Cooperative preemption point (optional: preemption is by signal). */
+void rt_preemptcheck(void);
+
+/* ---- chan.c, select.c: channels --------------------------------------
+ * Element values are passed by address. A nil channel blocks forever. */
+typedef struct Hchan Hchan;
+Hchan *rt_makechan(const GoChanType *t, intptr_t size);
+void rt_chansend(Hchan *c, const void *elem);          /* c <- *elem */
+bool rt_chanrecv(Hchan *c, void *elem);                /* *elem, ok = <-c (elem may be NULL) */
+void rt_closechan(Hchan *c);
+intptr_t rt_chanlen(Hchan *c);
+intptr_t rt_chancap(Hchan *c);
+/* select with one case and a default */
+bool rt_selectnbsend(Hchan *c, const void *elem);
+bool rt_selectnbrecv(Hchan *c, void *elem, bool *received);
+/* General select: cases[i].dir is RT_SELECT_SEND or RT_SELECT_RECV; order
+ * is scratch space of 2*ncases uint16_t in the caller's frame. Returns the
+ * chosen case index, or -1 if !block and no case was ready (default). For a
+ * receive, *recvok tells a value from a close. Cases with c == NULL never
+ * proceed; ncases == 0 with block blocks forever. */
+enum { RT_SELECT_SEND = 1, RT_SELECT_RECV = 2 };
+typedef struct RtSelectCase {
+	Hchan *c;
+	void *elem;
+	uintptr_t dir;
+} RtSelectCase;
+int rt_selectgo(RtSelectCase *cases, uint16_t *order, int ncases, bool block, bool *recvok);
+
+/* ---- time.c: clocks, sleep, timers ------------------------------------ */
+int64_t rt_nanotime(void);                      /* monotonic ns */
+void rt_walltime(int64_t *sec, int32_t *nsec);  /* real time */
+void rt_sleep(int64_t ns);                      /* time.Sleep */
+
+/* ---- sema.c: semaphores for package sync --------------------------------
+ * rt_semacquire waits until *addr > 0 and decrements it; rt_semrelease
+ * increments it and wakes a waiter (FIFO). notifyList: sync.Cond. */
+void rt_semacquire(uint32_t *addr);
+void rt_semrelease(uint32_t *addr);
+typedef struct RtNotifyList {
+	uint32_t wait;   /* ticket of the next waiter (atomic) */
+	uint32_t notify; /* ticket of the next waiter to notify */
+	uint32_t lock;
+	uint32_t pad;
+	void *head, *tail;
+} RtNotifyList;
+uint32_t rt_notifylist_add(RtNotifyList *l);
+void rt_notifylist_wait(RtNotifyList *l, uint32_t t);
+void rt_notifylist_notifyone(RtNotifyList *l);
+void rt_notifylist_notifyall(RtNotifyList *l);
 
 /* ---- panic.c: runtime errors ---------------------------------------------
  * rt_panicrt: a runtime.Error, printed "panic: runtime error: msg".

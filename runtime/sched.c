@@ -1,0 +1,1449 @@
+/* sched.c: the G/M/P scheduler. Gs are goroutines, Ms OS threads (pthreads),
+ * Ps the GOMAXPROCS processor slots an M must hold to run Go code. Each P has
+ * a 256-entry local run queue plus a runnext slot; a global queue under the
+ * scheduler lock takes the overflow; an M without work steals half of another
+ * P's queue and, finding nothing, parks on a futex. Blocking system calls
+ * (rt_entersyscall/rt_exitsyscall) let sysmon hand the P to another M;
+ * sysmon also asks Gs running over 10 ms to yield (signal.c). Also here:
+ * stop-the-world and the stack enumeration the collector needs, deadlock
+ * detection, and the program's main goroutine (rt_sched_main).
+ * Modelled on gc's proc.go, written for C: each M runs a scheduler loop on
+ * its own thread stack (g0) and switches to Gs with sched_switch. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <linux/futex.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "sched_impl.h"
+
+/* ---------------------------------------------------------------- locks */
+
+static long futex(_Atomic uint32_t *addr, int op, uint32_t val, const struct timespec *ts) {
+	return syscall(SYS_futex, (uint32_t *)addr, op | FUTEX_PRIVATE_FLAG, val, ts, NULL, 0);
+}
+
+void sched_lock(rtlock *l) {
+	uint32_t c = 0;
+	if (atomic_compare_exchange_strong_explicit(&l->key, &c, 1, memory_order_acquire, memory_order_relaxed))
+		return;
+	for (int i = 0; i < 64; i++) { /* brief spin: critical sections are short */
+		__builtin_ia32_pause();
+		c = 0;
+		if (atomic_load_explicit(&l->key, memory_order_relaxed) == 0 &&
+		    atomic_compare_exchange_strong_explicit(&l->key, &c, 1, memory_order_acquire, memory_order_relaxed))
+			return;
+	}
+	if (c != 2)
+		c = atomic_exchange_explicit(&l->key, 2, memory_order_acquire);
+	while (c != 0) {
+		futex(&l->key, FUTEX_WAIT, 2, NULL);
+		c = atomic_exchange_explicit(&l->key, 2, memory_order_acquire);
+	}
+}
+
+void sched_unlock(rtlock *l) {
+	if (atomic_exchange_explicit(&l->key, 0, memory_order_release) == 2)
+		futex(&l->key, FUTEX_WAKE, 1, NULL);
+}
+
+void note_clear(rtnote *n) { atomic_store(&n->key, 0); }
+void note_wakeup(rtnote *n) {
+	if (atomic_exchange(&n->key, 1) == 0)
+		futex(&n->key, FUTEX_WAKE, 1, NULL);
+}
+void note_sleep(rtnote *n) {
+	while (atomic_load(&n->key) == 0)
+		futex(&n->key, FUTEX_WAIT, 0, NULL);
+}
+bool note_tsleep(rtnote *n, int64_t ns) {
+	int64_t deadline = rt_nanotime() + ns;
+	while (atomic_load(&n->key) == 0) {
+		int64_t left = deadline - rt_nanotime();
+		if (left <= 0)
+			return atomic_load(&n->key) != 0;
+		struct timespec ts = {left / 1000000000, left % 1000000000};
+		futex(&n->key, FUTEX_WAIT, 0, &ts);
+	}
+	return true;
+}
+
+/* ------------------------------------------------------------ globals */
+
+__thread M *sched_m __attribute__((tls_model("initial-exec")));
+int32_t sched_gomaxprocs;
+P **sched_allp;
+static int32_t allp_cap;
+
+const char *const sched_waitreasons[WR_COUNT] = {
+	[WR_ZERO] = "",
+	[WR_CHANRECVNIL] = "chan receive (nil chan)",
+	[WR_CHANSENDNIL] = "chan send (nil chan)",
+	[WR_SELECT] = "select",
+	[WR_SELECTNOCASES] = "select (no cases)",
+	[WR_CHANRECV] = "chan receive",
+	[WR_CHANSEND] = "chan send",
+	[WR_SEMACQUIRE] = "semacquire",
+	[WR_SLEEP] = "sleep",
+	[WR_CONDWAIT] = "sync.Cond.Wait",
+	[WR_PREEMPTED] = "preempted",
+	[WR_SYNCMUTEX] = "sync.Mutex.Lock",
+};
+
+static struct {
+	rtlock lock;
+	G *runqhead, *runqtail;
+	_Atomic int32_t runqsize;
+	M *midle;
+	int32_t nmidle;
+	int32_t mcount;
+	_Atomic int32_t nmspinning;
+	P *pidle;
+	_Atomic int32_t npidle;
+	G *gfree;
+	int32_t ngfree;
+	_Atomic uint64_t goidgen;
+	_Atomic int32_t ngoroutines;
+	/* stop the world */
+	_Atomic uint32_t gcwaiting;
+	int32_t stopwait;
+	rtnote stopnote;
+	rtlock stwlock; /* serializes rt_stw_stop callers */
+	M *stwm;
+	/* timers: one idle M may sleep until the earliest timer */
+	M *timerwaiter;
+	int64_t timerwaitwhen;
+	bool started;
+	bool mainexited;
+} sched;
+
+static rtlock allglock;
+static G *allg;
+static M *allm;
+static M m0;
+static G *g1;
+
+static void *mstart_thread(void *arg);
+static void schedule_loop(void);
+static void wakep(void);
+static void startm(P *p, bool spinning);
+
+/* ------------------------------------------------------------- random */
+
+uint32_t sched_fastrand(void) {
+	M *m = sched_m;
+	static _Atomic uint32_t seedgen = 0x9e3779b9u;
+	uint32_t x;
+	if (!m) {
+		x = atomic_fetch_add(&seedgen, 0x9e3779b9u);
+	} else {
+		x = m->fastrand;
+		if (!x)
+			x = (uint32_t)m->id * 2654435761u ^ (uint32_t)rt_nanotime() ^ 1;
+	}
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	if (m)
+		m->fastrand = x;
+	return x;
+}
+uint32_t sched_fastrandn(uint32_t n) { return (uint32_t)(((uint64_t)sched_fastrand() * n) >> 32); }
+
+/* --------------------------------------------------------- run queues */
+
+/* Caller holds sched.lock. */
+static void globrunqput(G *g) {
+	g->schedlink = NULL;
+	if (sched.runqtail)
+		sched.runqtail->schedlink = g;
+	else
+		sched.runqhead = g;
+	sched.runqtail = g;
+	atomic_fetch_add(&sched.runqsize, 1);
+}
+static void globrunqputbatch(G *head, G *tail, int32_t n) {
+	tail->schedlink = NULL;
+	if (sched.runqtail)
+		sched.runqtail->schedlink = head;
+	else
+		sched.runqhead = head;
+	sched.runqtail = tail;
+	atomic_fetch_add(&sched.runqsize, n);
+}
+/* Take up to a fair share of the global queue into p's local queue. */
+static G *globrunqget(P *p, int32_t max) {
+	int32_t size = atomic_load(&sched.runqsize);
+	if (size == 0)
+		return NULL;
+	int32_t n = size / sched_gomaxprocs + 1;
+	if (n > size)
+		n = size;
+	if (max > 0 && n > max)
+		n = max;
+	if (n > RUNQ_SIZE / 2)
+		n = RUNQ_SIZE / 2;
+	atomic_fetch_sub(&sched.runqsize, n);
+	G *g = sched.runqhead;
+	sched.runqhead = g->schedlink;
+	if (!sched.runqhead)
+		sched.runqtail = NULL;
+	for (n--; n > 0; n--) {
+		G *g1 = sched.runqhead;
+		sched.runqhead = g1->schedlink;
+		if (!sched.runqhead)
+			sched.runqtail = NULL;
+		/* local queue has room: we only add at most RUNQ_SIZE/2 */
+		uint32_t t = atomic_load_explicit(&p->runqtail, memory_order_relaxed);
+		uint32_t h = atomic_load_explicit(&p->runqhead, memory_order_acquire);
+		if (t - h < RUNQ_SIZE) {
+			p->runq[t % RUNQ_SIZE] = g1;
+			atomic_store_explicit(&p->runqtail, t + 1, memory_order_release);
+		} else {
+			globrunqput(g1);
+		}
+	}
+	return g;
+}
+
+/* Slow path of runqput: move half of the local queue and g to the global queue. */
+static bool runqputslow(P *p, G *g, uint32_t h, uint32_t t) {
+	G *batch[RUNQ_SIZE / 2 + 1];
+	uint32_t n = (t - h) / 2;
+	for (uint32_t i = 0; i < n; i++)
+		batch[i] = p->runq[(h + i) % RUNQ_SIZE];
+	if (!atomic_compare_exchange_strong_explicit(&p->runqhead, &h, h + n, memory_order_release, memory_order_relaxed))
+		return false;
+	batch[n] = g;
+	for (uint32_t i = 0; i < n; i++)
+		batch[i]->schedlink = batch[i + 1];
+	sched_lock(&sched.lock);
+	globrunqputbatch(batch[0], batch[n], (int32_t)n + 1);
+	sched_unlock(&sched.lock);
+	return true;
+}
+
+/* Put g on p's local queue (only p's owner calls this). next: into runnext,
+ * kicking the old runnext to the tail. */
+static void runqput(P *p, G *g, bool next) {
+	if (next) {
+		G *old = atomic_exchange(&p->runnext, g);
+		if (!old)
+			return;
+		g = old;
+	}
+	for (;;) {
+		uint32_t h = atomic_load_explicit(&p->runqhead, memory_order_acquire);
+		uint32_t t = atomic_load_explicit(&p->runqtail, memory_order_relaxed);
+		if (t - h < RUNQ_SIZE) {
+			p->runq[t % RUNQ_SIZE] = g;
+			atomic_store_explicit(&p->runqtail, t + 1, memory_order_release);
+			return;
+		}
+		if (runqputslow(p, g, h, t))
+			return;
+	}
+}
+
+static G *runqget(P *p) {
+	G *next = atomic_load(&p->runnext);
+	if (next && atomic_compare_exchange_strong(&p->runnext, &next, NULL))
+		return next;
+	for (;;) {
+		uint32_t h = atomic_load_explicit(&p->runqhead, memory_order_acquire);
+		uint32_t t = atomic_load_explicit(&p->runqtail, memory_order_relaxed);
+		if (t == h)
+			return NULL;
+		G *g = p->runq[h % RUNQ_SIZE];
+		if (atomic_compare_exchange_strong_explicit(&p->runqhead, &h, h + 1, memory_order_release, memory_order_relaxed))
+			return g;
+	}
+}
+
+static bool runqempty(P *p) {
+	for (;;) {
+		uint32_t h = atomic_load(&p->runqhead);
+		uint32_t t = atomic_load(&p->runqtail);
+		G *next = atomic_load(&p->runnext);
+		if (t == atomic_load(&p->runqtail))
+			return h == t && next == NULL;
+	}
+}
+
+/* Grab half of p2's queue into batch (of RUNQ_SIZE/2 slots); returns count. */
+static uint32_t runqgrab(P *p2, G **batch, bool stealnext) {
+	for (;;) {
+		uint32_t h = atomic_load_explicit(&p2->runqhead, memory_order_acquire);
+		uint32_t t = atomic_load_explicit(&p2->runqtail, memory_order_acquire);
+		uint32_t n = t - h;
+		n = n - n / 2;
+		if (n == 0) {
+			if (stealnext) {
+				G *next = atomic_load(&p2->runnext);
+				if (next && atomic_compare_exchange_strong(&p2->runnext, &next, NULL)) {
+					batch[0] = next;
+					return 1;
+				}
+			}
+			return 0;
+		}
+		if (n > RUNQ_SIZE / 2)
+			continue; /* inconsistent read */
+		for (uint32_t i = 0; i < n; i++)
+			batch[i] = p2->runq[(h + i) % RUNQ_SIZE];
+		if (atomic_compare_exchange_strong_explicit(&p2->runqhead, &h, h + n, memory_order_release, memory_order_relaxed))
+			return n;
+	}
+}
+
+/* Steal half of p2's run queue into p's; return one G to run. */
+static G *runqsteal(P *p, P *p2, bool stealnext) {
+	G *batch[RUNQ_SIZE / 2];
+	uint32_t n = runqgrab(p2, batch, stealnext);
+	if (n == 0)
+		return NULL;
+	G *g = batch[--n];
+	if (n == 0)
+		return g;
+	uint32_t t = atomic_load_explicit(&p->runqtail, memory_order_relaxed);
+	for (uint32_t i = 0; i < n; i++)
+		p->runq[(t + i) % RUNQ_SIZE] = batch[i];
+	atomic_store_explicit(&p->runqtail, t + n, memory_order_release);
+	return g;
+}
+
+/* ------------------------------------------------------------- Ps, Ms */
+
+/* Caller holds sched.lock. */
+static void pidleput(P *p) {
+	atomic_store(&p->status, P_IDLE);
+	p->m = NULL;
+	p->link = sched.pidle;
+	sched.pidle = p;
+	atomic_fetch_add(&sched.npidle, 1);
+}
+static P *pidleget(void) {
+	P *p = sched.pidle;
+	if (p) {
+		sched.pidle = p->link;
+		atomic_fetch_sub(&sched.npidle, 1);
+	}
+	return p;
+}
+
+static void acquirep(P *p) {
+	M *m = sched_m;
+	m->p = p;
+	p->m = m;
+	atomic_store(&p->status, P_RUNNING);
+}
+static P *releasep(void) {
+	M *m = sched_m;
+	P *p = m->p;
+	m->p = NULL;
+	p->m = NULL;
+	return p;
+}
+
+static M *allocm(void) {
+	M *m = calloc(1, sizeof(M));
+	if (!m)
+		rt_throw("out of memory allocating an M");
+	sched_lock(&sched.lock);
+	m->id = (uint64_t)sched.mcount++;
+	m->alllink = allm;
+	allm = m;
+	sched_unlock(&sched.lock);
+	return m;
+}
+
+static void newm(P *p, bool spinning) {
+	M *m = allocm();
+	m->nextp = p;
+	m->spinning = spinning;
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&attr, 1 << 20);
+	pthread_t th;
+	int e = pthread_create(&th, &attr, mstart_thread, m);
+	pthread_attr_destroy(&attr);
+	if (e)
+		rt_throw("newm: pthread_create failed");
+}
+
+/* The M's system stack bounds, for rt_systemstack and the stack scan. */
+static void m_stackbounds(M *m) {
+	pthread_attr_t attr;
+	void *addr;
+	size_t size;
+	if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+		pthread_attr_getstack(&attr, &addr, &size);
+		m->g0lo = (uintptr_t)addr;
+		m->g0hi = (uintptr_t)addr + size;
+		pthread_attr_destroy(&attr);
+	}
+}
+
+static void minit(M *m) {
+	sched_m = m;
+	m->tid = (uint64_t)pthread_self();
+	set_stacklimit(0);
+	m_stackbounds(m);
+	signal_minit(m);
+}
+
+static void *mstart_thread(void *arg) {
+	M *m = arg;
+	minit(m);
+	acquirep(m->nextp);
+	m->nextp = NULL;
+	schedule_loop();
+	return NULL;
+}
+
+/* Start an M running p (or an idle P if p is NULL); no-op without idle P. */
+static void startm(P *p, bool spinning) {
+	sched_lock(&sched.lock);
+	if (!p) {
+		p = pidleget();
+		if (!p) {
+			sched_unlock(&sched.lock);
+			if (spinning)
+				atomic_fetch_sub(&sched.nmspinning, 1);
+			return;
+		}
+	}
+	M *m = sched.midle;
+	if (m) {
+		sched.midle = m->schedlink;
+		sched.nmidle--;
+	}
+	sched_unlock(&sched.lock);
+	if (!m) {
+		newm(p, spinning);
+		return;
+	}
+	m->spinning = spinning;
+	m->nextp = p;
+	note_wakeup(&m->park);
+}
+
+static void wakep(void) {
+	if (atomic_load(&sched.npidle) == 0 || atomic_load(&sched.nmspinning) != 0)
+		return;
+	int32_t z = 0;
+	if (!atomic_compare_exchange_strong(&sched.nmspinning, &z, 1))
+		return;
+	startm(NULL, true);
+}
+
+static void checkdead(void);
+
+/* Park the current M until startm hands it a P. */
+static void stopm(void) {
+	M *m = sched_m;
+	sched_lock(&sched.lock);
+	note_clear(&m->park);
+	m->schedlink = sched.midle;
+	sched.midle = m;
+	sched.nmidle++;
+	checkdead();
+	sched_unlock(&sched.lock);
+	note_sleep(&m->park);
+	acquirep(m->nextp);
+	m->nextp = NULL;
+}
+
+/* Give p away: to a new M if it has work, else to the idle list. */
+static void handoffp(P *p) {
+	if (!runqempty(p) || atomic_load(&sched.runqsize) != 0 || atomic_load(&p->timer0when) != 0) {
+		startm(p, false);
+		return;
+	}
+	if (atomic_load(&sched.nmspinning) + atomic_load(&sched.npidle) == 0) {
+		int32_t z = 0;
+		if (atomic_compare_exchange_strong(&sched.nmspinning, &z, 1)) {
+			startm(p, true);
+			return;
+		}
+	}
+	sched_lock(&sched.lock);
+	if (atomic_load(&sched.gcwaiting)) {
+		atomic_store(&p->status, P_GCSTOP);
+		p->m = NULL;
+		if (--sched.stopwait == 0)
+			note_wakeup(&sched.stopnote);
+		sched_unlock(&sched.lock);
+		return;
+	}
+	if (atomic_load(&sched.runqsize) != 0) {
+		sched_unlock(&sched.lock);
+		startm(p, false);
+		return;
+	}
+	pidleput(p);
+	sched_unlock(&sched.lock);
+}
+
+/* Stop-the-world requested: hand in our P and wait. */
+static void gcstopm(void) {
+	M *m = sched_m;
+	if (m->spinning) {
+		m->spinning = false;
+		atomic_fetch_sub(&sched.nmspinning, 1);
+	}
+	P *p = releasep();
+	sched_lock(&sched.lock);
+	atomic_store(&p->status, P_GCSTOP);
+	if (--sched.stopwait == 0)
+		note_wakeup(&sched.stopnote);
+	sched_unlock(&sched.lock);
+	stopm();
+}
+
+/* ------------------------------------------------------------------ Gs */
+
+static G *gfget(P *p) {
+	G *g = p ? p->gfree : NULL;
+	if (g) {
+		p->gfree = g->schedlink;
+		p->ngfree--;
+		return g;
+	}
+	if (sched.gfree) {
+		sched_lock(&sched.lock);
+		int n = 0;
+		while (p && sched.gfree && n < 32) {
+			G *x = sched.gfree;
+			sched.gfree = x->schedlink;
+			sched.ngfree--;
+			x->schedlink = p->gfree;
+			p->gfree = x;
+			p->ngfree++;
+			n++;
+		}
+		if (!p && sched.gfree) {
+			g = sched.gfree;
+			sched.gfree = g->schedlink;
+			sched.ngfree--;
+		}
+		sched_unlock(&sched.lock);
+		if (p && p->gfree) {
+			g = p->gfree;
+			p->gfree = g->schedlink;
+			p->ngfree--;
+		}
+	}
+	return g;
+}
+
+static void gfput(P *p, G *g) {
+	g->schedlink = p->gfree;
+	p->gfree = g;
+	if (++p->ngfree >= 64) {
+		sched_lock(&sched.lock);
+		while (p->ngfree >= 32) {
+			G *x = p->gfree;
+			p->gfree = x->schedlink;
+			p->ngfree--;
+			x->schedlink = sched.gfree;
+			sched.gfree = x;
+			sched.ngfree++;
+		}
+		sched_unlock(&sched.lock);
+	}
+}
+
+/* G structs come from chunks never returned (dead Gs are reused); they are
+ * reported to the collector as ranges by rt_sched_each_stack. */
+static G *allocg(uintptr_t stacksize) {
+	static rtlock chunklock;
+	static char *chunk;
+	static size_t chunkleft;
+	size_t sz = (sizeof(G) + 63) & ~(size_t)63;
+	sched_lock(&chunklock);
+	if (chunkleft < sz) {
+		size_t n = 256 * 1024;
+		chunk = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (chunk == MAP_FAILED)
+			rt_throw("out of memory allocating a G");
+		chunkleft = n;
+	}
+	G *g = (G *)chunk;
+	chunk += sz;
+	chunkleft -= sz;
+	sched_unlock(&chunklock);
+	g->stk0lo = stack_alloc_first(stacksize);
+	g->stk0hi = g->stk0lo + stacksize;
+	sched_lock(&allglock);
+	g->alllink = allg;
+	allg = g;
+	sched_unlock(&allglock);
+	return g;
+}
+
+static void g_resetstack(G *g) {
+	g->seg = NULL;
+	g->stacklo = g->stk0lo;
+	g->stackhi = g->stk0hi;
+	g->stacklimit = g->stk0lo + STACK_RESERVE;
+	g->stacktotal = g->stk0hi - g->stk0lo;
+	/* initial frame: r15 r14 r13 r12(=g) rbx rbp, return to sched_gostart */
+	uintptr_t *sp = (uintptr_t *)(g->stk0hi - 72);
+	sp[0] = sp[1] = sp[2] = 0;
+	sp[3] = (uintptr_t)g;
+	sp[4] = sp[5] = 0;
+	sp[6] = (uintptr_t)sched_gostart;
+	g->sp = (uintptr_t)sp;
+}
+
+static G *newproc(void (*fn)(void *), void *arg, uintptr_t stacksize) {
+	M *m = sched_m;
+	P *p = m ? m->p : NULL;
+	G *g = stacksize == STACK_FIRST ? gfget(p) : NULL;
+	if (!g)
+		g = allocg(stacksize);
+	g_resetstack(g);
+	g->fn = fn;
+	g->arg = arg;
+	g->goid = atomic_fetch_add(&sched.goidgen, 1) + 1;
+	g->waitreason = 0;
+	g->preempt = 0;
+	g->param = NULL;
+	g->waitobj = NULL;
+	g->deferhook = NULL;
+	atomic_fetch_add(&sched.ngoroutines, 1);
+	atomic_store(&g->status, G_RUNNABLE);
+	return g;
+}
+
+void rt_go(void (*fn)(void *), void *arg) {
+	G *g = newproc(fn, arg, STACK_FIRST);
+	M *m = sched_m;
+	if (m && m->p) {
+		runqput(m->p, g, true);
+	} else {
+		sched_lock(&sched.lock);
+		globrunqput(g);
+		sched_unlock(&sched.lock);
+	}
+	if (sched.started)
+		wakep();
+}
+
+/* ---------------------------------------------------- switching to/from G */
+
+enum { AFTER_NONE, AFTER_PARK, AFTER_YIELD, AFTER_PREEMPT, AFTER_EXIT, AFTER_SYSCALLBLOCK };
+
+/* Switch from the current G to its M's scheduler context; the loop in
+ * schedule_loop performs m->afterop on g0. */
+static void switch_to_g0(int op) {
+	M *m = sched_m;
+	G *g = m->curg;
+	m->afterop = op;
+	sched_switch(&g->sp, m->g0sp);
+}
+
+void sched_park(bool (*unlockf)(G *, void *), void *arg, uint32_t reason) {
+	M *m = sched_m;
+	G *g = m->curg;
+	g->waitreason = reason;
+	g->waitsince = 0;
+	m->unlockf = unlockf;
+	m->unlockarg = arg;
+	switch_to_g0(AFTER_PARK);
+}
+
+void sched_ready(G *g, bool next) {
+	atomic_store(&g->status, G_RUNNABLE);
+	M *m = sched_m;
+	if (m && m->p) {
+		runqput(m->p, g, next);
+	} else {
+		sched_lock(&sched.lock);
+		globrunqput(g);
+		sched_unlock(&sched.lock);
+	}
+	wakep();
+}
+
+void rt_gosched(void) {
+	G *g = getg();
+	if (!g)
+		return;
+	switch_to_g0(AFTER_YIELD);
+}
+
+/* Called (on the G's stack) by rt_asyncpreempt once the registers are saved. */
+void sched_preempt_yield(void) {
+	G *g = getg();
+	atomic_store(&g->preempt, 0);
+	switch_to_g0(AFTER_PREEMPT);
+}
+
+/* Cooperative check for code that wants one (codegen may call it in loops). */
+void rt_preemptcheck(void) {
+	G *g = getg();
+	if (g && atomic_load(&g->preempt)) {
+		atomic_store(&g->preempt, 0);
+		switch_to_g0(AFTER_PREEMPT);
+	}
+}
+
+/* Run by codegen'd defers: set once, called by rt_goexit with the G's hook. */
+void (*rt_goexit_hook)(void *deferhook);
+
+noreturn void rt_goexit(void) {
+	G *g = getg();
+	if (rt_goexit_hook && g->deferhook)
+		rt_goexit_hook(g->deferhook);
+	if (g == g1) {
+		/* main goroutine: the program goes on until the others finish */
+		sched.mainexited = true;
+	}
+	switch_to_g0(AFTER_EXIT);
+	__builtin_unreachable();
+}
+
+/* First C frame of every G (called by sched_gostart). */
+noreturn void sched_gmain(G *g) {
+	void (*fn)(void *) = g->fn;
+	void *arg = g->arg;
+	g->fn = NULL;
+	g->arg = NULL;
+	fn(arg);
+	rt_goexit();
+}
+
+/* ------------------------------------------------------------ scheduling */
+
+static G *stealwork(P *p, int64_t now) {
+	int32_t n = sched_gomaxprocs;
+	for (int round = 0; round < 4; round++) {
+		bool last = round == 3;
+		uint32_t start = sched_fastrandn((uint32_t)n);
+		for (int32_t i = 0; i < n; i++) {
+			P *p2 = sched_allp[(start + (uint32_t)i) % (uint32_t)n];
+			if (p2 == p)
+				continue;
+			if (last && atomic_load(&p2->timer0when) != 0 && atomic_load(&p2->timer0when) <= now)
+				timer_check(p2, now);
+			if (atomic_load(&p2->status) == P_IDLE)
+				continue;
+			G *g = runqsteal(p, p2, last);
+			if (g)
+				return g;
+		}
+		if (atomic_load(&sched.runqsize))
+			return NULL;
+	}
+	return NULL;
+}
+
+static G *findrunnable(void) {
+	M *m = sched_m;
+top:;
+	P *p = m->p;
+	if (atomic_load(&sched.gcwaiting)) {
+		gcstopm();
+		goto top;
+	}
+	int64_t now = 0;
+	if (atomic_load(&p->timer0when)) {
+		now = rt_nanotime();
+		timer_check(p, now);
+	}
+	/* fairness: sometimes look at the global queue first */
+	if (p->schedtick % 61 == 0 && atomic_load(&sched.runqsize) > 0) {
+		sched_lock(&sched.lock);
+		G *g = globrunqget(p, 1);
+		sched_unlock(&sched.lock);
+		if (g)
+			return g;
+	}
+	G *g = runqget(p);
+	if (g)
+		return g;
+	if (atomic_load(&sched.runqsize)) {
+		sched_lock(&sched.lock);
+		g = globrunqget(p, 0);
+		sched_unlock(&sched.lock);
+		if (g)
+			return g;
+	}
+	/* steal, as a spinning M, unless enough Ms already spin */
+	if (m->spinning || 2 * atomic_load(&sched.nmspinning) < sched_gomaxprocs - atomic_load(&sched.npidle)) {
+		if (!m->spinning) {
+			m->spinning = true;
+			atomic_fetch_add(&sched.nmspinning, 1);
+		}
+		if (!now)
+			now = rt_nanotime();
+		g = stealwork(p, now);
+		if (g)
+			return g;
+		if (!runqempty(p))
+			goto top;
+	}
+	/* nothing: give up the P and park */
+	sched_lock(&sched.lock);
+	if (atomic_load(&sched.gcwaiting)) {
+		sched_unlock(&sched.lock);
+		goto top;
+	}
+	if (sched.runqsize) {
+		g = globrunqget(p, 0);
+		sched_unlock(&sched.lock);
+		return g;
+	}
+	releasep();
+	pidleput(p);
+	sched_unlock(&sched.lock);
+	bool wasspinning = m->spinning;
+	if (m->spinning) {
+		m->spinning = false;
+		atomic_fetch_sub(&sched.nmspinning, 1);
+		/* re-check after dropping spinning (see gc's findrunnable) */
+		for (int32_t i = 0; i < sched_gomaxprocs; i++) {
+			P *p2 = sched_allp[i];
+			if (!runqempty(p2)) {
+				sched_lock(&sched.lock);
+				P *pp = pidleget();
+				sched_unlock(&sched.lock);
+				if (pp) {
+					acquirep(pp);
+					m->spinning = true;
+					atomic_fetch_add(&sched.nmspinning, 1);
+					goto top;
+				}
+				break;
+			}
+		}
+	}
+	(void)wasspinning;
+	/* timers: one M sleeps until the earliest one */
+	int64_t when = timer_earliest();
+	if (when) {
+		sched_lock(&sched.lock);
+		if (!sched.timerwaiter || when < sched.timerwaitwhen) {
+			M *old = sched.timerwaiter;
+			sched.timerwaiter = m;
+			sched.timerwaitwhen = when;
+			note_clear(&m->park);
+			sched_unlock(&sched.lock);
+			if (old)
+				note_wakeup(&old->park);
+			int64_t d = when - rt_nanotime();
+			if (d > 0)
+				note_tsleep(&m->park, d);
+			sched_lock(&sched.lock);
+			if (sched.timerwaiter == m)
+				sched.timerwaiter = NULL;
+			P *pp = m->nextp ? NULL : pidleget();
+			sched_unlock(&sched.lock);
+			if (m->nextp) { /* handed a P by startm while we slept */
+				acquirep(m->nextp);
+				m->nextp = NULL;
+				goto top;
+			}
+			if (pp) {
+				acquirep(pp);
+				goto top;
+			}
+			stopm();
+			goto top;
+		}
+		sched_unlock(&sched.lock);
+	}
+	stopm();
+	goto top;
+}
+
+static void execute(G *g) {
+	M *m = sched_m;
+	P *p = m->p;
+	m->curg = g;
+	g->m = m;
+	atomic_store(&g->status, G_RUNNING);
+	atomic_fetch_add(&p->schedtick, 1);
+	set_stacklimit(g->stacklimit);
+	sched_switch(&m->g0sp, g->sp);
+	set_stacklimit(0);
+}
+
+static void gdestroy(G *g) {
+	atomic_store(&g->status, G_DEAD);
+	atomic_fetch_sub(&sched.ngoroutines, 1);
+	g->m = NULL;
+	g->waiting = NULL;
+	g->param = NULL;
+	g->waitobj = NULL;
+	g->deferhook = NULL;
+	stack_release_segments(g);
+	if (g == g1)
+		return; /* never reused: its first segment is the big one */
+	gfput(sched_m->p, g);
+}
+
+/* The scheduler loop every M runs on its own thread stack (g0). */
+static void schedule_loop(void) {
+	M *m = sched_m;
+	for (;;) {
+		if (!m->p)
+			stopm();
+		G *g = findrunnable();
+		if (m->spinning) {
+			m->spinning = false;
+			if (atomic_fetch_sub(&sched.nmspinning, 1) == 1)
+				wakep(); /* we were the last spinner: keep one looking */
+		}
+	again:
+		execute(g);
+		M *m2 = sched_m;
+		(void)m2;
+		m->curg = NULL;
+		switch (m->afterop) {
+		case AFTER_PARK:
+			atomic_store(&g->status, G_WAITING);
+			if (m->unlockf && !m->unlockf(g, m->unlockarg)) {
+				m->unlockf = NULL;
+				goto again;
+			}
+			m->unlockf = NULL;
+			break;
+		case AFTER_YIELD:
+		case AFTER_PREEMPT:
+			atomic_store(&g->status, G_RUNNABLE);
+			sched_lock(&sched.lock);
+			globrunqput(g);
+			sched_unlock(&sched.lock);
+			break;
+		case AFTER_EXIT:
+			gdestroy(g);
+			if (sched.mainexited && atomic_load(&sched.ngoroutines) == 0) {
+				rt_throw("no goroutines (main called runtime.Goexit) - deadlock!");
+			}
+			break;
+		case AFTER_SYSCALLBLOCK:
+			/* exitsyscall found no P: queue the G, give up this M */
+			atomic_store(&g->status, G_RUNNABLE);
+			sched_lock(&sched.lock);
+			globrunqput(g);
+			sched_unlock(&sched.lock);
+			break;
+		}
+		m->afterop = AFTER_NONE;
+	}
+}
+
+/* A timer earlier than any other was added: make sure some M will wait for
+ * it (wake the M sleeping until a later one, or start one). */
+void sched_timer_kick(int64_t when) {
+	if (!sched.started)
+		return;
+	sched_lock(&sched.lock);
+	M *w = sched.timerwaiter;
+	if (w && when < sched.timerwaitwhen) {
+		sched.timerwaiter = NULL;
+		sched_unlock(&sched.lock);
+		note_wakeup(&w->park);
+		return;
+	}
+	sched_unlock(&sched.lock);
+	if (!w)
+		wakep();
+}
+
+/* --------------------------------------------------------------- syscalls */
+
+void rt_entersyscall(void) {
+	M *m = sched_m;
+	G *g = m ? m->curg : NULL;
+	if (!g)
+		return;
+	__builtin_unwind_init(); /* callee-saved registers into this frame */
+	g->syscallsp = (uintptr_t)__builtin_frame_address(0);
+	m->insyscall = true;
+	atomic_store(&g->status, G_SYSCALL);
+	P *p = m->p;
+	atomic_fetch_add(&p->syscalltick, 1);
+	atomic_store(&p->status, P_SYSCALL);
+	if (atomic_load(&sched.gcwaiting)) {
+		uint32_t s = P_SYSCALL;
+		if (atomic_compare_exchange_strong(&p->status, &s, P_GCSTOP)) {
+			sched_lock(&sched.lock);
+			p->m = NULL;
+			if (--sched.stopwait == 0)
+				note_wakeup(&sched.stopnote);
+			sched_unlock(&sched.lock);
+		}
+	}
+}
+
+void rt_exitsyscall(void) {
+	M *m = sched_m;
+	G *g = m ? m->curg : NULL;
+	if (!g)
+		return;
+	P *p = m->p;
+	m->insyscall = false;
+	uint32_t s = P_SYSCALL;
+	if (p && p->m == m && atomic_compare_exchange_strong(&p->status, &s, P_RUNNING)) {
+		atomic_fetch_add(&p->syscalltick, 1);
+		atomic_store(&g->status, G_RUNNING);
+		g->syscallsp = 0;
+		return;
+	}
+	/* our P was retaken: try an idle one */
+	m->p = NULL;
+	sched_lock(&sched.lock);
+	P *np = atomic_load(&sched.gcwaiting) ? NULL : pidleget();
+	sched_unlock(&sched.lock);
+	if (np) {
+		acquirep(np);
+		atomic_store(&g->status, G_RUNNING);
+		g->syscallsp = 0;
+		return;
+	}
+	g->syscallsp = 0;
+	switch_to_g0(AFTER_SYSCALLBLOCK);
+}
+
+/* ---------------------------------------------------------- systemstack */
+
+void sched_callon(void (*fn)(void *), void *arg, uintptr_t sp, uintptr_t *savesp);
+
+/* Run fn(arg) on the M's system stack (for C code that needs more than the
+ * STACK_NOSPLIT_HEADROOM a goroutine stack promises). */
+void rt_systemstack(void (*fn)(void *), void *arg) {
+	M *m = sched_m;
+	G *g = m ? m->curg : NULL;
+	if (!g || g->sysstack) {
+		fn(arg);
+		return;
+	}
+	uintptr_t lim = get_stacklimit();
+	set_stacklimit(0);
+	g->sysstack = true;
+	sched_callon(fn, arg, m->g0sp - 256, &m->syssp);
+	g->sysstack = false;
+	set_stacklimit(lim);
+}
+
+/* ---------------------------------------------------------------- sysmon */
+
+static void retake(int64_t now) {
+	for (int32_t i = 0; i < sched_gomaxprocs; i++) {
+		P *p = sched_allp[i];
+		uint32_t s = atomic_load(&p->status);
+		if (s == P_RUNNING) {
+			uint64_t t = atomic_load(&p->schedtick);
+			if (p->sm_schedtick != t) {
+				p->sm_schedtick = t;
+				p->sm_schedwhen = now;
+			} else if (now - p->sm_schedwhen >= 10000000) {
+				M *m = p->m;
+				G *g = m ? m->curg : NULL;
+				if (g && atomic_load(&g->status) == G_RUNNING) {
+					atomic_store(&g->preempt, 1);
+					signal_preempt(m);
+				}
+				p->sm_schedwhen = now; /* retry in another 10 ms */
+			}
+		} else if (s == P_SYSCALL) {
+			uint64_t t = atomic_load(&p->syscalltick);
+			if (p->sm_syscalltick != t) {
+				p->sm_syscalltick = t;
+				p->sm_syscallwhen = now;
+				continue;
+			}
+			/* in the same syscall for a whole sysmon tick: hand the P off
+			 * if there is other work or nobody else is looking */
+			if (runqempty(p) && atomic_load(&sched.nmspinning) + atomic_load(&sched.npidle) > 0 &&
+			    now - p->sm_syscallwhen < 10000000)
+				continue;
+			uint32_t exp = P_SYSCALL;
+			if (atomic_compare_exchange_strong(&p->status, &exp, P_IDLE)) {
+				p->m = NULL;
+				atomic_fetch_add(&p->syscalltick, 1);
+				handoffp(p);
+			}
+		}
+	}
+}
+
+static void *sysmon(void *arg) {
+	(void)arg;
+	sigset_t all;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, NULL);
+	int64_t delay = 20; /* us */
+	int idle = 0;
+	for (;;) {
+		if (idle == 0)
+			delay = 20;
+		else if (idle > 50)
+			delay *= 2;
+		if (delay > 10000)
+			delay = 10000;
+		usleep((useconds_t)delay);
+		int64_t now = rt_nanotime();
+		if (atomic_load(&sched.gcwaiting)) {
+			idle++;
+			continue;
+		}
+		/* overdue timers and nobody to run them */
+		int64_t tw = timer_earliest();
+		if (tw && tw < now - 1000000 && atomic_load(&sched.npidle) > 0)
+			sched_timer_kick(tw);
+		uint64_t before = 0, after = 0;
+		for (int32_t i = 0; i < sched_gomaxprocs; i++)
+			before += atomic_load(&sched_allp[i]->syscalltick);
+		retake(now);
+		for (int32_t i = 0; i < sched_gomaxprocs; i++)
+			after += atomic_load(&sched_allp[i]->syscalltick);
+		if (after != before)
+			idle = 0;
+		else
+			idle++;
+	}
+	return NULL;
+}
+
+/* -------------------------------------------------------- stop the world */
+
+void rt_stw_stop(const char *reason) {
+	(void)reason;
+	M *m = sched_m;
+	sched_lock(&sched.stwlock);
+	sched_lock(&sched.lock);
+	sched.stwm = m;
+	sched.stopwait = sched_gomaxprocs;
+	atomic_store(&sched.gcwaiting, 1);
+	if (m && m->p) {
+		atomic_store(&m->p->status, P_GCSTOP);
+		sched.stopwait--;
+	}
+	for (int32_t i = 0; i < sched_gomaxprocs; i++) {
+		P *p = sched_allp[i];
+		uint32_t s = P_SYSCALL;
+		if (atomic_compare_exchange_strong(&p->status, &s, P_GCSTOP)) {
+			p->m = NULL;
+			atomic_fetch_add(&p->syscalltick, 1);
+			sched.stopwait--;
+		}
+	}
+	P *p;
+	while ((p = pidleget()) != NULL) {
+		atomic_store(&p->status, P_GCSTOP);
+		sched.stopwait--;
+	}
+	bool wait = sched.stopwait > 0;
+	note_clear(&sched.stopnote);
+	sched_unlock(&sched.lock);
+	while (wait) {
+		/* ask running Gs to stop; repeat until everyone is in */
+		for (int32_t i = 0; i < sched_gomaxprocs; i++) {
+			P *p2 = sched_allp[i];
+			if (atomic_load(&p2->status) == P_RUNNING && p2->m && p2->m != m) {
+				G *g = p2->m->curg;
+				if (g) {
+					atomic_store(&g->preempt, 1);
+					signal_preempt(p2->m);
+				}
+			}
+		}
+		if (note_tsleep(&sched.stopnote, 100000))
+			break;
+	}
+}
+
+void rt_stw_start(void) {
+	M *m = sched_m;
+	sched_lock(&sched.lock);
+	atomic_store(&sched.gcwaiting, 0);
+	P *work = NULL;
+	for (int32_t i = sched_gomaxprocs - 1; i >= 0; i--) {
+		P *p = sched_allp[i];
+		if (m && p == m->p) {
+			atomic_store(&p->status, P_RUNNING);
+			continue;
+		}
+		if (atomic_load(&p->status) != P_GCSTOP)
+			continue;
+		if (runqempty(p)) {
+			pidleput(p);
+		} else {
+			p->link = work;
+			work = p;
+		}
+	}
+	sched.stwm = NULL;
+	sched_unlock(&sched.lock);
+	while (work) {
+		P *p = work;
+		work = p->link;
+		startm(p, false);
+	}
+	wakep();
+	sched_unlock(&sched.stwlock);
+}
+
+static void stack_ranges(G *g, uintptr_t sp, rt_rangefn fn, void *ctx) {
+	StkSeg *s = g->seg;
+	uintptr_t hi = g->stackhi;
+	while (1) {
+		if (sp && sp < hi)
+			fn(sp, hi, ctx);
+		if (!s)
+			break;
+		sp = s->oldsp;
+		StkSeg *prev = s->prev;
+		hi = prev ? (uintptr_t)prev + prev->size : g->stk0hi;
+		s = prev;
+	}
+}
+
+void rt_sched_each_stack(rt_rangefn fn, void *ctx) {
+	__builtin_unwind_init();
+	M *me = sched_m;
+	G *self = me ? me->curg : NULL;
+	uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+	sched_lock(&allglock);
+	for (G *g = allg; g; g = g->alllink) {
+		uint32_t st = atomic_load(&g->status);
+		if (st == G_DEAD || st == G_IDLE)
+			continue;
+		fn((uintptr_t)g, (uintptr_t)(g + 1), ctx); /* fn/arg/waitobj/param */
+		uintptr_t sp;
+		if (g == self)
+			sp = g->sysstack ? me->syssp : here;
+		else if (st == G_SYSCALL)
+			sp = g->sysstack ? g->m->syssp : g->syscallsp;
+		else
+			sp = g->sp;
+		if (!(sp >= g->stacklo && sp < g->stackhi))
+			sp = g->stacklo; /* be conservative */
+		stack_ranges(g, sp, fn, ctx);
+	}
+	sched_unlock(&allglock);
+	/* system stacks in use: ours, and those of Ms in a syscall on them */
+	for (M *m = allm; m; m = m->alllink) {
+		if (m == me) {
+			if (here >= m->g0lo && here < m->g0hi)
+				fn(here, m->g0hi, ctx);
+			else if (self && self->sysstack)
+				fn(m->syssp, m->g0hi, ctx);
+		} else if (m->curg && atomic_load(&m->curg->status) == G_SYSCALL) {
+			G *g = m->curg;
+			if (g->sysstack)
+				fn(g->syscallsp, m->g0hi, ctx);
+		}
+	}
+}
+
+/* ------------------------------------------------------------ deadlock */
+
+static void print_goroutines(void) {
+	char buf[128];
+	for (G *g = allg; g; g = g->alllink) {
+		uint32_t st = atomic_load(&g->status);
+		if (st == G_DEAD || st == G_IDLE)
+			continue;
+		const char *s = st == G_RUNNABLE ? "runnable" : st == G_RUNNING ? "running" : st == G_SYSCALL ? "syscall" : "waiting";
+		if (st == G_WAITING && g->waitreason)
+			s = sched_waitreasons[g->waitreason];
+		int n = snprintf(buf, sizeof buf, "\ngoroutine %llu [%s]:\n", (unsigned long long)g->goid, s);
+		rt_write_stderr(buf, n);
+	}
+}
+
+static void checkdead_throw(const char *msg) {
+	rt_printlock();
+	static const char pre[] = "fatal error: ";
+	rt_write_stderr(pre, sizeof pre - 1);
+	rt_write_stderr(msg, (intptr_t)strlen(msg));
+	rt_write_stderr("\n", 1);
+	print_goroutines();
+	rt_printunlock();
+	_exit(2);
+}
+
+/* Caller holds sched.lock; called when an M goes idle. */
+static void checkdead(void) {
+	if (!sched.started)
+		return;
+	int32_t run = sched.mcount - sched.nmidle;
+	if (sched.timerwaiter)
+		return;
+	if (run > 0)
+		return;
+	if (atomic_load(&sched.gcwaiting))
+		return;
+	if (timer_earliest())
+		return;
+	int32_t grunning = 0;
+	for (G *g = allg; g; g = g->alllink) {
+		uint32_t st = atomic_load(&g->status);
+		if (st == G_WAITING || st == G_SYSCALL)
+			grunning++;
+		else if (st == G_RUNNABLE || st == G_RUNNING)
+			return; /* someone will run it */
+	}
+	if (grunning == 0)
+		checkdead_throw("no goroutines (main called runtime.Goexit) - deadlock!");
+	checkdead_throw("all goroutines are asleep - deadlock!");
+}
+
+/* ---------------------------------------------------------- procs, init */
+
+static P *newp(int32_t id) {
+	P *p = calloc(1, sizeof(P));
+	if (!p)
+		rt_throw("out of memory allocating a P");
+	p->id = id;
+	atomic_store(&p->status, P_GCSTOP);
+	return p;
+}
+
+static int32_t ncpu(void) {
+	cpu_set_t set;
+	if (sched_getaffinity(0, sizeof set, &set) == 0) {
+		int n = CPU_COUNT(&set);
+		if (n > 0)
+			return n;
+	}
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (int32_t)n : 1;
+}
+
+/* Resize to n Ps; the world is stopped (or not started). */
+static void procresize(int32_t n) {
+	if (n > allp_cap) {
+		P **np = calloc((size_t)n, sizeof(P *));
+		for (int32_t i = 0; i < sched_gomaxprocs; i++)
+			np[i] = sched_allp[i];
+		for (int32_t i = sched_gomaxprocs; i < n; i++)
+			np[i] = newp(i);
+		free(sched_allp); /* racy readers only read entries < gomaxprocs */
+		sched_allp = np;
+		allp_cap = n;
+	}
+	for (int32_t i = n; i < sched_gomaxprocs; i++) {
+		/* retiring Ps: move their Gs and timers */
+		P *p = sched_allp[i];
+		G *g;
+		while ((g = runqget(p)) != NULL)
+			globrunqput(g);
+		sched_lock(&p->timerlock);
+		int32_t nt = p->ntimers;
+		Timer **ts = p->timers;
+		p->timers = NULL;
+		p->ntimers = p->timercap = 0;
+		atomic_store(&p->timer0when, 0);
+		sched_unlock(&p->timerlock);
+		for (int32_t j = 0; j < nt; j++) {
+			ts[j]->p = NULL;
+			M *m = sched_m;
+			P *save = m->p;
+			m->p = sched_allp[0];
+			timer_add(ts[j]);
+			m->p = save;
+		}
+		free(ts);
+		atomic_store(&p->status, P_GCSTOP);
+	}
+	for (int32_t i = sched_gomaxprocs; i < n; i++)
+		atomic_store(&sched_allp[i]->status, P_GCSTOP);
+	sched_gomaxprocs = n;
+}
+
+int rt_gomaxprocs(int n) {
+	int old = sched_gomaxprocs;
+	if (n <= 0 || n == old)
+		return old;
+	if (n > 1024)
+		n = 1024;
+	rt_stw_stop("GOMAXPROCS");
+	sched_lock(&sched.lock);
+	M *m = sched_m;
+	P *mine = m->p;
+	if (mine && mine->id >= n) {
+		/* keep running on P0 */
+		releasep();
+		atomic_store(&mine->status, P_GCSTOP);
+		P *p0 = sched_allp[0];
+		acquirep(p0);
+		atomic_store(&p0->status, P_GCSTOP);
+	}
+	procresize(n);
+	if (m->p)
+		atomic_store(&m->p->status, P_GCSTOP);
+	sched_unlock(&sched.lock);
+	rt_stw_start();
+	return old;
+}
+
+int rt_numgoroutine(void) { return atomic_load(&sched.ngoroutines); }
+
+uint64_t rt_goid(void) {
+	G *g = getg();
+	return g ? g->goid : 0;
+}
+
+struct mainarg { void (*gomain)(void); };
+
+static void exit0(void *arg) {
+	(void)arg;
+	exit(0);
+}
+
+static void main_trampoline(void *arg) {
+	void (*gomain)(void) = ((struct mainarg *)arg)->gomain;
+	gomain();
+	rt_systemstack(exit0, NULL); /* exit(0) on the system stack */
+}
+
+noreturn void rt_sched_main(void (*gomain)(void)) {
+	static struct mainarg ma;
+	ma.gomain = gomain;
+	int32_t n = ncpu();
+	const char *e = getenv("GOMAXPROCS");
+	if (e && *e) {
+		long v = strtol(e, NULL, 10);
+		if (v > 0)
+			n = (int32_t)(v > 1024 ? 1024 : v);
+	}
+	m0.id = 0;
+	sched.mcount = 1;
+	allm = &m0;
+	minit(&m0);
+	signal_init();
+	signal_minit(&m0);
+	procresize(n);
+	for (int32_t i = n - 1; i > 0; i--)
+		pidleput(sched_allp[i]);
+	acquirep(sched_allp[0]);
+	g1 = newproc(main_trampoline, &ma, 256 * 1024);
+	runqput(sched_allp[0], g1, true);
+	pthread_t th;
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&attr, 256 * 1024);
+	if (pthread_create(&th, &attr, sysmon, NULL))
+		rt_throw("cannot start sysmon");
+	pthread_attr_destroy(&attr);
+	sched.started = true;
+	schedule_loop();
+	abort();
+}

@@ -1,0 +1,116 @@
+/* signal.c: signals for the goroutine runtime. SIGURG is the asynchronous
+ * preemption request sysmon (or stop-the-world) sends to an M whose G ran too
+ * long: the handler acts only when the interrupted PC lies in goc-compiled
+ * code (the ELF section go_text, bounded by the linker's __start_go_text and
+ * __stop_go_text), never in the runtime or libc, and then redirects the
+ * thread to rt_asyncpreempt (ctxswitch.S), which saves every register on the
+ * goroutine's stack and yields. SIGSEGV/SIGBUS get a handler that reports a
+ * fault the way gc does and offers a hook (rt_sigpanic_hook) so panic.c can
+ * later turn nil dereferences into Go panics. Each M has an alternate signal
+ * stack: goroutine stacks are too small for handlers. */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include "sched_impl.h"
+
+extern char __start_go_text[] __attribute__((weak));
+extern char __stop_go_text[] __attribute__((weak));
+void rt_asyncpreempt(void);
+
+/* Set by panic.c once Go panics exist: called for SIGSEGV/SIGBUS in Go code;
+ * it may rewrite the context to divert to a panic. Returns nonzero if it did. */
+int (*rt_sigpanic_hook)(int sig, void *addr, void *ucontext);
+
+#define SIGSTACK_SIZE (64 * 1024)
+/* bytes the trampoline and the yield need below the interrupted sp */
+#define PREEMPT_ROOM 1152
+
+static bool in_go_text(uintptr_t pc) {
+	return __start_go_text && pc >= (uintptr_t)__start_go_text && pc < (uintptr_t)__stop_go_text;
+}
+
+static void sigurg_handler(int sig, siginfo_t *si, void *ucv) {
+	(void)sig;
+	(void)si;
+	ucontext_t *uc = ucv;
+	M *m = sched_m;
+	if (!m)
+		return;
+	G *g = m->curg;
+	if (!g || !atomic_load(&g->preempt) || g->sysstack || atomic_load(&g->status) != G_RUNNING)
+		return;
+	uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+	uintptr_t sp = (uintptr_t)uc->uc_mcontext.gregs[REG_RSP];
+	if (!in_go_text(pc))
+		return;
+	if (sp > g->stackhi || sp < g->stacklo + PREEMPT_ROOM)
+		return; /* not enough room on this segment: try again later */
+	sp -= 128 + 8; /* keep the red zone, push the PC as a call would */
+	*(uintptr_t *)sp = pc;
+	uc->uc_mcontext.gregs[REG_RSP] = (greg_t)sp;
+	uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)rt_asyncpreempt;
+}
+
+static void fault_handler(int sig, siginfo_t *si, void *ucv) {
+	ucontext_t *uc = ucv;
+	uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+	if (rt_sigpanic_hook && in_go_text(pc) && rt_sigpanic_hook(sig, si->si_addr, ucv))
+		return;
+	char buf[256];
+	int n;
+	if ((uintptr_t)si->si_addr < 4096 && sig == SIGSEGV)
+		n = snprintf(buf, sizeof buf,
+		             "panic: runtime error: invalid memory address or nil pointer dereference\n"
+		             "[signal SIGSEGV: segmentation violation code=%#x addr=%#lx pc=%#lx]\n",
+		             si->si_code, (unsigned long)si->si_addr, (unsigned long)pc);
+	else
+		n = snprintf(buf, sizeof buf, "unexpected fault address %#lx\nfatal error: fault\n[signal %s code=%#x addr=%#lx pc=%#lx]\n",
+		             (unsigned long)si->si_addr, sig == SIGSEGV ? "SIGSEGV: segmentation violation" : "SIGBUS: bus error",
+		             si->si_code, (unsigned long)si->si_addr, (unsigned long)pc);
+	rt_write_stderr(buf, n);
+	G *g = getg();
+	if (g) {
+		n = snprintf(buf, sizeof buf, "\ngoroutine %llu [running]:\n", (unsigned long long)g->goid);
+		rt_write_stderr(buf, n);
+	}
+	_exit(2);
+}
+
+void signal_init(void) {
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigfillset(&sa.sa_mask);
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
+	sa.sa_sigaction = sigurg_handler;
+	sigaction(SIGURG, &sa, NULL);
+	if (!getenv("GOC_NOSIGSEGV")) {
+		sa.sa_sigaction = fault_handler;
+		sigaction(SIGSEGV, &sa, NULL);
+		sigaction(SIGBUS, &sa, NULL);
+	}
+}
+
+/* Per-M: an alternate signal stack, and SIGURG unblocked. */
+void signal_minit(M *m) {
+	if (!m->sigstack) {
+		m->sigstack = mmap(NULL, SIGSTACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (m->sigstack == MAP_FAILED)
+			rt_throw("cannot allocate signal stack");
+		stack_t ss = {.ss_sp = m->sigstack, .ss_size = SIGSTACK_SIZE, .ss_flags = 0};
+		sigaltstack(&ss, NULL);
+	}
+	sigset_t set;
+	sigemptyset(&set);
+	pthread_sigmask(SIG_SETMASK, &set, NULL);
+}
+
+void signal_preempt(M *m) {
+	pthread_kill((pthread_t)m->tid, SIGURG);
+}

@@ -1,0 +1,208 @@
+/* stack.c: goroutine stacks. A G starts on a 2 KiB first segment carved from
+ * shared slabs (so a parked goroutine costs about 2 KiB of stack RSS); code
+ * compiled with LLVM's split-stack attribute calls __morestack
+ * (ctxswitch.S) when its frame does not fit, and stack_more below links a
+ * new, larger segment; stack_less unlinks it when the function returns and
+ * keeps it as the G's one spare so a call at a boundary in a loop does not
+ * thrash. Freed segments go to per-size free lists and are reused. Past a
+ * total of 1 GB the program dies with gc's "stack overflow" text. See
+ * docs/scheduler.md for the contract with non-split (C) code. */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "sched_impl.h"
+
+#define MAXSTACK 1000000000ul
+#define SEG_MIN_SHIFT 14 /* 16 KiB */
+#define SEG_MAX_SHIFT 20 /* 1 MiB; bigger requests are mapped exactly */
+#define NCLASS (SEG_MAX_SHIFT - SEG_MIN_SHIFT + 1)
+
+static rtlock seglock;
+static StkSeg *segfree[NCLASS];
+static int32_t nsegfree[NCLASS];
+
+/* ---- first segments: 2 KiB pieces of 1 MiB slabs ---- */
+static rtlock firstlock;
+static uintptr_t firstfree;  /* free list threaded through the pieces */
+static uintptr_t slabcur, slabend;
+
+static void *mapmem(uintptr_t n) {
+	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p == MAP_FAILED)
+		rt_throw("out of memory allocating stack");
+	return p;
+}
+
+uintptr_t stack_alloc_first(uintptr_t size) {
+	if (size != STACK_FIRST)
+		return (uintptr_t)mapmem(size);
+	sched_lock(&firstlock);
+	uintptr_t s = firstfree;
+	if (s) {
+		firstfree = *(uintptr_t *)s;
+	} else {
+		if (slabcur == slabend) {
+			slabcur = (uintptr_t)mapmem(1 << 20);
+			slabend = slabcur + (1 << 20);
+		}
+		s = slabcur;
+		slabcur += STACK_FIRST;
+	}
+	sched_unlock(&firstlock);
+	return s;
+}
+
+void stack_free_first(uintptr_t lo, uintptr_t size) {
+	if (size != STACK_FIRST) {
+		munmap((void *)lo, size);
+		return;
+	}
+	sched_lock(&firstlock);
+	*(uintptr_t *)lo = firstfree;
+	firstfree = lo;
+	sched_unlock(&firstlock);
+}
+
+/* ---- segments ---- */
+static int sizeclass(uintptr_t size) {
+	int c = 0;
+	while (((uintptr_t)1 << (SEG_MIN_SHIFT + c)) < size)
+		c++;
+	return c;
+}
+
+static StkSeg *seg_alloc(uintptr_t need, uintptr_t prevsize) {
+	uintptr_t size = (uintptr_t)1 << SEG_MIN_SHIFT;
+	while (size < need || size < prevsize * 2)
+		size <<= 1;
+	if (size > ((uintptr_t)1 << SEG_MAX_SHIFT)) {
+		size = (uintptr_t)1 << SEG_MAX_SHIFT;
+		if (size < need)
+			size = (need + 4095) & ~(uintptr_t)4095;
+	}
+	int c = sizeclass(size);
+	StkSeg *s = NULL;
+	if (c < NCLASS && size == ((uintptr_t)1 << (SEG_MIN_SHIFT + c))) {
+		sched_lock(&seglock);
+		s = segfree[c];
+		if (s) {
+			segfree[c] = s->prev;
+			nsegfree[c]--;
+		}
+		sched_unlock(&seglock);
+	}
+	if (!s)
+		s = mapmem(size);
+	memset(s, 0, sizeof *s);
+	s->size = size;
+	return s;
+}
+
+static void seg_free(StkSeg *s) {
+	int c = sizeclass(s->size);
+	if (c < NCLASS && s->size == ((uintptr_t)1 << (SEG_MIN_SHIFT + c))) {
+		sched_lock(&seglock);
+		if (nsegfree[c] < 256) {
+			s->prev = segfree[c];
+			segfree[c] = s;
+			nsegfree[c]++;
+			sched_unlock(&seglock);
+			return;
+		}
+		sched_unlock(&seglock);
+	}
+	munmap(s, s->size);
+}
+
+static noreturn void stack_overflow(G *g, uintptr_t sp) {
+	char buf[256];
+	int n = snprintf(buf, sizeof buf,
+	                 "runtime: goroutine stack exceeds 1000000000-byte limit\n"
+	                 "runtime: sp=%#lx stack=[%#lx, %#lx]\n"
+	                 "fatal error: stack overflow\n\n"
+	                 "goroutine %llu [running]:\n",
+	                 (unsigned long)sp, (unsigned long)g->stacklo, (unsigned long)g->stackhi,
+	                 (unsigned long long)g->goid);
+	rt_write_stderr(buf, n);
+	_exit(2);
+}
+
+/* Called by __morestack on the M's system stack. framesize: what F needs
+ * (for __morestack_non_split, plus the non-split headroom); args: F's stack
+ * arguments (argsize bytes) on the old segment; lowsp: the lowest live
+ * address there. Returns the sp to call F's body with. */
+uintptr_t stack_more(uintptr_t framesize, uintptr_t argsize, uintptr_t args, uintptr_t lowsp) {
+	G *g = getg();
+	if (!g || g->sysstack)
+		rt_throw("morestack on g0");
+	StkSeg *cur = g->seg;
+	StkSeg **spare = cur ? &cur->spare : &g->spare0;
+	uintptr_t need = framesize + argsize + sizeof(StkSeg) + STACK_RESERVE + 512;
+	StkSeg *s = *spare;
+	*spare = NULL;
+	if (s && s->size < need) {
+		seg_free(s);
+		s = NULL;
+	}
+	if (!s) {
+		if (g->stacktotal + need > MAXSTACK)
+			stack_overflow(g, lowsp);
+		s = seg_alloc(need, cur ? cur->size : 0);
+	}
+	if (g->stacktotal + s->size > MAXSTACK)
+		stack_overflow(g, lowsp);
+	s->prev = cur;
+	s->spare = NULL;
+	s->oldsp = lowsp;
+	s->oldlimit = g->stacklimit;
+	g->seg = s;
+	g->stacklo = (uintptr_t)s;
+	g->stackhi = (uintptr_t)s + s->size;
+	g->stacklimit = g->stacklo + sizeof(StkSeg) + STACK_RESERVE;
+	g->stacktotal += s->size;
+	set_stacklimit(g->stacklimit);
+	uintptr_t sp = (g->stackhi - argsize) & ~(uintptr_t)15;
+	if (argsize)
+		memcpy((void *)sp, (void *)args, argsize);
+	return sp;
+}
+
+/* Called by __morestack (system stack) when F returned from a new segment. */
+void stack_less(void) {
+	G *g = getg();
+	StkSeg *s = g->seg;
+	StkSeg *prev = s->prev;
+	g->stacktotal -= s->size;
+	if (s->spare) {
+		seg_free(s->spare);
+		s->spare = NULL;
+	}
+	StkSeg **slot = prev ? &prev->spare : &g->spare0;
+	if (*slot)
+		seg_free(*slot);
+	*slot = s;
+	g->seg = prev;
+	g->stacklo = prev ? (uintptr_t)prev : g->stk0lo;
+	g->stackhi = prev ? (uintptr_t)prev + prev->size : g->stk0hi;
+	g->stacklimit = s->oldlimit;
+	set_stacklimit(g->stacklimit);
+}
+
+/* A dead G keeps only its first segment. Runs on g0. */
+void stack_release_segments(G *g) {
+	StkSeg *s = g->seg;
+	while (s) {
+		StkSeg *prev = s->prev;
+		if (s->spare)
+			seg_free(s->spare);
+		seg_free(s);
+		s = prev;
+	}
+	if (g->spare0)
+		seg_free(g->spare0);
+	g->spare0 = NULL;
+	g->seg = NULL;
+}

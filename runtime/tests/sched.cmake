@@ -1,0 +1,31 @@
+# sched.cmake: tests of the goroutine runtime (sched.c, stack.c, signal.c,
+# chan.c, select.c, time.c, sema.c). Plain C programs linked with gocrt and a
+# calloc stand-in for the collector (sched_stub_gc.c); each asserts its own
+# results and exits non-zero on failure. Sources named *_split.c are
+# compiled with -fsplit-stack (as goc's generated code will be) and every
+# test links with lld, which adjusts split-stack callers of non-split code.
+set(SCHED_TEST_DIR ${CMAKE_CURRENT_SOURCE_DIR}/tests)
+
+function(sched_test name)
+  cmake_parse_arguments(ST "" "TIMEOUT" "SOURCES;ENV;SPLIT" ${ARGN})
+  set(srcs ${SCHED_TEST_DIR}/${name}.c ${SCHED_TEST_DIR}/sched_stub_gc.c)
+  foreach(s ${ST_SPLIT})
+    set_source_files_properties(${SCHED_TEST_DIR}/${s} PROPERTIES
+      COMPILE_OPTIONS "-fsplit-stack;-mno-red-zone")
+    list(APPEND srcs ${SCHED_TEST_DIR}/${s})
+  endforeach()
+  add_executable(${name} ${srcs} ${ST_SOURCES})
+  target_link_libraries(${name} PRIVATE gocrt pthread)
+  target_link_options(${name} PRIVATE -fuse-ld=lld)
+  target_compile_options(${name} PRIVATE -O2 -fno-omit-frame-pointer)
+  add_test(NAME ${name} COMMAND ${name})
+  if(NOT ST_TIMEOUT)
+    set(ST_TIMEOUT 60)
+  endif()
+  set_tests_properties(${name} PROPERTIES TIMEOUT ${ST_TIMEOUT} LABELS sched)
+  if(ST_ENV)
+    set_tests_properties(${name} PROPERTIES ENVIRONMENT "${ST_ENV}")
+  endif()
+endfunction()
+
+sched_test(sched_basic_test)
