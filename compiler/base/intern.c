@@ -1,0 +1,46 @@
+/* intern.c: the process-wide table of interned strings (open addressing). */
+#include <stdlib.h>
+
+#include "base.h"
+
+static const Str **tab;
+static uint32_t cap, count;
+
+static uint32_t hash_bytes(const char *s, size_t n) {
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
+	return h;
+}
+
+static void grow(void) {
+	uint32_t ncap = cap ? cap * 2 : 4096;
+	const Str **nt = calloc(ncap, sizeof *nt);
+	if (!nt) abort();
+	for (uint32_t i = 0; i < cap; i++) {
+		const Str *s = tab[i];
+		if (!s) continue;
+		uint32_t j = s->hash & (ncap - 1);
+		while (nt[j]) j = (j + 1) & (ncap - 1);
+		nt[j] = s;
+	}
+	free(tab);
+	tab = nt;
+	cap = ncap;
+}
+
+const Str *intern(const char *s, size_t n) {
+	if (count * 2 >= cap) grow();
+	uint32_t h = hash_bytes(s, n);
+	uint32_t i = h & (cap - 1);
+	for (const Str *e; (e = tab[i]); i = (i + 1) & (cap - 1))
+		if (e->hash == h && e->len == n && memcmp(e->s, s, n) == 0) return e;
+	/* Interned strings outlive every compilation arena. */
+	Str *e = xmalloc(sizeof(Str) + n + 1);
+	e->len = (uint32_t)n;
+	e->hash = h;
+	memcpy(e->s, s, n);
+	e->s[n] = 0;
+	tab[i] = e;
+	count++;
+	return e;
+}

@@ -1,0 +1,782 @@
+/* parse.c: drives the lemon parser over one file.
+ *
+ * The file is lexed whole into a token array first. A classification pass
+ * over the array then settles the two places where Go needs more than one
+ * token of lookahead, renaming tokens so the LALR(1) grammar can stay
+ * conflict-free (grammar.y explains the grammar side):
+ *
+ *  - In the header of if, for, switch and select, the first '{' at the
+ *    header's own nesting level opens the body (LBODY), except the braces of
+ *    a composite literal whose type is a type literal ([]T{}, map[K]V{},
+ *    struct{}{}) and of a function literal: these are found by skipping the
+ *    type from where it starts. A composite literal of a named type must be
+ *    parenthesized there, as the spec says.
+ *  - After `type Name`, a '[' opens a type parameter list (LBRACK_TP) or an
+ *    array length; the choice follows gc's rule (syntax/parser.go typeDecl).
+ *
+ * Then the tokens are fed to lemon one by one; syntax errors are worded in
+ * parse_syntax_error from the set of tokens the parser would have accepted.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "parse_int.h"
+#include "grammar.h"
+
+/* ---- node builders for the grammar's actions ----------------------------- */
+
+Node *mk(NodeKind k, Pos p) { return node_new(k, p); }
+
+const Str *tokname(const Token *t) { return intern(t->lit, t->len); }
+
+Node *name(const Token *t) {
+	Node *n = mk(N_NAME, t->pos);
+	n->name = tokname(t);
+	return n;
+}
+
+Node *basiclit(const Token *t) {
+	Node *n = mk(N_BASICLIT, t->pos);
+	n->op = (uint8_t)t->kind;
+	n->lit = t->lit;
+	n->litlen = t->len;
+	if (t->bad) n->flags |= NF_BAD;
+	return n;
+}
+
+Node *unary(const Token *op, Node *x) {
+	Node *n = mk(N_UNARY, op->pos);
+	n->op = (uint8_t)op->kind;
+	n->a = x;
+	return n;
+}
+
+Node *binary(const Token *op, Node *x, Node *y) {
+	Node *n = mk(N_BINARY, op->pos);
+	n->op = (uint8_t)op->kind;
+	n->a = x;
+	n->b = y;
+	return n;
+}
+
+/* `<-x` is a receive, unless x is a channel type: `<-chan T` is the type of
+ * a receive-only channel (and `<-chan chan T` is <-chan (chan T)), as gc's
+ * unaryExpr decides. */
+Node *recv_or_chantype(const Token *op, Node *x) {
+	if (x->kind != N_CHANTYPE) return unary(op, x);
+	/* Re-associate as gc does: walk down the element chain while the
+	 * original direction is send-only, making each level receive-only. */
+	int dir = CHAN_SEND;
+	Node *t = x;
+	while (dir == CHAN_SEND) {
+		if (!t || t->kind != N_CHANTYPE) break;
+		dir = t->op;
+		if (dir == CHAN_RECV) diag_syntax(op->pos, "syntax error: unexpected <-, expecting chan");
+		t->op = CHAN_RECV;
+		t = t->b;
+	}
+	if (dir == CHAN_SEND) diag_syntax(op->pos, "syntax error: unexpected <-, expecting chan");
+	x->pos = op->pos;
+	return x;
+}
+
+Node *selector(Node *x, const Token *dot, const Token *sel) {
+	Node *n = mk(N_SELECTOR, dot->pos);
+	n->a = x;
+	n->name = tokname(sel);
+	return n;
+}
+
+Node *slice3(const Token *lbrack, Node *x, Node *i, Node *j, Node *k) {
+	Node *n = mk(N_SLICE, lbrack->pos);
+	n->a = x;
+	n->b = i;
+	n->c = j;
+	n->d = k;
+	n->flags |= NF_FULL;
+	if (!j) diag_syntax(lbrack->pos, "syntax error: middle index required in 3-index slice");
+	else if (!k) diag_syntax(lbrack->pos, "syntax error: final index required in 3-index slice");
+	return n;
+}
+
+Node *chantype(Pos p, int dir, Node *elem) {
+	Node *n = mk(N_CHANTYPE, p);
+	n->op = (uint8_t)dir;
+	n->b = elem;
+	return n;
+}
+
+Node *field(const Str *nm, Node *type) {
+	Node *f = mk(N_FIELD, type ? type->pos : 0);
+	f->name = nm;
+	f->a = type;
+	return f;
+}
+
+Node *fieldtag(const Str *nm, Pos p, Node *type, Node *tag) {
+	Node *f = field(nm, type);
+	f->pos = p;
+	f->b = tag;
+	return f;
+}
+
+Node *embedded(Node *type, Node *tag) {
+	Node *f = field(NULL, type);
+	f->b = tag;
+	return f;
+}
+
+List fieldgroup(Node *first, List rest, Node *type, Node *tag) {
+	List l = list_one(fieldtag(first->name, first->pos, type, tag));
+	for (Node *n = rest.head, *nx; n; n = nx) {
+		nx = n->next;
+		l = list_add(l, fieldtag(n->name, n->pos, type, tag));
+	}
+	return l;
+}
+
+Node *instance(const Token *nm, const Token *lbrack, List args) {
+	Node *n = mk(N_INDEX, lbrack->pos);
+	n->a = name(nm);
+	n->list = args.head;
+	return n;
+}
+
+Node *arraytype(Parser *P, const Token *lbrack, List len, int comma, Node *elem) {
+	(void)P;
+	if (len.n != 1 || comma) diag_syntax(lbrack->pos, "syntax error: unexpected comma; expecting ]");
+	Node *t = mk(N_ARRAYTYPE, lbrack->pos);
+	t->a = len.head;
+	if (t->a) t->a->next = NULL;
+	t->b = elem;
+	return t;
+}
+
+Node *functype(Node *params, Node *results) {
+	Node *t = mk(N_FUNCTYPE, params ? params->pos : 0);
+	t->list = params;
+	t->list2 = results;
+	return t;
+}
+
+List list_concat(List a, List b) {
+	if (!b.head) return a;
+	if (!a.head) return b;
+	a.tail->next = b.head;
+	a.tail = b.tail;
+	a.n += b.n;
+	return a;
+}
+
+List group(List l) {
+	for (Node *n = l.head; n; n = n->next) n->flags |= NF_GROUP;
+	return l;
+}
+
+/* A parameter list where some entries are `name Type` and others a lone
+ * name: the lone names are names sharing the next entry's type (`a, b int`).
+ * If no entry has a name, every entry is a type. gc reports a mix of named
+ * and unnamed entries as "mixed named and unnamed parameters". */
+List finish_params(Parser *P, List l, bool tparams) {
+	(void)P;
+	bool named = false;
+	for (Node *f = l.head; f; f = f->next)
+		if (f->name) named = true;
+	if (!named && !tparams) return l;
+	Node *pending = NULL; /* first of a run of lone names */
+	for (Node *f = l.head; f; f = f->next) {
+		if (!f->name) {
+			if (f->a && f->a->kind == N_NAME) {
+				if (!pending) pending = f;
+				continue;
+			}
+			diag_syntax(f->a ? f->a->pos : f->pos, "syntax error: mixed named and unnamed parameters");
+			pending = NULL;
+			continue;
+		}
+		for (Node *g = pending; g && g != f; g = g->next) {
+			g->name = g->a->name;
+			g->pos = g->a->pos;
+			g->a = f->a;
+		}
+		pending = NULL;
+	}
+	if (pending) {
+		Node *last = l.tail;
+		if (tparams) diag_syntax(last->a->pos, "syntax error: missing type constraint");
+		else diag_syntax(last->a->pos, "syntax error: mixed named and unnamed parameters");
+	}
+	return l;
+}
+
+Node *funcdecl(Parser *P, Node *recv, const Token *nm, Node *tparams, Node *sig, Node *body) {
+	Node *f = mk(N_FUNCDECL, nm->pos);
+	f->name = tokname(nm);
+	f->list = tparams;
+	f->a = sig;
+	f->b = body;
+	f->c = recv; /* several receivers: reported by the checker */
+	(void)P;
+	return f;
+}
+
+Node *branch(const Token *k, const Token *label) {
+	Node *n = mk(N_BRANCH, k->pos);
+	n->op = (uint8_t)k->kind;
+	if (label) n->name = tokname(label);
+	return n;
+}
+
+Node *assign(const Token *op, List lhs, List rhs) {
+	Node *n = mk(N_ASSIGN, op->pos);
+	switch (op->kind) {
+	case T_ASSIGN: n->op = 0; break;
+	case T_OPASSIGN: n->op = op->op; break;
+	default: n->op = (uint8_t)op->kind; break; /* T_DEFINE, T_INC, T_DEC */
+	}
+	n->list = lhs.head;
+	n->list2 = rhs.head;
+	return n;
+}
+
+/* The condition of if/for/switch must be an expression; gc words these. */
+static Node *cond_expr(Node *s, const char *what) {
+	if (!s) return NULL;
+	if (s->kind == N_EXPRSTMT) return s->a;
+	diag_syntax(s->pos, "syntax error: cannot use %s as value", what);
+	return NULL;
+}
+
+static const char *stmt_desc(Node *s) {
+	if (s->kind == N_ASSIGN && s->op == T_DEFINE) return "assignment";
+	if (s->kind == N_ASSIGN) return "assignment";
+	return "statement";
+}
+
+Node *ifstmt(Parser *P, const Token *k, Node *init, Node *cond, Node *then, Node *els) {
+	(void)P;
+	Node *n = mk(N_IF, k->pos);
+	n->a = init;
+	if (!cond) diag_syntax(then->pos, "missing condition in if statement");
+	else if (cond->kind != N_EXPRSTMT) {
+		/* `if x := f() {`: gc reports the misplaced simple statement */
+		if (cond->kind == N_ASSIGN && cond->op == T_DEFINE)
+			diag_syntax(cond->pos, "syntax error: cannot use %s as value", "assignment");
+		else diag_syntax(cond->pos, "syntax error: cannot use %s as value", stmt_desc(cond));
+	} else n->b = cond->a;
+	n->c = then;
+	n->d = els;
+	return n;
+}
+
+Node *forcond(Parser *P, const Token *k, Node *cond, Node *body) {
+	(void)P;
+	Node *n = mk(N_FOR, k->pos);
+	n->b = cond_expr(cond, stmt_desc(cond));
+	n->d = body;
+	return n;
+}
+
+Node *forclause(Parser *P, const Token *k, Node *init, Node *cond, Node *post, Node *body) {
+	(void)P;
+	Node *n = mk(N_FOR, k->pos);
+	n->a = init;
+	n->b = cond ? cond_expr(cond, stmt_desc(cond)) : NULL;
+	n->c = post;
+	/* `for ;; x := 1` is reported by the checker, as gofmt accepts it */
+	n->d = body;
+	return n;
+}
+
+Node *switchstmt(Parser *P, const Token *k, Node *init, Node *tag, List clauses, const Token *rbrace) {
+	(void)P;
+	Node *n = mk(N_SWITCH, k->pos);
+	n->a = init;
+	if (tag) {
+		if (tag->kind == N_EXPRSTMT) n->b = tag->a;
+		else if (tag->kind == N_ASSIGN && tag->op == T_DEFINE && tag->list2 && !tag->list2->next &&
+		         tag->list2->kind == N_TYPESWITCHGUARD && tag->list && !tag->list->next && tag->list->kind == N_NAME) {
+			n->b = tag->list2;
+			n->b->name = tag->list->name;
+		} else diag_syntax(tag->pos, "syntax error: switch expression must be an expression");
+	}
+	n->list = clauses.head;
+	n->end = rbrace->pos;
+	return n;
+}
+
+void add_import(Parser *P, Pos kw, Node *spec) {
+	if (!spec) return;
+	if (P->seen_nonimport) diag_syntax(kw, "syntax error: imports must appear before other declarations");
+	P->decls = list_add(P->decls, spec);
+}
+
+void add_decls(Parser *P, List l) {
+	P->seen_nonimport = true;
+	P->decls = list_concat(P->decls, l);
+}
+
+/* ---- syntax errors ----------------------------------------------------- */
+
+static const char *tok_text(const Token *t, char *buf, size_t n) {
+	switch (t->kind) {
+	case 0: return "EOF";
+	case T_IDENT: snprintf(buf, n, "%.*s", (int)(t->len > 200 ? 200 : t->len), t->lit); return buf;
+	case T_SEMI:
+		return t->op == SEMI_NEWLINE ? "newline" : t->op == SEMI_EOF ? "EOF" : "semicolon";
+	case T_INT: case T_FLOAT: case T_IMAG: case T_CHAR: case T_STRING:
+		snprintf(buf, n, "literal %.*s", (int)(t->len > 200 ? 200 : t->len), t->lit);
+		return buf;
+	case T_OPASSIGN: snprintf(buf, n, "%s=", tok_name(t->op)); return buf;
+	}
+	return tok_name(t->kind);
+}
+
+void parse_syntax_error(Parser *P, int state, int major, const Token *tok) {
+	(void)state;
+	char buf[256];
+	const char *unexpected = tok_text(tok, buf, sizeof buf);
+	Pos pos = tok->pos;
+	bool acc[T_LBRACK_TP + 1];
+	int nacc = 0;
+	for (int t = 1; t <= T_LBRACK_TP; t++) {
+		acc[t] = goparse_accepts(P->lemon, t);
+		if (acc[t]) nacc++;
+	}
+	(void)major;
+	/* Contexts worded as gc words them. */
+	if (!P->file->name && acc[T_PACKAGE]) {
+		diag_syntax(pos, "syntax error: package statement must be first");
+		return;
+	}
+	if (acc[T_SEMI] && acc[T_RBRACE] && !acc[T_RPAREN] && !acc[T_COMMA]) {
+		diag_syntax(pos, "syntax error: unexpected %s at end of statement", unexpected);
+		return;
+	}
+	if (acc[T_FUNC] && acc[T_IMPORT] && acc[T_VAR] && !acc[T_IDENT]) {
+		diag_syntax(pos, "syntax error: non-declaration statement outside function body");
+		return;
+	}
+	if (acc[T_SEMI] && !acc[T_RBRACE] && !acc[T_RPAREN] && nacc <= 3 && P->decls.n + 1 > 0 &&
+	    !acc[T_COMMA] && !acc[T_IDENT]) {
+		diag_syntax(pos, "syntax error: unexpected %s after top level declaration", unexpected);
+		return;
+	}
+	if (acc[T_COMMA] && acc[T_RPAREN] && acc[T_DOTDOTDOT]) {
+		diag_syntax(pos, "syntax error: unexpected %s in argument list; possibly missing comma or )", unexpected);
+		return;
+	}
+	if (acc[T_COMMA] && acc[T_RBRACE] && acc[T_COLON]) {
+		diag_syntax(pos, "syntax error: unexpected %s in composite literal; possibly missing comma or }", unexpected);
+		return;
+	}
+	if (acc[T_COMMA] && acc[T_RPAREN] && nacc <= 3) {
+		diag_syntax(pos, "syntax error: unexpected %s in parameter list; possibly missing comma or )", unexpected);
+		return;
+	}
+	const char *want[3];
+	int nw = 0;
+	for (int t = 1; t <= T_LBRACK_TP && nacc <= 2; t++)
+		if (acc[t]) want[nw++] = t == T_LBODY ? "{" : tok_name(t);
+	if (nw == 1) diag_syntax(pos, "syntax error: unexpected %s, expecting %s", unexpected, want[0]);
+	else if (nw == 2) diag_syntax(pos, "syntax error: unexpected %s, expecting %s or %s", unexpected, want[0], want[1]);
+	else diag_syntax(pos, "syntax error: unexpected %s", unexpected);
+}
+
+/* ---- the classification pass ---------------------------------------------- */
+
+static bool ends_operand(int k) {
+	switch (k) {
+	case T_IDENT: case T_INT: case T_FLOAT: case T_IMAG: case T_CHAR: case T_STRING:
+	case T_RPAREN: case T_RBRACK: case T_RBRACE:
+		return true;
+	}
+	return false;
+}
+
+/* Index just past the bracketed group opening at i ('(' '[' or '{'). */
+static int skip_group(const Token *t, int n, int i) {
+	int depth = 0;
+	for (; i < n; i++) {
+		switch (t[i].kind) {
+		case T_LPAREN: case T_LBRACK: case T_LBRACE: case T_LBRACK_TP: case T_LBODY: depth++; break;
+		case T_RPAREN: case T_RBRACK: case T_RBRACE:
+			if (--depth == 0) return i + 1;
+			break;
+		}
+	}
+	return n;
+}
+
+static bool starts_type(int k) {
+	switch (k) {
+	case T_IDENT: case T_LBRACK: case T_STAR: case T_MAP: case T_CHAN: case T_FUNC:
+	case T_STRUCT: case T_INTERFACE: case T_ARROW: case T_LPAREN:
+		return true;
+	}
+	return false;
+}
+
+/* Index just past the type starting at i. */
+static int skip_type(const Token *t, int n, int i, int depth) {
+	if (i >= n || depth > 200) return n;
+	switch (t[i].kind) {
+	case T_IDENT:
+		i++;
+		if (i + 1 < n && t[i].kind == T_DOT && t[i + 1].kind == T_IDENT) i += 2;
+		if (i < n && t[i].kind == T_LBRACK) i = skip_group(t, n, i);
+		return i;
+	case T_LBRACK: return skip_type(t, n, skip_group(t, n, i), depth + 1);
+	case T_STAR: return skip_type(t, n, i + 1, depth + 1);
+	case T_MAP: return skip_type(t, n, skip_group(t, n, i + 1), depth + 1);
+	case T_CHAN:
+		i++;
+		if (i < n && t[i].kind == T_ARROW) i++;
+		return skip_type(t, n, i, depth + 1);
+	case T_ARROW: return skip_type(t, n, i + 2, depth + 1);
+	case T_FUNC:
+		i = skip_group(t, n, i + 1);
+		if (i < n && t[i].kind == T_LPAREN) return skip_group(t, n, i);
+		if (i < n && t[i].kind != T_LBRACE && starts_type(t[i].kind)) return skip_type(t, n, i, depth + 1);
+		return i;
+	case T_STRUCT: case T_INTERFACE: return skip_group(t, n, i + 1);
+	case T_LPAREN: return skip_group(t, n, i);
+	}
+	return i;
+}
+
+/* `type Name [` at i: a type parameter list or an array length? gc parses
+ * an expression and splits it (syntax/parser.go: typeDecl, extractName);
+ * this decides on the same shapes from the tokens. */
+static bool is_tparam_list(const Token *t, int n, int i) {
+	int j = i + 1;
+	if (j >= n || t[j].kind != T_IDENT) return false;
+	int k = j + 1;
+	if (k >= n || t[k].kind == T_RBRACK) return false;
+	/* a comma at the list's own level forces a parameter list */
+	int end = skip_group(t, n, i) - 1, depth = 0;
+	for (int q = k; q < end; q++) {
+		switch (t[q].kind) {
+		case T_LPAREN: case T_LBRACK: case T_LBRACE: depth++; break;
+		case T_RPAREN: case T_RBRACK: case T_RBRACE: depth--; break;
+		case T_COMMA: if (depth == 0) return true; break;
+		}
+	}
+	switch (t[k].kind) {
+	case T_IDENT: case T_INTERFACE: case T_STRUCT: case T_FUNC: case T_CHAN:
+	case T_MAP: case T_TILDE: case T_ARROW:
+		return true;
+	case T_LBRACK: {
+		int m = skip_group(t, n, k);
+		return !(m < n && t[m].kind == T_RBRACK);
+	}
+	case T_STAR: {
+		if (k + 1 < n) {
+			switch (t[k + 1].kind) {
+			case T_INTERFACE: case T_STRUCT: case T_LBRACK: case T_MAP: case T_CHAN: case T_FUNC: case T_TILDE:
+				return true;
+			}
+		}
+		for (int q = k; q < end; q++)
+			if (t[q].kind == T_TILDE) return true;
+		return false;
+	}
+	}
+	return false;
+}
+
+enum { F_PAREN, F_BRACE, F_HEADER };
+
+static void classify(Token *t, int n) {
+	VEC(uint8_t) stack = {0};
+	uint8_t *mark = calloc((size_t)n + 1, 1); /* braces that are not bodies */
+	int typegroup = -1; /* stack depth of an open `type (` group */
+	for (int i = 0; i < n; i++) {
+		int k = t[i].kind;
+		bool header = stack.n > 0 && stack.v[stack.n - 1] == F_HEADER;
+		switch (k) {
+		case T_IF: case T_FOR: case T_SWITCH: case T_SELECT:
+			vec_push(&stack, F_HEADER);
+			continue;
+		case T_COLON:
+			/* A label must label a statement; before `case` or `default`
+			 * there is none (gc: labeledStmtOrNil). */
+			if (i >= 2 && i + 1 < n && t[i - 1].kind == T_IDENT &&
+			    (t[i + 1].kind == T_CASE || t[i + 1].kind == T_DEFAULT)) {
+				int b = t[i - 2].kind;
+				if (b == T_SEMI || b == T_LBRACE || b == T_LBODY || b == T_COLON)
+					diag_syntax(t[i].pos, "syntax error: missing statement after label");
+			}
+			break;
+		case T_STRUCT: case T_INTERFACE:
+			if (i + 1 < n && t[i + 1].kind == T_LBRACE) mark[i + 1] = 1;
+			break;
+		case T_TYPE:
+			if (i + 1 < n && t[i + 1].kind == T_LPAREN) typegroup = stack.n + 1;
+			else if (i + 2 < n && t[i + 1].kind == T_IDENT && t[i + 2].kind == T_LBRACK && is_tparam_list(t, n, i + 2))
+				t[i + 2].kind = T_LBRACK_TP;
+			break;
+		case T_LBRACK:
+			if (typegroup == stack.n && i >= 2 && t[i - 1].kind == T_IDENT &&
+			    (t[i - 2].kind == T_SEMI || t[i - 2].kind == T_LPAREN) && is_tparam_list(t, n, i)) {
+				t[i].kind = T_LBRACK_TP;
+				k = T_LBRACK_TP;
+			}
+			break;
+		}
+		/* Inside a header, a type literal in operand position may be followed
+		 * by its composite literal's brace, and a func literal by its body. */
+		if (header && (k == T_LBRACK || k == T_MAP || k == T_STRUCT || k == T_FUNC) &&
+		    !(k == T_LBRACK && i > 0 && ends_operand(t[i - 1].kind))) {
+			int j = skip_type(t, n, i, 0);
+			if (j < n && t[j].kind == T_LBRACE) mark[j] = 1;
+		}
+		switch (k) {
+		case T_LPAREN: case T_LBRACK: case T_LBRACK_TP:
+			vec_push(&stack, F_PAREN);
+			break;
+		case T_RPAREN: case T_RBRACK:
+			while (stack.n > 0 && stack.v[stack.n - 1] == F_HEADER) stack.n--;
+			if (stack.n > 0 && stack.v[stack.n - 1] == F_PAREN) stack.n--;
+			if (typegroup > stack.n) typegroup = -1;
+			break;
+		case T_LBRACE:
+			if (header && !mark[i]) {
+				t[i].kind = T_LBODY;
+				stack.n--;
+			}
+			vec_push(&stack, F_BRACE);
+			break;
+		case T_RBRACE:
+			while (stack.n > 0 && stack.v[stack.n - 1] != F_BRACE) stack.n--;
+			if (stack.n > 0) stack.n--;
+			break;
+		}
+	}
+	free(mark);
+	free(stack.v);
+}
+
+/* ---- value checks ------------------------------------------------------------
+ * Types are expressions in this grammar, so a type literal can stand where
+ * only a value may (x = []int, return func()). gofmt's parser rejects those
+ * (go/parser checkExpr), and so does gc's checker; this walk reports them,
+ * along with the other shapes the grammar is too lenient about: [...]T
+ * outside a composite literal, non-names left of :=, go/defer without a
+ * call, more than two range variables, parenthesized composite literal
+ * types, non-types in type switch cases and missing constant values. */
+
+static bool is_typelit(const Node *n) {
+	switch (n->kind) {
+	case N_ARRAYTYPE: case N_SLICETYPE: case N_STRUCTTYPE: case N_FUNCTYPE:
+	case N_INTERFACETYPE: case N_MAPTYPE: case N_CHANTYPE:
+		return true;
+	}
+	return false;
+}
+
+static const Node *unparen(const Node *n) {
+	while (n && n->kind == N_PAREN) n = n->a;
+	return n;
+}
+
+/* ctx: what the node stands for where it occurs */
+enum { C_TYPE, C_VALUE, C_EXPRTYPE };
+static void walk(const Node *n, int ctx);
+
+static void walk_list(const Node *l, int ctx) {
+	for (; l; l = l->next) walk(l, ctx);
+}
+
+static void value_of(const Node *n) {
+	const Node *u = unparen(n);
+	if (u && is_typelit(u)) diag_syntax(u->pos, "syntax error: unexpected type, expecting expression");
+	walk(n, C_VALUE);
+}
+
+static void values(const Node *l) {
+	for (; l; l = l->next) value_of(l);
+}
+
+static void walk_type(const Node *n) { walk(n, C_TYPE); }
+
+static void walk(const Node *n, int ctx) {
+	if (!n) return;
+	switch (n->kind) {
+	case N_NAME: case N_BASICLIT: case N_BAD: case N_EMPTYSTMT: case N_BRANCH:
+		return;
+	case N_COMPOSITELIT:
+		if (n->a) {
+			if (n->a->kind == N_PAREN) diag_syntax(n->a->pos, "syntax error: cannot parenthesize type in composite literal");
+			if (n->a->kind == N_ARRAYTYPE && !n->a->a) walk_type(n->a->b); /* [...]T{} is fine here */
+			else walk_type(n->a);
+		}
+		for (const Node *e = n->list; e; e = e->next) {
+			if (e->kind == N_KEYVALUE) {
+				walk(e->a, C_VALUE);
+				walk(e->b, C_VALUE);
+			} else walk(e, C_VALUE);
+		}
+		return;
+	case N_FUNCLIT: walk_type(n->a); walk(n->b, C_TYPE); return;
+	case N_PAREN: walk(n->a, ctx == C_TYPE ? C_TYPE : C_EXPRTYPE); return;
+	case N_SELECTOR: walk(n->a, C_EXPRTYPE); return;
+	case N_INDEX: walk(n->a, ctx == C_TYPE ? C_TYPE : C_VALUE); walk_list(n->list, ctx == C_TYPE ? C_TYPE : C_EXPRTYPE); return;
+	case N_SLICE: value_of(n->a); walk(n->b, C_VALUE); walk(n->c, C_VALUE); walk(n->d, C_VALUE); return;
+	case N_ASSERT: value_of(n->a); walk_type(n->b); return;
+	case N_TYPESWITCHGUARD: value_of(n->a); return;
+	case N_CALL: walk(n->a, C_EXPRTYPE); walk_list(n->list, C_EXPRTYPE); return;
+	case N_UNARY:
+		if (n->op == T_STAR || n->op == T_TILDE) walk(n->a, ctx == C_TYPE ? C_TYPE : C_EXPRTYPE);
+		else value_of(n->a);
+		return;
+	case N_BINARY:
+		if (n->op == T_OR && ctx == C_TYPE) { walk_type(n->a); walk_type(n->b); return; } /* unions */
+		value_of(n->a);
+		value_of(n->b);
+		return;
+	case N_KEYVALUE: walk(n->a, C_VALUE); walk(n->b, C_VALUE); return;
+	case N_ARRAYTYPE:
+		if (!n->a && ctx != C_TYPE) diag_syntax(n->pos, "syntax error: invalid use of [...] array (outside a composite literal)");
+		else walk(n->a, C_VALUE);
+		walk_type(n->b);
+		return;
+	case N_SLICETYPE: case N_DOTSTYPE: case N_CHANTYPE: walk_type(n->b); return;
+	case N_MAPTYPE: walk_type(n->a); walk_type(n->b); return;
+	case N_STRUCTTYPE: case N_INTERFACETYPE:
+		for (const Node *f = n->list; f; f = f->next) walk_type(f->a);
+		return;
+	case N_FIELD: walk_type(n->a); return;
+	case N_FUNCTYPE:
+		for (const Node *f = n->list; f; f = f->next) walk_type(f->a);
+		for (const Node *f = n->list2; f; f = f->next) walk_type(f->a);
+		return;
+	case N_LABELED: walk(n->a, C_TYPE); return;
+	case N_BLOCK: walk_list(n->list, C_TYPE); return;
+	case N_EXPRSTMT: value_of(n->a); return;
+	case N_SENDSTMT: value_of(n->a); value_of(n->b); return;
+	case N_ASSIGN:
+		if (n->op == T_DEFINE)
+			for (const Node *l = n->list; l; l = l->next)
+				if (l->kind != N_NAME) diag_syntax(l->pos, "syntax error: non-name on left side of :=");
+		values(n->list);
+		values(n->list2);
+		return;
+	case N_GOSTMT: case N_DEFERSTMT: {
+		const char *what = n->kind == N_GOSTMT ? "go" : "defer";
+		if (n->a->kind == N_PAREN) diag_syntax(n->a->pos, "syntax error: expression in %s must not be parenthesized", what);
+		else if (n->a->kind != N_CALL) diag_syntax(n->a->pos, "syntax error: expression in %s must be function call", what);
+		walk(n->a, C_VALUE);
+		return;
+	}
+	case N_RETURN: values(n->list); return;
+	case N_IF: walk(n->a, C_TYPE); if (n->b) value_of(n->b); walk(n->c, C_TYPE); walk(n->d, C_TYPE); return;
+	case N_FOR:
+		walk(n->a, C_TYPE);
+		if (n->b) value_of(n->b);
+		walk(n->c, C_TYPE);
+		walk(n->d, C_TYPE);
+		return;
+	case N_RANGECLAUSE:
+		if (list_len(n->list) > 2) diag_syntax(n->list->next->next->pos, "syntax error: range clause permits at most two iteration variables");
+		if (n->op == T_DEFINE)
+			for (const Node *l = n->list; l; l = l->next)
+				if (l->kind != N_NAME) diag_syntax(l->pos, "syntax error: non-name on left side of :=");
+		values(n->list);
+		value_of(n->a);
+		return;
+	case N_SWITCH: {
+		walk(n->a, C_TYPE);
+		bool ts = n->b && n->b->kind == N_TYPESWITCHGUARD;
+		if (n->b) value_of(n->b);
+		for (const Node *c = n->list; c; c = c->next) {
+			for (const Node *e = c->list; e; e = e->next) {
+				const Node *u = unparen(e);
+				if (ts && (u->kind == N_BASICLIT || u->kind == N_BINARY || u->kind == N_CALL ||
+				           u->kind == N_COMPOSITELIT || u->kind == N_FUNCLIT ||
+				           (u->kind == N_UNARY && u->op != T_STAR && u->op != T_ARROW)))
+					diag_syntax(e->pos, "syntax error: unexpected expression, expecting type");
+				if (ts) walk(e, C_TYPE);
+				else value_of(e);
+			}
+			walk_list(c->list2, C_TYPE);
+		}
+		return;
+	}
+	case N_SELECT:
+		for (const Node *c = n->list; c; c = c->next) {
+			walk(c->a, C_TYPE);
+			walk_list(c->list2, C_TYPE);
+		}
+		return;
+	case N_DECLSTMT: walk_list(n->list, C_TYPE); return;
+	case N_CONSTDECL:
+		walk_type(n->a);
+		if (!n->list2 && (n->a || n->iota == 0)) diag_syntax(n->pos, "missing init expr for const declaration");
+		values(n->list2);
+		return;
+	case N_VARDECL: walk_type(n->a); values(n->list2); return;
+	case N_TYPEDECL:
+		for (const Node *f = n->list; f; f = f->next) walk_type(f->a);
+		walk_type(n->a);
+		return;
+	case N_FUNCDECL:
+		for (const Node *f = n->c; f; f = f->next) walk_type(f->a);
+		for (const Node *f = n->list; f; f = f->next) walk_type(f->a);
+		walk_type(n->a);
+		walk(n->b, C_TYPE);
+		return;
+	case N_IMPORTDECL: {
+		const Node *p = n->a;
+		bool bad = p->litlen < 2 || (p->litlen == 2);
+		for (uint32_t i = 1; !bad && i + 1 < p->litlen; i++) {
+			unsigned char c = (unsigned char)p->lit[i];
+			if (c < 0x21 || c == '\\' || strchr("!\"#$%&'()*,:;<=>?[]^`{|}", c)) bad = true;
+		}
+		if (bad && !(p->flags & NF_BAD)) diag_syntax(p->pos, "invalid import path: %.*s", (int)p->litlen, p->lit);
+		return;
+	}
+	case N_FILE: walk_list(n->list, C_TYPE); return;
+	}
+}
+
+/* ---- driver ---------------------------------------------------------------- */
+
+static void *lemon_malloc(size_t n) { return xmalloc(n); }
+
+ParsedFile *parse_file(const Source *src) {
+	Lexer lx;
+	lex_init(&lx, src);
+	VEC(Token) toks = {0};
+	for (;;) {
+		Token t;
+		lex_next(&lx, &t);
+		vec_push(&toks, t);
+		if (t.kind == 0) break;
+	}
+	classify(toks.v, toks.n);
+
+	int errors_before = diag_count();
+	Parser P = {0};
+	P.file = mk(N_FILE, src->base);
+	P.toks = toks.v;
+	P.lemon = goparseAlloc(lemon_malloc);
+	for (int i = 0; i < toks.n && !P.failed; i++) {
+		P.itok = i;
+		P.tok_pos = toks.v[i].pos;
+		goparse(P.lemon, toks.v[i].kind, toks.v[i], &P);
+	}
+	goparseFree(P.lemon, free);
+	P.file->list = P.decls.head;
+	if (diag_count() == errors_before) walk(P.file, C_TYPE);
+
+	ParsedFile *pf = NEW(ParsedFile);
+	pf->file = P.file;
+	pf->src = src;
+	pf->directives.v = lx.directives.v;
+	pf->directives.n = lx.directives.n;
+	pf->directives.cap = lx.directives.cap;
+	pf->ntokens = toks.n;
+	free(toks.v);
+	return pf;
+}

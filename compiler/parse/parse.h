@@ -1,0 +1,19 @@
+/* parse.h: the parser's face. parse_file lexes and parses one source file
+ * into an N_FILE tree; syntax errors go to the diagnostics with gc's wording.
+ * Returns NULL only if the file could not be parsed at all. */
+#ifndef GOC_PARSE_H
+#define GOC_PARSE_H
+
+#include "../ast/ast.h"
+#include "../lex/lex.h"
+
+typedef struct ParsedFile {
+	Node *file;            /* N_FILE */
+	const Source *src;
+	VEC(Directive) directives; /* //go: and //line comments, in order */
+	int ntokens;
+} ParsedFile;
+
+ParsedFile *parse_file(const Source *src);
+
+#endif

@@ -1,0 +1,59 @@
+/* parse_int.h: what the grammar's actions use (private to parse/). */
+#ifndef GOC_PARSE_INT_H
+#define GOC_PARSE_INT_H
+
+#include "parse.h"
+
+typedef struct Parser {
+	Node *file;
+	List decls;
+	bool seen_nonimport; /* imports must come first */
+	bool failed;
+	Pos tok_pos;     /* position of the token being fed */
+	const Token *toks; /* the whole file's tokens, for messages */
+	int itok;
+	void *lemon;     /* the lemon parser, for computing what it expected */
+} Parser;
+
+/* node builders used by the actions (parse.c) */
+Node *mk(NodeKind k, Pos p);
+const Str *tokname(const Token *t);
+Node *name(const Token *t);
+Node *basiclit(const Token *t);
+Node *unary(const Token *op, Node *x);
+Node *binary(const Token *op, Node *x, Node *y);
+Node *recv_or_chantype(const Token *op, Node *x);
+Node *selector(Node *x, const Token *dot, const Token *sel);
+Node *slice3(const Token *lbrack, Node *x, Node *i, Node *j, Node *k);
+Node *chantype(Pos p, int dir, Node *elem);
+Node *field(const Str *name, Node *type);
+Node *fieldtag(const Str *name, Pos p, Node *type, Node *tag);
+Node *embedded(Node *type, Node *tag);
+List fieldgroup(Node *first, List rest, Node *type, Node *tag);
+Node *instance(const Token *n, const Token *lbrack, List args);
+Node *arraytype(Parser *P, const Token *lbrack, List len, int comma, Node *elem);
+Node *functype(Node *params, Node *results);
+List finish_params(Parser *P, List l, bool tparams);
+List list_concat(List a, List b);
+List group(List l);
+Node *funcdecl(Parser *P, Node *recv, const Token *name, Node *tparams, Node *sig, Node *body);
+Node *branch(const Token *k, const Token *label);
+Node *assign(const Token *op, List lhs, List rhs);
+Node *ifstmt(Parser *P, const Token *k, Node *init, Node *cond, Node *then, Node *els);
+Node *forcond(Parser *P, const Token *k, Node *cond, Node *body);
+Node *forclause(Parser *P, const Token *k, Node *init, Node *cond, Node *post, Node *body);
+Node *switchstmt(Parser *P, const Token *k, Node *init, Node *tag, List clauses, const Token *rbrace);
+void add_import(Parser *P, Pos kw, Node *spec);
+void add_decls(Parser *P, List l);
+
+/* errors: called from %syntax_error with the lemon state */
+void parse_syntax_error(Parser *P, int state, int major, const Token *tok);
+/* generated in grammar.c: does the parser in its current state accept tok? */
+bool goparse_accepts(void *lemon, int tok);
+
+/* lemon's entry points */
+void *goparseAlloc(void *(*mallocProc)(size_t));
+void goparseFree(void *p, void (*freeProc)(void *));
+void goparse(void *p, int kind, Token tok, Parser *P);
+
+#endif
