@@ -231,6 +231,12 @@ static bool runqputslow(P *p, G *g, uint32_t h, uint32_t t) {
 	return true;
 }
 
+struct rqslow { P *p; G *g; uint32_t h, t; bool ok; };
+static void runqputslow_sys(void *arg) {
+	struct rqslow *a = arg;
+	a->ok = runqputslow(a->p, a->g, a->h, a->t);
+}
+
 /* Put g on p's local queue (only p's owner calls this). next: into runnext,
  * kicking the old runnext to the tail. */
 static void runqput(P *p, G *g, bool next) {
@@ -248,7 +254,9 @@ static void runqput(P *p, G *g, bool next) {
 			atomic_store_explicit(&p->runqtail, t + 1, memory_order_release);
 			return;
 		}
-		if (runqputslow(p, g, h, t))
+		struct rqslow a = {p, g, h, t, false};
+		rt_systemstack(runqputslow_sys, &a); /* 1 KiB batch: not on a G stack */
+		if (a.ok)
 			return;
 	}
 }
@@ -437,13 +445,20 @@ static void startm(P *p, bool spinning) {
 	note_wakeup(&m->park);
 }
 
+static void startm_spinning(void *arg) {
+	(void)arg;
+	startm(NULL, true);
+}
+
+/* Start a spinning M if there is an idle P and nobody is looking for work.
+ * May create a thread: runs on the system stack. */
 static void wakep(void) {
 	if (atomic_load(&sched.npidle) == 0 || atomic_load(&sched.nmspinning) != 0)
 		return;
 	int32_t z = 0;
 	if (!atomic_compare_exchange_strong(&sched.nmspinning, &z, 1))
 		return;
-	startm(NULL, true);
+	rt_systemstack(startm_spinning, NULL);
 }
 
 static void checkdead(void);
@@ -591,6 +606,13 @@ static G *allocg(uintptr_t stacksize) {
 	return g;
 }
 
+static int stackdebug = -1;
+struct allocgarg { uintptr_t size; G *g; };
+static void allocg_sys(void *arg) {
+	struct allocgarg *a = arg;
+	a->g = allocg(a->size);
+}
+
 static void g_resetstack(G *g) {
 	g->seg = NULL;
 	g->stacklo = g->stk0lo;
@@ -598,6 +620,8 @@ static void g_resetstack(G *g) {
 	g->stacklimit = g->stk0lo + STACK_RESERVE;
 	g->stacktotal = g->stk0hi - g->stk0lo;
 	/* initial frame: r15 r14 r13 r12(=g) rbx rbp, return to sched_gostart */
+	if (stackdebug == 1)
+		memset((void *)g->stk0lo, 0xab, g->stk0hi - g->stk0lo);
 	uintptr_t *sp = (uintptr_t *)(g->stk0hi - 72);
 	sp[0] = sp[1] = sp[2] = 0;
 	sp[3] = (uintptr_t)g;
@@ -610,8 +634,11 @@ static G *newproc(void (*fn)(void *), void *arg, uintptr_t stacksize) {
 	M *m = sched_m;
 	P *p = m ? m->p : NULL;
 	G *g = stacksize == STACK_FIRST ? gfget(p) : NULL;
-	if (!g)
-		g = allocg(stacksize);
+	if (!g) {
+		struct allocgarg a = {stacksize, NULL};
+		rt_systemstack(allocg_sys, &a); /* mmap: not on a G stack */
+		g = a.g;
+	}
 	g_resetstack(g);
 	g->fn = fn;
 	g->arg = arg;
@@ -664,7 +691,13 @@ void sched_park(bool (*unlockf)(G *, void *), void *arg, uint32_t reason) {
 }
 
 void sched_ready(G *g, bool next) {
-	atomic_store(&g->status, G_RUNNABLE);
+	uint32_t st = G_WAITING;
+	if (!atomic_compare_exchange_strong(&g->status, &st, G_RUNNABLE)) {
+		char buf[96];
+		int n = snprintf(buf, sizeof buf, "ready: goroutine %llu has status %u\n", (unsigned long long)g->goid, st);
+		rt_write_stderr(buf, n);
+		rt_throw("bad g status");
+	}
 	M *m = sched_m;
 	if (m && m->p) {
 		runqput(m->p, g, next);
@@ -871,16 +904,34 @@ top:;
 static void execute(G *g) {
 	M *m = sched_m;
 	P *p = m->p;
+	uint32_t st = G_RUNNABLE;
+	if (!atomic_compare_exchange_strong(&g->status, &st, G_RUNNING)) {
+		char buf[96];
+		int n = snprintf(buf, sizeof buf, "execute: goroutine %llu has status %u\n", (unsigned long long)g->goid, st);
+		rt_write_stderr(buf, n);
+		rt_throw("bad g status");
+	}
 	m->curg = g;
 	g->m = m;
-	atomic_store(&g->status, G_RUNNING);
 	atomic_fetch_add(&p->schedtick, 1);
 	set_stacklimit(g->stacklimit);
 	sched_switch(&m->g0sp, g->sp);
 	set_stacklimit(0);
 }
 
+static uintptr_t maxused;
 static void gdestroy(G *g) {
+	if (stackdebug == -1)
+		stackdebug = getenv("GOC_STACKDEBUG") != NULL;
+	if (stackdebug) {
+		uintptr_t p = g->stk0lo;
+		while (p < g->stk0hi && *(uint8_t *)p == 0xab)
+			p++;
+		if (g->stk0hi - p > maxused) {
+			maxused = g->stk0hi - p;
+			fprintf(stderr, "max stack used: %lu (goroutine %llu)\n", (unsigned long)maxused, (unsigned long long)g->goid);
+		}
+	}
 	atomic_store(&g->status, G_DEAD);
 	atomic_fetch_sub(&sched.ngoroutines, 1);
 	g->m = NULL;
@@ -1121,7 +1172,7 @@ static void *sysmon(void *arg) {
 
 /* -------------------------------------------------------- stop the world */
 
-void rt_stw_stop(const char *reason) {
+static void stw_stop(void *reason) {
 	(void)reason;
 	M *m = sched_m;
 	sched_lock(&sched.stwlock);
@@ -1167,7 +1218,8 @@ void rt_stw_stop(const char *reason) {
 	}
 }
 
-void rt_stw_start(void) {
+static void stw_start(void *arg) {
+	(void)arg;
 	M *m = sched_m;
 	sched_lock(&sched.lock);
 	atomic_store(&sched.gcwaiting, 0);
@@ -1197,6 +1249,12 @@ void rt_stw_start(void) {
 	wakep();
 	sched_unlock(&sched.stwlock);
 }
+
+/* Stop every other goroutine: running ones are preempted (at a point in
+ * go_text, registers saved on their stacks) or reach a scheduling point;
+ * Ps in syscalls and idle Ps are taken. Runs on the system stack. */
+void rt_stw_stop(const char *reason) { rt_systemstack(stw_stop, (void *)reason); }
+void rt_stw_start(void) { rt_systemstack(stw_start, NULL); }
 
 static void stack_ranges(G *g, uintptr_t sp, rt_rangefn fn, void *ctx) {
 	StkSeg *s = g->seg;
@@ -1423,6 +1481,7 @@ noreturn void rt_sched_main(void (*gomain)(void)) {
 		if (v > 0)
 			n = (int32_t)(v > 1024 ? 1024 : v);
 	}
+	stackdebug = getenv("GOC_STACKDEBUG") != NULL;
 	m0.id = 0;
 	sched.mcount = 1;
 	allm = &m0;

@@ -76,6 +76,13 @@ static void fault_handler(int sig, siginfo_t *si, void *ucv) {
 		             si->si_code, (unsigned long)si->si_addr, (unsigned long)pc);
 	rt_write_stderr(buf, n);
 	G *g = getg();
+	if (getenv("GOC_SIGDEBUG")) {
+		n = snprintf(buf, sizeof buf, "rsp=%#llx rbp=%#llx g=%p stack=[%#lx,%#lx) m=%p g0sp=%#lx syssp=%#lx sysstack=%d\n",
+		             (unsigned long long)uc->uc_mcontext.gregs[REG_RSP], (unsigned long long)uc->uc_mcontext.gregs[REG_RBP],
+		             (void *)g, g ? (unsigned long)g->stacklo : 0, g ? (unsigned long)g->stackhi : 0, (void *)sched_m,
+		             sched_m ? (unsigned long)sched_m->g0sp : 0, sched_m ? (unsigned long)sched_m->syssp : 0, g ? g->sysstack : -1);
+		rt_write_stderr(buf, n);
+	}
 	if (g) {
 		n = snprintf(buf, sizeof buf, "\ngoroutine %llu [running]:\n", (unsigned long long)g->goid);
 		rt_write_stderr(buf, n);
