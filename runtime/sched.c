@@ -126,7 +126,7 @@ static struct {
 } sched;
 
 static rtlock allglock;
-static G *allg;
+static G *allg, *allgtail;
 static M *allm;
 static M m0;
 static G *g1;
@@ -599,9 +599,13 @@ static G *allocg(uintptr_t stacksize) {
 	sched_unlock(&chunklock);
 	g->stk0lo = stack_alloc_first(stacksize);
 	g->stk0hi = g->stk0lo + stacksize;
-	sched_lock(&allglock);
-	g->alllink = allg;
-	allg = g;
+	sched_lock(&allglock); /* appended: the deadlock report lists Gs in creation order */
+	g->alllink = NULL;
+	if (allgtail)
+		allgtail->alllink = g;
+	else
+		allg = g;
+	allgtail = g;
 	sched_unlock(&allglock);
 	return g;
 }

@@ -1,0 +1,108 @@
+/* sched_stack_test: split-stack goroutine stacks. A 1,000,000-frame
+ * recursion in a goroutine that starts on a 2 KiB segment (compiled with
+ * -fsplit-stack, as goc's code will be); calls into the (non-split) runtime
+ * from deep frames; segments are reused the second time; cost per call
+ * that splits vs a plain call; and, in a child process, a runaway
+ * recursion dies with gc's "stack exceeds 1000000000-byte limit" text and
+ * exit status 2. */
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "sched_test.h"
+
+long rec(long n);
+long rec_yield(long n);
+long rec_big(long n);
+long boundary_loop(long n);
+
+static uint32_t done;
+static long result;
+static double secs;
+
+static void recurse(void *arg) {
+	long n = (long)arg;
+	int64_t t0 = rt_nanotime();
+	result = rec(n);
+	secs = (rt_nanotime() - t0) / 1e9;
+	rt_semrelease(&done);
+}
+
+static void recurse_yield(void *arg) {
+	result = rec_yield((long)arg);
+	rt_semrelease(&done);
+}
+
+static void runaway(void *arg) {
+	(void)arg;
+	rec_big(1L << 40);
+}
+
+static void boundary(void *arg) {
+	int64_t t0 = rt_nanotime();
+	result = boundary_loop((long)arg);
+	secs = (rt_nanotime() - t0) / 1e9;
+	rt_semrelease(&done);
+}
+
+static int child;
+
+static void gomain(void) {
+	if (child) {
+		rt_go(runaway, NULL);
+		rt_semacquire(&done);
+		exit(0);
+	}
+	long n = 1000000;
+	rt_go(recurse, (void *)n);
+	rt_semacquire(&done);
+	CHECK(result == n);
+	printf("recursion of %ld split-stack frames: %.1f ns per frame (first time)\n", n, secs * 1e9 / n);
+	rt_go(recurse, (void *)n);
+	rt_semacquire(&done);
+	CHECK(result == n);
+	printf("recursion of %ld split-stack frames: %.1f ns per frame (segments reused)\n", n, secs * 1e9 / n);
+
+	/* deep frames calling the runtime, with other goroutines running */
+	for (int i = 0; i < 4; i++)
+		rt_go(recurse_yield, (void *)200000L);
+	for (int i = 0; i < 4; i++)
+		rt_semacquire(&done);
+
+	/* a call that crosses a segment boundary each iteration (hot split) */
+	long iters = 2000000;
+	rt_go(boundary, (void *)iters);
+	rt_semacquire(&done);
+	printf("call across a segment boundary: %.1f ns per call\n", secs * 1e9 / iters);
+
+	/* overflow, in a child process */
+	int pfd[2];
+	CHECK(pipe(pfd) == 0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		dup2(pfd[1], 2);
+		execl("/proc/self/exe", "sched_stack_test", "child", (char *)NULL);
+		_exit(99);
+	}
+	close(pfd[1]);
+	char buf[1024] = {0};
+	ssize_t got = 0, r;
+	while ((r = read(pfd[0], buf + got, sizeof buf - 1 - (size_t)got)) > 0)
+		got += r;
+	close(pfd[0]);
+	int st;
+	waitpid(pid, &st, 0);
+	if (!(WIFEXITED(st) && WEXITSTATUS(st) == 2) ||
+	    !strstr(buf, "runtime: goroutine stack exceeds 1000000000-byte limit\n") ||
+	    !strstr(buf, "fatal error: stack overflow")) {
+		fprintf(stderr, "overflow child: status %d, stderr:\n%s\n", st, buf);
+		exit(1);
+	}
+	printf("stack overflow: gc's message, exit status 2\n");
+	printf("ok\n");
+}
+
+int main(int argc, char **argv) {
+	child = argc > 1;
+	rt_sched_main(gomain);
+}
