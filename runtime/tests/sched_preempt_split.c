@@ -11,3 +11,9 @@ __attribute__((section("go_text"), noinline)) long spin_sum(long n) {
 		s += i * 3;
 	return s;
 }
+
+__attribute__((section("go_text"), noinline)) long spin_until(volatile long *counter, volatile int *stop) {
+	while (!*stop)
+		(*counter)++;
+	return *counter;
+}
