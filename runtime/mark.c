@@ -1,0 +1,330 @@
+/* mark.c: tri-color marking. Owns the grey work queue (blocks of object
+ * addresses, as gc's workbufs), shading (set an object's mark bit, queue it
+ * if it has pointers), precise scanning of heap objects from the per-span
+ * pointer bitmaps or a large object's type, conservative scanning of stack
+ * ranges, the write barrier's slow path, and (GC_DEBUG) heap verification.
+ *
+ * Colors: white = mark bit clear; grey = mark bit set and address queued;
+ * black = mark bit set and scanned (or noscan). Objects allocated while
+ * marking are born black (malloc.c sets their bit).
+ */
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "heap.h"
+
+#define WB_N 509
+struct Workbuf {
+	Workbuf *next;
+	uint64_t n;
+	uintptr_t obj[WB_N];
+};
+
+static pthread_mutex_t wq_lock = PTHREAD_MUTEX_INITIALIZER;
+static Workbuf *wq_full, *wq_empty;
+static Workbuf *wq_shared;       /* barrier pushes land here, under wq_lock */
+static uint64_t wq_nfull;        /* atomic: blocks on wq_full, plus 1 if wq_shared has work */
+uint64_t mark_marked_bytes;
+uintptr_t gc_debug_watch;
+
+void mark_init(void) {}
+
+static Workbuf *getempty(void) {
+	pthread_mutex_lock(&wq_lock);
+	Workbuf *b = wq_empty;
+	if (b) wq_empty = b->next;
+	pthread_mutex_unlock(&wq_lock);
+	if (!b) b = heap_meta_alloc(sizeof(Workbuf));
+	b->n = 0;
+	b->next = NULL;
+	return b;
+}
+
+static void putempty(Workbuf *b) {
+	pthread_mutex_lock(&wq_lock);
+	b->next = wq_empty;
+	wq_empty = b;
+	pthread_mutex_unlock(&wq_lock);
+}
+
+static void putfull(Workbuf *b) {
+	pthread_mutex_lock(&wq_lock);
+	b->next = wq_full;
+	wq_full = b;
+	__atomic_fetch_add(&wq_nfull, 1, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&wq_lock);
+}
+
+/* A block with work, from the full list or the barrier's shared block. */
+static Workbuf *trygetfull(void) {
+	if (!__atomic_load_n(&wq_nfull, __ATOMIC_ACQUIRE) && !wq_shared) return NULL;
+	pthread_mutex_lock(&wq_lock);
+	Workbuf *b = wq_full;
+	if (b) {
+		wq_full = b->next;
+		__atomic_fetch_sub(&wq_nfull, 1, __ATOMIC_RELEASE);
+	} else if (wq_shared && wq_shared->n) {
+		b = wq_shared;
+		wq_shared = NULL;
+	}
+	pthread_mutex_unlock(&wq_lock);
+	return b;
+}
+
+bool mark_queue_empty(void) {
+	pthread_mutex_lock(&wq_lock);
+	bool e = wq_full == NULL && (wq_shared == NULL || wq_shared->n == 0);
+	pthread_mutex_unlock(&wq_lock);
+	return e;
+}
+
+static inline void push(GcWork *w, uintptr_t p) {
+	if (UNLIKELY(!w)) {
+		/* The write barrier: no local block; share one under the lock. */
+		pthread_mutex_lock(&wq_lock);
+		if (wq_shared && wq_shared->n == WB_N) {
+			wq_shared->next = wq_full;
+			wq_full = wq_shared;
+			__atomic_fetch_add(&wq_nfull, 1, __ATOMIC_RELEASE);
+			wq_shared = NULL;
+		}
+		if (!wq_shared) {
+			Workbuf *b = wq_empty;
+			if (b) wq_empty = b->next;
+			else b = heap_meta_alloc(sizeof(Workbuf));
+			b->n = 0;
+			b->next = NULL;
+			wq_shared = b;
+		}
+		wq_shared->obj[wq_shared->n++] = p;
+		pthread_mutex_unlock(&wq_lock);
+		return;
+	}
+	Workbuf *b = w->buf;
+	if (UNLIKELY(!b)) b = w->buf = getempty();
+	if (UNLIKELY(b->n == WB_N)) {
+		putfull(b);
+		b = w->buf = getempty();
+	}
+	b->obj[b->n++] = p;
+}
+
+static inline bool pop(GcWork *w, uintptr_t *p) {
+	Workbuf *b = w->buf;
+	if (LIKELY(b && b->n)) {
+		*p = b->obj[--b->n];
+		return true;
+	}
+	Workbuf *f = trygetfull();
+	if (!f) return false;
+	if (b) putempty(b);
+	w->buf = f;
+	*p = f->obj[--f->n];
+	return true;
+}
+
+void mark_flush(GcWork *w) {
+	if (w->buf) {
+		if (w->buf->n) putfull(w->buf);
+		else putempty(w->buf);
+		w->buf = NULL;
+	}
+	if (w->marked) __atomic_fetch_add(&mark_marked_bytes, w->marked, __ATOMIC_RELAXED);
+	w->marked = 0;
+}
+
+/* Shade the object containing p. conservative: p may be any word (a stack
+ * slot), so a free slot is not an object. w == NULL: from the barrier. */
+void mark_shade(GcWork *w, uintptr_t p, bool conservative) {
+	Span *s = heap_spanof(p);
+	if (!s) return;
+	uintptr_t idx = 0, obj = s->base;
+	if (!s->large) {
+		idx = (p - s->base) / s->elemsize;
+		if (idx >= s->nelems) return;
+		if (conservative && idx >= __atomic_load_n(&s->freeindex, __ATOMIC_ACQUIRE) &&
+		    !(s->allocbits[idx >> 6] >> (idx & 63) & 1))
+			return;
+		obj += idx * s->elemsize;
+	}
+	uint64_t bit = (uint64_t)1 << (idx & 63), *word = &s->markbits[idx >> 6];
+	if (__atomic_load_n(word, __ATOMIC_RELAXED) & bit) return;
+	if (__atomic_fetch_or(word, bit, __ATOMIC_ACQ_REL) & bit) return;
+	if (w) w->marked += s->elemsize;
+	else __atomic_fetch_add(&mark_marked_bytes, s->elemsize, __ATOMIC_RELAXED);
+	if (s->spc & 1) return; /* noscan: black at once */
+	push(w, obj);
+}
+
+static inline void shade_word(GcWork *w, uintptr_t v) {
+	if (v - heap_base < HEAP_RESERVE) mark_shade(w, v, false);
+}
+
+/* Scan [start, end) of a large object with element type typ. */
+static void scan_large_range(GcWork *w, Span *s, uintptr_t start, uintptr_t end) {
+	const GoType *t = s->typ;
+	if (!t || !t->gcdata || !t->size) return;
+	uintptr_t base = s->base, tsize = t->size, pw = t->ptrdata >> 3;
+	uintptr_t e = (start - base) / tsize;
+	for (uintptr_t eb = base + e * tsize; eb < end; eb += tsize) {
+		for (uintptr_t j = 0; j < pw; j++) {
+			uintptr_t a = eb + j * 8;
+			if (a < start) continue;
+			if (a >= end) break;
+			if (t->gcdata[j >> 3] >> (j & 7) & 1) shade_word(w, *(uintptr_t *)a);
+		}
+	}
+}
+
+static void scan_object(GcWork *w, uintptr_t b) {
+	Span *s = heap_spanof(b);
+	if (!s) return;
+	if (s->large) {
+		uintptr_t end = s->base + s->largesize, lim;
+		if (b == s->base && s->largesize > OBLET_SIZE) {
+			for (uintptr_t o = s->base + OBLET_SIZE; o < end; o += OBLET_SIZE) push(w, o);
+		}
+		lim = b + OBLET_SIZE < end ? b + OBLET_SIZE : end;
+		scan_large_range(w, s, b, lim);
+		w->scanned += lim - b;
+		return;
+	}
+	uintptr_t w0 = (b - s->base) >> 3, nw = s->elemsize >> 3;
+	const uint64_t *bits = s->ptrbits;
+	uintptr_t wend = w0 + nw;
+	for (uintptr_t wi = w0; wi < wend;) {
+		uint64_t m = bits[wi >> 6] >> (wi & 63);
+		uintptr_t span = 64 - (wi & 63);
+		if (span > wend - wi) {
+			span = wend - wi;
+			m &= ((uint64_t)1 << span) - 1;
+		}
+		while (m) {
+			uintptr_t k = (uintptr_t)__builtin_ctzll(m);
+			m &= m - 1;
+			shade_word(w, *(uintptr_t *)(s->base + ((wi + k) << 3)));
+		}
+		wi += span;
+	}
+	w->scanned += s->elemsize;
+}
+
+bool mark_drain(GcWork *w, int64_t budget) {
+	uint64_t start = w->scanned;
+	uintptr_t p;
+	while (pop(w, &p)) {
+		scan_object(w, p);
+		if (budget >= 0 && (int64_t)(w->scanned - start) >= budget) return false;
+	}
+	return true;
+}
+
+NO_ASAN void mark_scanrange_conservative(GcWork *w, uintptr_t lo, uintptr_t hi) {
+	lo = (lo + 7) & ~(uintptr_t)7;
+	for (uintptr_t a = lo; a + 8 <= hi; a += 8) {
+		uintptr_t v = *(volatile uintptr_t *)a;
+		if (UNLIKELY(gc_debug_watch) && v - (gc_debug_watch ^ 0x5a5a5a5a5a5a5a5aull) < 16)
+			fprintf(stderr, "gc: watch %#lx found at %#lx in [%#lx,%#lx)\n", (unsigned long)v, (unsigned long)a,
+			        (unsigned long)lo, (unsigned long)hi);
+		if (v - heap_base < HEAP_RESERVE) mark_shade(w, v, true);
+	}
+	w->scanned += hi > lo ? hi - lo : 0;
+}
+
+void mark_scanrange_bitmap(GcWork *w, uintptr_t start, uintptr_t nbytes, const uint8_t *bitmap) {
+	uintptr_t nw = nbytes >> 3;
+	for (uintptr_t i = 0; i < nw; i++) {
+		if (!bitmap[i >> 3]) {
+			i |= 7;
+			continue;
+		}
+		if (bitmap[i >> 3] >> (i & 7) & 1) shade_word(w, *(uintptr_t *)(start + i * 8));
+	}
+	w->scanned += nbytes;
+}
+
+/* ---- the write barrier -----------------------------------------------------
+ * Go 1.8's hybrid barrier: shade the value being overwritten (Yuasa deletion:
+ * what was reachable at the start of marking stays reachable), and while
+ * stacks are still grey also the value being written (Dijkstra insertion).
+ * goc scans every stack with the world stopped when marking starts, so
+ * gc_shade_new is normally 0 during concurrent marking. */
+volatile uint32_t rt_wbenabled;
+
+void rt_wbstore(void **slot, void *val) {
+	if (rt_wbenabled) {
+		shade_word(NULL, (uintptr_t)*slot);
+		if (gc_shade_new) shade_word(NULL, (uintptr_t)val);
+	}
+	*slot = val;
+}
+
+void rt_typedmemmove(const GoType *typ, void *dst, const void *src) {
+	if (dst == src || !typ->size) return;
+	if (rt_wbenabled && typ->ptrdata && typ->gcdata) {
+		uintptr_t pw = typ->ptrdata >> 3;
+		for (uintptr_t j = 0; j < pw; j++) {
+			if (typ->gcdata[j >> 3] >> (j & 7) & 1) {
+				shade_word(NULL, ((uintptr_t *)dst)[j]);
+				if (gc_shade_new) shade_word(NULL, ((const uintptr_t *)src)[j]);
+			}
+		}
+	}
+	memmove(dst, src, typ->size);
+}
+
+/* ---- GC_DEBUG: verify that marking left no black -> white edge ------------ */
+#ifdef GC_DEBUG
+static bool is_marked(Span *s, uintptr_t p) {
+	uintptr_t idx = s->large ? 0 : (p - s->base) / s->elemsize;
+	return s->markbits[idx >> 6] >> (idx & 63) & 1;
+}
+
+static bool is_alloc(Span *s, uintptr_t p) {
+	if (s->large) return true;
+	uintptr_t idx = (p - s->base) / s->elemsize;
+	return idx < s->freeindex || (s->allocbits[idx >> 6] >> (idx & 63) & 1);
+}
+
+static void verify_word(uintptr_t from, uintptr_t v) {
+	if (v - heap_base >= HEAP_RESERVE) return;
+	Span *t = heap_spanof(v);
+	if (!t) return;
+	if (is_alloc(t, v) && !is_marked(t, v)) {
+		char buf[160];
+		snprintf(buf, sizeof buf, "gc: verify: marked object %#lx points to unmarked object %#lx",
+		         (unsigned long)from, (unsigned long)v);
+		rt_throw(buf);
+	}
+}
+
+static void verify_span(Span *s) {
+	if (s->spc & 1) return;
+	if (s->large) {
+		if (!s->markbits[0] || !s->typ || !s->typ->gcdata) return;
+		const GoType *t = s->typ;
+		for (uintptr_t eb = s->base; eb + t->size <= s->base + s->largesize; eb += t->size)
+			for (uintptr_t j = 0; j < (t->ptrdata >> 3); j++)
+				if (t->gcdata[j >> 3] >> (j & 7) & 1) verify_word(s->base, ((uintptr_t *)eb)[j]);
+		return;
+	}
+	for (uint32_t i = 0; i < s->nelems; i++) {
+		if (!(s->markbits[i >> 6] >> (i & 63) & 1)) continue;
+		uintptr_t obj = s->base + i * s->elemsize, w0 = (obj - s->base) >> 3;
+		for (uintptr_t k = 0; k < (s->elemsize >> 3); k++)
+			if (s->ptrbits[(w0 + k) >> 6] >> ((w0 + k) & 63) & 1) verify_word(obj, ((uintptr_t *)obj)[k]);
+	}
+}
+
+void mark_verify(void) {
+	for (int i = 0; i < NUM_SPANCLASSES; i++) {
+		Central *ct = &heap_central[i];
+		for (Span *s = ct->partial.next; s != &ct->partial; s = s->next) verify_span(s);
+		for (Span *s = ct->full.next; s != &ct->full; s = s->next) verify_span(s);
+	}
+	for (Span *s = heap_large_inuse.next; s != &heap_large_inuse; s = s->next) verify_span(s);
+}
+#else
+void mark_verify(void) {}
+#endif
