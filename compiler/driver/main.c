@@ -12,6 +12,7 @@
 
 #include "../base/base.h"
 #include "../parse/parse.h"
+#include "driver.h"
 
 static const char usage_text[] =
 	"goc is a compiler for Go programs.\n"
@@ -50,13 +51,13 @@ static int tool_syntax(int argc, char **argv) {
 		return 2;
 	}
 	int status = 0;
+	g_arena = arena_new();
 	for (; i < argc; i++) {
-		g_arena = arena_new();
+		arena_reset(g_arena);
 		Source *src = source_read(argv[i]);
 		if (!src) {
 			fprintf(stderr, "open %s: %s\n", argv[i], strerror(errno));
 			status = 1;
-			arena_free(g_arena);
 			continue;
 		}
 		ParsedFile *pf = parse_file(src);
@@ -66,7 +67,6 @@ static int tool_syntax(int argc, char **argv) {
 		} else if (dump) {
 			ast_dump(pf->file, stdout);
 		}
-		arena_free(g_arena);
 		free((void *)src->text);
 		src->text = NULL;
 	}
@@ -79,6 +79,7 @@ static int tool(int argc, char **argv) {
 		return 2;
 	}
 	if (!strcmp(argv[0], "syntax")) return tool_syntax(argc - 1, argv + 1);
+	if (!strcmp(argv[0], "compile")) return cmd_tool_compile(argc - 1, argv + 1);
 	fprintf(stderr, "goc tool: no such tool \"%s\"\n", argv[0]);
 	return 2;
 }
@@ -95,6 +96,8 @@ int main(int argc, char **argv) {
 		return 0;
 	}
 	if (!strcmp(cmd, "tool")) return tool(argc - 2, argv + 2);
+	if (!strcmp(cmd, "build")) return cmd_build(argc - 2, argv + 2, false);
+	if (!strcmp(cmd, "run")) return cmd_build(argc - 2, argv + 2, true);
 	fprintf(stderr, "goc %s: unknown command\nRun 'goc help' for usage.\n", cmd);
 	return 2;
 }

@@ -1,0 +1,94 @@
+/* types.h: the type checker's face: Go types, objects, scopes, constant
+ * values, and check_package, which annotates the AST in place (Node.type,
+ * Node.obj, Node.val) so later stages read the typed tree without
+ * re-deriving anything. docs/checker.md describes the data structures.
+ *
+ * Status: this is the checker's skeleton, covering what the first programs
+ * need (basic types, functions, locals, constants as int64/bool/string);
+ * issue 3 grows it to the whole language (GMP constants, composite types,
+ * interfaces, generics) on the same structures.
+ */
+#ifndef GOC_TYPES_H
+#define GOC_TYPES_H
+
+#include "../ast/ast.h"
+
+typedef enum TypeKind {
+	TY_INVALID,
+	/* basic types, in gc's reflect.Kind order where one exists */
+	TY_BOOL, TY_INT, TY_INT8, TY_INT16, TY_INT32, TY_INT64,
+	TY_UINT, TY_UINT8, TY_UINT16, TY_UINT32, TY_UINT64, TY_UINTPTR,
+	TY_FLOAT32, TY_FLOAT64, TY_COMPLEX64, TY_COMPLEX128, TY_STRING, TY_UNSAFEPTR,
+	/* untyped constant kinds */
+	TY_UNTYPED_BOOL, TY_UNTYPED_INT, TY_UNTYPED_RUNE, TY_UNTYPED_FLOAT,
+	TY_UNTYPED_STRING, TY_UNTYPED_NIL,
+	/* composite */
+	TY_FUNC,  /* params, results */
+	TY_TUPLE, /* the results of a multi-value call */
+	TY_KINDS
+} TypeKind;
+
+typedef struct Type Type;
+struct Type {
+	TypeKind kind;
+	const char *name; /* for basic types: "int"; for others built by type_string */
+	Type **params;
+	int nparams;
+	Type **results;
+	int nresults;
+	bool variadic;
+};
+
+typedef enum ConstKind { CV_BOOL, CV_INT, CV_STRING } ConstKind;
+typedef struct Const {
+	ConstKind kind;
+	int64_t i; /* CV_INT, CV_BOOL */
+	const char *s; /* CV_STRING: decoded bytes */
+	int64_t len;
+} Const;
+
+typedef enum ObjKind { OBJ_BAD, OBJ_VAR, OBJ_CONST, OBJ_TYPENAME, OBJ_FUNC, OBJ_BUILTIN, OBJ_NIL } ObjKind;
+
+enum { BUILTIN_PRINT = 1, BUILTIN_PRINTLN, BUILTIN_LEN };
+
+typedef struct Object Object;
+struct Object {
+	ObjKind kind;
+	const Str *name;
+	Type *type;
+	Pos pos;
+	Node *decl;      /* N_FUNCDECL for functions */
+	Const *val;      /* OBJ_CONST */
+	int builtin;     /* OBJ_BUILTIN: BUILTIN_* */
+	bool param;      /* OBJ_VAR: a parameter or result */
+	bool global;     /* package-level */
+	bool used;
+	int state;       /* package-level constants: 0 unresolved, 1 resolving, 2 done */
+	Node *spec;      /* OBJ_CONST: its N_CONSTDECL; Node *valexpr its value, typeexpr its type */
+	Node *valexpr, *typeexpr;
+	void *backend;   /* the code generator's value for this object */
+};
+
+typedef struct Scope Scope;
+
+typedef struct Package {
+	const Str *name;
+	const char *path;
+	Node **files;
+	int nfiles;
+	Scope *scope;
+	VEC(Object *) funcs; /* package functions in source order */
+} Package;
+
+extern Type *ty_bool, *ty_int, *ty_string, *ty_untyped_int, *ty_untyped_string,
+	*ty_untyped_bool, *ty_invalid, *ty_int64, *ty_float64, *ty_uint8, *ty_int32;
+
+bool type_is_untyped(const Type *t);
+bool type_is_integer(const Type *t);
+bool type_is_string(const Type *t);
+const char *type_string(const Type *t);
+
+/* Checks a package made of parsed files; reports errors to diag. */
+Package *check_package(const char *path, Node **files, int nfiles);
+
+#endif
