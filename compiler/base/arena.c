@@ -14,6 +14,7 @@ typedef struct Chunk {
 
 struct Arena {
 	Chunk *cur;
+	Chunk *spare; /* chunks kept by arena_reset for reuse */
 };
 
 Arena *g_arena;
@@ -39,15 +40,29 @@ void *xrealloc(void *p, size_t n) {
 Arena *arena_new(void) {
 	Arena *a = xmalloc(sizeof *a);
 	a->cur = NULL;
+	a->spare = NULL;
 	return a;
 }
 
 void arena_free(Arena *a) {
-	for (Chunk *c = a->cur, *p; c; c = p) {
+	arena_reset(a);
+	for (Chunk *c = a->spare, *p; c; c = p) {
 		p = c->prev;
 		free(c);
 	}
 	free(a);
+}
+
+void arena_reset(Arena *a) {
+	for (Chunk *c = a->cur, *p; c; c = p) {
+		p = c->prev;
+		if (c->cap == CHUNK) {
+			c->used = 0;
+			c->prev = a->spare;
+			a->spare = c;
+		} else free(c);
+	}
+	a->cur = NULL;
 }
 
 void *arena_alloc(Arena *a, size_t n) {
@@ -55,26 +70,26 @@ void *arena_alloc(Arena *a, size_t n) {
 	Chunk *c = a->cur;
 	if (!c || c->cap - c->used < n) {
 		size_t cap = n > CHUNK / 4 ? n : CHUNK;
-		/* calloc: fresh pages come zeroed from the OS, which is cheaper than
-		 * zeroing each allocation. */
-		c = calloc(1, sizeof(Chunk) + cap);
-		if (!c) {
-			fprintf(stderr, "goc: out of memory\n");
-			exit(3);
+		if (cap == CHUNK && a->spare) {
+			c = a->spare;
+			a->spare = c->prev;
+		} else {
+			c = xmalloc(sizeof(Chunk) + cap);
+			c->cap = cap;
 		}
-		c->cap = cap;
+		c->used = 0;
 		if (n > CHUNK / 4 && a->cur) { /* big block: keep the current chunk open */
 			c->prev = a->cur->prev;
 			a->cur->prev = c;
 			c->used = n;
-			return c->data;
+			return memset(c->data, 0, n);
 		}
 		c->prev = a->cur;
 		a->cur = c;
 	}
 	void *p = c->data + c->used;
 	c->used += n;
-	return p;
+	return memset(p, 0, n);
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n) {

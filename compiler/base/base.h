@@ -16,6 +16,7 @@
 typedef struct Arena Arena;
 Arena *arena_new(void);
 void arena_free(Arena *a);
+void arena_reset(Arena *a); /* drop every allocation, keep the memory */
 void *arena_alloc(Arena *a, size_t n); /* zeroed, 8-byte aligned */
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -47,6 +48,7 @@ typedef struct Str {
 	char s[]; /* NUL-terminated */
 } Str;
 const Str *intern(const char *s, size_t n);
+void intern_reset(void); /* forget every string (tests and the fuzzer) */
 static inline const Str *internz(const char *s) { return intern(s, strlen(s)); }
 
 /* ---- source.c: files and positions ---------------------------------------
@@ -71,6 +73,7 @@ typedef struct LineCol {
 	int line, col; /* 1-based; col counts bytes, as gc */
 } LineCol;
 LineCol pos_linecol(Pos p);
+void source_reset(void); /* free every Source and its text; positions restart (fuzzer) */
 
 /* ---- diag.c: diagnostics ---------------------------------------------------
  * Errors are collected, then reported sorted by position as gc reports them:
@@ -81,6 +84,7 @@ void diag_errorv(Pos p, const char *fmt, va_list ap);
 void diag_syntax(Pos p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int diag_count(void);
 void diag_flush(void); /* print collected errors to stderr, sorted, and clear */
+void diag_reset(void);  /* drop collected errors unprinted, count from zero (fuzzer) */
 extern int diag_limit;  /* 10, 0 for no limit (-e) */
 
 #endif
