@@ -47,6 +47,12 @@ void diag_syntax(Pos p, const char *fmt, ...) {
 
 int diag_count(void) { return total; }
 
+void diag_reset(void) {
+	for (int i = 0; i < diags.n; i++) free(diags.v[i].msg);
+	diags.n = 0;
+	total = 0;
+}
+
 static int cmp(const void *a, const void *b) {
 	const Diag *x = a, *y = b;
 	if (x->pos != y->pos) return x->pos < y->pos ? -1 : 1;

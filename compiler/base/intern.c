@@ -44,3 +44,10 @@ const Str *intern(const char *s, size_t n) {
 	count++;
 	return e;
 }
+
+void intern_reset(void) {
+	for (uint32_t i = 0; i < cap; i++) free((void *)tab[i]);
+	free(tab);
+	tab = NULL;
+	cap = count = 0;
+}

@@ -65,6 +65,16 @@ Source *source_from_mem(const char *name, const char *text, size_t len) {
 	return add(name, buf, len);
 }
 
+void source_reset(void) {
+	for (int i = 0; i < sources.n; i++) {
+		free((void *)sources.v[i]->text);
+		free(sources.v[i]->lines.v);
+		free(sources.v[i]);
+	}
+	sources.n = 0;
+	nextbase = 1;
+}
+
 LineCol pos_linecol(Pos p) {
 	LineCol lc = {0};
 	if (p == NOPOS || sources.n == 0) return lc;
