@@ -117,6 +117,7 @@ static struct {
 	int32_t stopwait;
 	rtnote stopnote;
 	rtlock stwlock; /* serializes rt_stw_stop callers */
+	rtlock sysmonlock; /* held by sysmon while it looks at Ps; by procresize */
 	M *stwm;
 	/* timers: one idle M may sleep until the earliest timer */
 	M *timerwaiter;
@@ -333,7 +334,7 @@ static G *runqsteal(P *p, P *p2, bool stealnext) {
 /* Caller holds sched.lock. */
 static void pidleput(P *p) {
 	atomic_store(&p->status, P_IDLE);
-	p->m = NULL;
+	RSTORE(p->m, NULL);
 	p->link = sched.pidle;
 	sched.pidle = p;
 	atomic_fetch_add(&sched.npidle, 1);
@@ -350,14 +351,14 @@ static P *pidleget(void) {
 static void acquirep(P *p) {
 	M *m = sched_m;
 	m->p = p;
-	p->m = m;
+	RSTORE(p->m, m);
 	atomic_store(&p->status, P_RUNNING);
 }
 static P *releasep(void) {
 	M *m = sched_m;
 	P *p = m->p;
 	m->p = NULL;
-	p->m = NULL;
+	RSTORE(p->m, NULL);
 	return p;
 }
 
@@ -404,6 +405,7 @@ static void m_stackbounds(M *m) {
 static void minit(M *m) {
 	sched_m = m;
 	m->tid = (uint64_t)pthread_self();
+	m->g0fiber = TSAN_CURFIBER();
 	set_stacklimit(0);
 	m_stackbounds(m);
 	signal_minit(m);
@@ -494,7 +496,7 @@ static void handoffp(P *p) {
 	sched_lock(&sched.lock);
 	if (atomic_load(&sched.gcwaiting)) {
 		atomic_store(&p->status, P_GCSTOP);
-		p->m = NULL;
+		RSTORE(p->m, NULL);
 		if (--sched.stopwait == 0)
 			note_wakeup(&sched.stopnote);
 		sched_unlock(&sched.lock);
@@ -534,12 +536,12 @@ static G *gfget(P *p) {
 		p->ngfree--;
 		return g;
 	}
-	if (sched.gfree) {
+	if (RLOAD(sched.gfree)) {
 		sched_lock(&sched.lock);
 		int n = 0;
 		while (p && sched.gfree && n < 32) {
 			G *x = sched.gfree;
-			sched.gfree = x->schedlink;
+			RSTORE(sched.gfree, x->schedlink);
 			sched.ngfree--;
 			x->schedlink = p->gfree;
 			p->gfree = x;
@@ -548,7 +550,7 @@ static G *gfget(P *p) {
 		}
 		if (!p && sched.gfree) {
 			g = sched.gfree;
-			sched.gfree = g->schedlink;
+			RSTORE(sched.gfree, g->schedlink);
 			sched.ngfree--;
 		}
 		sched_unlock(&sched.lock);
@@ -571,7 +573,7 @@ static void gfput(P *p, G *g) {
 			p->gfree = x->schedlink;
 			p->ngfree--;
 			x->schedlink = sched.gfree;
-			sched.gfree = x;
+			RSTORE(sched.gfree, x);
 			sched.ngfree++;
 		}
 		sched_unlock(&sched.lock);
@@ -587,10 +589,8 @@ static G *allocg(uintptr_t stacksize) {
 	size_t sz = (sizeof(G) + 63) & ~(size_t)63;
 	sched_lock(&chunklock);
 	if (chunkleft < sz) {
-		size_t n = 256 * 1024;
-		chunk = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (chunk == MAP_FAILED)
-			rt_throw("out of memory allocating a G");
+		size_t n = 2 << 20;
+		chunk = stack_hugemap(n);
 		chunkleft = n;
 	}
 	G *g = (G *)chunk;
@@ -644,6 +644,8 @@ static G *newproc(void (*fn)(void *), void *arg, uintptr_t stacksize) {
 		g = a.g;
 	}
 	g_resetstack(g);
+	if (!g->tsanfiber)
+		g->tsanfiber = TSAN_NEWFIBER();
 	g->fn = fn;
 	g->arg = arg;
 	g->goid = atomic_fetch_add(&sched.goidgen, 1) + 1;
@@ -667,7 +669,7 @@ void rt_go(void (*fn)(void *), void *arg) {
 		globrunqput(g);
 		sched_unlock(&sched.lock);
 	}
-	if (sched.started)
+	if (RLOAD(sched.started))
 		wakep();
 }
 
@@ -681,6 +683,7 @@ static void switch_to_g0(int op) {
 	M *m = sched_m;
 	G *g = m->curg;
 	m->afterop = op;
+	TSAN_SWITCH(m->g0fiber);
 	sched_switch(&g->sp, m->g0sp);
 }
 
@@ -915,10 +918,11 @@ static void execute(G *g) {
 		rt_write_stderr(buf, n);
 		rt_throw("bad g status");
 	}
-	m->curg = g;
-	g->m = m;
+	RSTORE(m->curg, g);
+	RSTORE(g->m, m);
 	atomic_fetch_add(&p->schedtick, 1);
 	set_stacklimit(g->stacklimit);
+	TSAN_SWITCH(g->tsanfiber);
 	sched_switch(&m->g0sp, g->sp);
 	set_stacklimit(0);
 }
@@ -965,7 +969,7 @@ static void schedule_loop(void) {
 		execute(g);
 		M *m2 = sched_m;
 		(void)m2;
-		m->curg = NULL;
+		RSTORE(m->curg, NULL);
 		switch (m->afterop) {
 		case AFTER_PARK:
 			atomic_store(&g->status, G_WAITING);
@@ -1003,7 +1007,7 @@ static void schedule_loop(void) {
 /* A timer earlier than any other was added: make sure some M will wait for
  * it (wake the M sleeping until a later one, or start one). */
 void sched_timer_kick(int64_t when) {
-	if (!sched.started)
+	if (!RLOAD(sched.started))
 		return;
 	sched_lock(&sched.lock);
 	M *w = sched.timerwaiter;
@@ -1036,7 +1040,7 @@ void rt_entersyscall(void) {
 		uint32_t s = P_SYSCALL;
 		if (atomic_compare_exchange_strong(&p->status, &s, P_GCSTOP)) {
 			sched_lock(&sched.lock);
-			p->m = NULL;
+			RSTORE(p->m, NULL);
 			if (--sched.stopwait == 0)
 				note_wakeup(&sched.stopnote);
 			sched_unlock(&sched.lock);
@@ -1052,7 +1056,7 @@ void rt_exitsyscall(void) {
 	P *p = m->p;
 	m->insyscall = false;
 	uint32_t s = P_SYSCALL;
-	if (p && p->m == m && atomic_compare_exchange_strong(&p->status, &s, P_RUNNING)) {
+	if (p && RLOAD(p->m) == m && atomic_compare_exchange_strong(&p->status, &s, P_RUNNING)) {
 		atomic_fetch_add(&p->syscalltick, 1);
 		atomic_store(&g->status, G_RUNNING);
 		g->syscallsp = 0;
@@ -1106,8 +1110,8 @@ static void retake(int64_t now) {
 				p->sm_schedtick = t;
 				p->sm_schedwhen = now;
 			} else if (now - p->sm_schedwhen >= 10000000) {
-				M *m = p->m;
-				G *g = m ? m->curg : NULL;
+				M *m = RLOAD(p->m);
+				G *g = m ? RLOAD(m->curg) : NULL;
 				if (g && atomic_load(&g->status) == G_RUNNING) {
 					atomic_store(&g->preempt, 1);
 					signal_preempt(m);
@@ -1128,7 +1132,7 @@ static void retake(int64_t now) {
 				continue;
 			uint32_t exp = P_SYSCALL;
 			if (atomic_compare_exchange_strong(&p->status, &exp, P_IDLE)) {
-				p->m = NULL;
+				RSTORE(p->m, NULL);
 				atomic_fetch_add(&p->syscalltick, 1);
 				handoffp(p);
 			}
@@ -1152,7 +1156,9 @@ static void *sysmon(void *arg) {
 			delay = 10000;
 		usleep((useconds_t)delay);
 		int64_t now = rt_nanotime();
+		sched_lock(&sched.sysmonlock);
 		if (atomic_load(&sched.gcwaiting)) {
+			sched_unlock(&sched.sysmonlock);
 			idle++;
 			continue;
 		}
@@ -1166,6 +1172,7 @@ static void *sysmon(void *arg) {
 		retake(now);
 		for (int32_t i = 0; i < sched_gomaxprocs; i++)
 			after += atomic_load(&sched_allp[i]->syscalltick);
+		sched_unlock(&sched.sysmonlock);
 		if (after != before)
 			idle = 0;
 		else
@@ -1192,7 +1199,7 @@ static void stw_stop(void *reason) {
 		P *p = sched_allp[i];
 		uint32_t s = P_SYSCALL;
 		if (atomic_compare_exchange_strong(&p->status, &s, P_GCSTOP)) {
-			p->m = NULL;
+			RSTORE(p->m, NULL);
 			atomic_fetch_add(&p->syscalltick, 1);
 			sched.stopwait--;
 		}
@@ -1209,11 +1216,12 @@ static void stw_stop(void *reason) {
 		/* ask running Gs to stop; repeat until everyone is in */
 		for (int32_t i = 0; i < sched_gomaxprocs; i++) {
 			P *p2 = sched_allp[i];
-			if (atomic_load(&p2->status) == P_RUNNING && p2->m && p2->m != m) {
-				G *g = p2->m->curg;
+			M *pm = RLOAD(p2->m);
+			if (atomic_load(&p2->status) == P_RUNNING && pm && pm != m) {
+				G *g = RLOAD(pm->curg);
 				if (g) {
 					atomic_store(&g->preempt, 1);
-					signal_preempt(p2->m);
+					signal_preempt(pm);
 				}
 			}
 		}
@@ -1305,8 +1313,8 @@ void rt_sched_each_stack(rt_rangefn fn, void *ctx) {
 				fn(here, m->g0hi, ctx);
 			else if (self && self->sysstack)
 				fn(m->syssp, m->g0hi, ctx);
-		} else if (m->curg && atomic_load(&m->curg->status) == G_SYSCALL) {
-			G *g = m->curg;
+		} else if (RLOAD(m->curg) && atomic_load(&RLOAD(m->curg)->status) == G_SYSCALL) {
+			G *g = RLOAD(m->curg);
 			if (g->sysstack)
 				fn(g->syscallsp, m->g0hi, ctx);
 		}
@@ -1396,7 +1404,7 @@ static void procresize(int32_t n) {
 			np[i] = sched_allp[i];
 		for (int32_t i = sched_gomaxprocs; i < n; i++)
 			np[i] = newp(i);
-		free(sched_allp); /* racy readers only read entries < gomaxprocs */
+		/* the old array is not freed: a spinning M may still be reading it */
 		sched_allp = np;
 		allp_cap = n;
 	}
@@ -1436,6 +1444,7 @@ int rt_gomaxprocs(int n) {
 	if (n > 1024)
 		n = 1024;
 	rt_stw_stop("GOMAXPROCS");
+	sched_lock(&sched.sysmonlock);
 	sched_lock(&sched.lock);
 	M *m = sched_m;
 	P *mine = m->p;
@@ -1451,6 +1460,7 @@ int rt_gomaxprocs(int n) {
 	if (m->p)
 		atomic_store(&m->p->status, P_GCSTOP);
 	sched_unlock(&sched.lock);
+	sched_unlock(&sched.sysmonlock);
 	rt_stw_start();
 	return old;
 }
@@ -1506,7 +1516,7 @@ noreturn void rt_sched_main(void (*gomain)(void)) {
 	if (pthread_create(&th, &attr, sysmon, NULL))
 		rt_throw("cannot start sysmon");
 	pthread_attr_destroy(&attr);
-	sched.started = true;
+	RSTORE(sched.started, true);
 	schedule_loop();
 	abort();
 }

@@ -29,6 +29,11 @@ void note_wakeup(rtnote *n);
 void note_sleep(rtnote *n);
 bool note_tsleep(rtnote *n, int64_t ns); /* true if woken, false on timeout */
 
+/* Racy-by-design reads (a hint checked again under a lock) and the stores
+ * they race with: relaxed atomics, so ThreadSanitizer agrees. */
+#define RLOAD(x) __atomic_load_n(&(x), __ATOMIC_RELAXED)
+#define RSTORE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_RELAXED)
+
 /* ---- goroutine status ---- */
 enum {
 	G_IDLE, G_RUNNABLE, G_RUNNING, G_SYSCALL, G_WAITING, G_DEAD,
@@ -87,6 +92,7 @@ struct G {
 	Sudog sud;        /* the sudog for a plain send/recv/semacquire */
 	void *deferhook;  /* codegen: the defer chain (rt_goexit runs it) */
 	bool sysstack;    /* running on its M's system stack (rt_systemstack) */
+	void *tsanfiber;  /* ThreadSanitizer builds: this G's fiber */
 };
 
 struct M {
@@ -111,6 +117,7 @@ struct M {
 	void *sigstack;
 	uint32_t fastrand;
 	int64_t lastpreempt;
+	void *g0fiber;    /* ThreadSanitizer builds: the thread's own fiber */
 };
 
 #define RUNQ_SIZE 256
@@ -172,7 +179,14 @@ uint32_t sched_fastrandn(uint32_t n);
 uintptr_t stack_alloc_first(uintptr_t size);
 void stack_free_first(uintptr_t lo, uintptr_t size);
 void stack_release_segments(G *g);
+void *stack_hugemap(uintptr_t n); /* 2 MiB-aligned, MADV_HUGEPAGE */
+#ifdef RT_TSAN
+/* ThreadSanitizer's instrumentation and interceptors run on the goroutine
+ * stack and need far more than 2 KiB; its tests do not use split stacks. */
+#define STACK_FIRST 65536
+#else
 #define STACK_FIRST 2048       /* bytes of a new goroutine's first segment */
+#endif
 #define STACK_RESERVE 512      /* below the limit: LLVM's 256 + __morestack */
 #define STACK_NOSPLIT_HEADROOM 1024 /* guaranteed to non-split (C) callees */
 /* Timers (time.c) */
@@ -188,6 +202,20 @@ void signal_preempt(M *m);
 /* context switch (ctxswitch.S) */
 void sched_switch(uintptr_t *save_sp, uintptr_t new_sp);
 void sched_gostart(void); /* first frame of a new G */
+
+/* ThreadSanitizer: each G is a fiber; switching Gs switches fibers. */
+#ifdef RT_TSAN
+void *__tsan_get_current_fiber(void);
+void *__tsan_create_fiber(unsigned flags);
+void __tsan_switch_to_fiber(void *fiber, unsigned flags);
+#define TSAN_SWITCH(f) __tsan_switch_to_fiber((f), 0)
+#define TSAN_NEWFIBER() __tsan_create_fiber(0)
+#define TSAN_CURFIBER() __tsan_get_current_fiber()
+#else
+#define TSAN_SWITCH(f) ((void)0)
+#define TSAN_NEWFIBER() NULL
+#define TSAN_CURFIBER() NULL
+#endif
 
 static inline void set_stacklimit(uintptr_t v) {
 	__asm__ volatile("movq %0, %%fs:0x70" ::"r"(v) : "memory");

@@ -119,5 +119,11 @@ void signal_minit(M *m) {
 }
 
 void signal_preempt(M *m) {
+#ifdef RT_TSAN
+	/* ThreadSanitizer defers signal handlers to its own safe points, so
+	 * the interrupted context is not the goroutine's: no async preemption. */
+	(void)m;
+#else
 	pthread_kill((pthread_t)m->tid, SIGURG);
+#endif
 }

@@ -24,7 +24,7 @@ static rtlock seglock;
 static StkSeg *segfree[NCLASS];
 static int32_t nsegfree[NCLASS];
 
-/* ---- first segments: 2 KiB pieces of 1 MiB slabs ---- */
+/* ---- first segments: 2 KiB pieces of 4 MiB slabs ---- */
 static rtlock firstlock;
 static uintptr_t firstfree;  /* free list threaded through the pieces */
 static uintptr_t slabcur, slabend;
@@ -36,6 +36,21 @@ static void *mapmem(uintptr_t n) {
 	return p;
 }
 
+/* A 2 MiB-aligned region advised for transparent huge pages: goroutines
+ * are born by the hundred thousand, and one fault per 2 MiB instead of per
+ * 4 KiB is most of the cost of a burst of spawns. */
+void *stack_hugemap(uintptr_t n) {
+	uintptr_t huge = 2u << 20;
+	uintptr_t p = (uintptr_t)mapmem(n + huge);
+	uintptr_t a = (p + huge - 1) & ~(huge - 1);
+	if (a > p)
+		munmap((void *)p, a - p);
+	if (p + huge > a)
+		munmap((void *)(a + n), p + huge - a);
+	madvise((void *)a, n, MADV_HUGEPAGE);
+	return (void *)a;
+}
+
 uintptr_t stack_alloc_first(uintptr_t size) {
 	if (size != STACK_FIRST)
 		return (uintptr_t)mapmem(size);
@@ -45,8 +60,8 @@ uintptr_t stack_alloc_first(uintptr_t size) {
 		firstfree = *(uintptr_t *)s;
 	} else {
 		if (slabcur == slabend) {
-			slabcur = (uintptr_t)mapmem(1 << 20);
-			slabend = slabcur + (1 << 20);
+			slabcur = (uintptr_t)stack_hugemap(4 << 20);
+			slabend = slabcur + (4 << 20);
 		}
 		s = slabcur;
 		slabcur += STACK_FIRST;

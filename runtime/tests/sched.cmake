@@ -43,3 +43,25 @@ sched_test(sched_stack_test SPLIT sched_stack_split.c)
 sched_test(sched_sema_test)
 sched_test(sched_syscall_test ENV GOMAXPROCS=1)
 sched_test(sched_stw_test SPLIT sched_preempt_split.c)
+
+# ThreadSanitizer build: the goroutine runtime's files compiled with
+# -fsanitize=thread -DRT_TSAN (every G is a TSan fiber, 64 KiB first
+# segments, no async preemption: see docs/scheduler.md), and the tests that
+# need neither split stacks nor signal preemption, registered as *_tsan.
+set(SCHED_RT_FILES sched.c stack.c signal.c chan.c select.c time.c sema.c ctxswitch.S panic.c print.c)
+list(TRANSFORM SCHED_RT_FILES PREPEND ${CMAKE_CURRENT_SOURCE_DIR}/)
+add_library(gocrt_sched_tsan STATIC ${SCHED_RT_FILES} ${SCHED_TEST_DIR}/sched_stub_gc.c)
+target_include_directories(gocrt_sched_tsan PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+target_compile_options(gocrt_sched_tsan PRIVATE -fsanitize=thread -O1 -g -fno-omit-frame-pointer -DRT_TSAN=1)
+function(sched_tsan_test name)
+  add_executable(${name}_tsan ${SCHED_TEST_DIR}/${name}.c)
+  target_compile_options(${name}_tsan PRIVATE -fsanitize=thread -O1 -g -DRT_TSAN=1)
+  target_link_libraries(${name}_tsan PRIVATE gocrt_sched_tsan pthread)
+  target_link_options(${name}_tsan PRIVATE -fsanitize=thread -fuse-ld=lld -Wl,-z,now)
+  add_test(NAME ${name}_tsan COMMAND ${name}_tsan)
+  set_tests_properties(${name}_tsan PROPERTIES TIMEOUT 120 LABELS "sched;tsan"
+    ENVIRONMENT "TSAN_OPTIONS=halt_on_error=1:exitcode=66;GOMAXPROCS=2;GOC_TEST_SMALL=1")
+endfunction()
+foreach(t chan_semantics_test chan_select_test sched_sema_test sched_timer_test sched_deadlock_test sched_syscall_test sched_basic_test)
+  sched_tsan_test(${t})
+endforeach()
