@@ -122,6 +122,7 @@ static struct {
 	/* timers: one idle M may sleep until the earliest timer */
 	M *timerwaiter;
 	int64_t timerwaitwhen;
+	M *sysexitwait; /* Ms in rt_exitsyscall on a system stack, waiting for a P */
 	bool started;
 	bool mainexited;
 } sched;
@@ -333,6 +334,16 @@ static G *runqsteal(P *p, P *p2, bool stealnext) {
 
 /* Caller holds sched.lock. */
 static void pidleput(P *p) {
+	M *w = sched.sysexitwait;
+	if (w && !atomic_load(&sched.gcwaiting)) {
+		/* an M blocked in rt_exitsyscall on its system stack takes it */
+		sched.sysexitwait = w->schedlink;
+		atomic_store(&p->status, P_IDLE);
+		RSTORE(p->m, NULL);
+		w->nextp = p;
+		note_wakeup(&w->park);
+		return;
+	}
 	atomic_store(&p->status, P_IDLE);
 	RSTORE(p->m, NULL);
 	p->link = sched.pidle;
@@ -350,6 +361,7 @@ static P *pidleget(void) {
 
 static void acquirep(P *p) {
 	M *m = sched_m;
+	rt_mcache_cur = p->mcache; /* allocation cache follows the P */
 	m->p = p;
 	RSTORE(p->m, m);
 	atomic_store(&p->status, P_RUNNING);
@@ -359,6 +371,7 @@ static P *releasep(void) {
 	P *p = m->p;
 	m->p = NULL;
 	RSTORE(p->m, NULL);
+	rt_mcache_cur = NULL;
 	return p;
 }
 
@@ -929,9 +942,7 @@ static void execute(G *g) {
 
 static uintptr_t maxused;
 static void gdestroy(G *g) {
-	if (stackdebug == -1)
-		stackdebug = getenv("GOC_STACKDEBUG") != NULL;
-	if (stackdebug) {
+	if (stackdebug == 1) {
 		uintptr_t p = g->stk0lo;
 		while (p < g->stk0hi && *(uint8_t *)p == 0xab)
 			p++;
@@ -1073,8 +1084,33 @@ void rt_exitsyscall(void) {
 		g->syscallsp = 0;
 		return;
 	}
+	if (g->sysstack) {
+		/* On the system stack the G cannot switch out (g0 would run on top
+		 * of it): block this M until a P is free (pidleput hands it over). */
+		sched_lock(&sched.lock);
+		note_clear(&m->park);
+		m->nextp = NULL;
+		m->schedlink = sched.sysexitwait;
+		sched.sysexitwait = m;
+		sched_unlock(&sched.lock);
+		note_sleep(&m->park);
+		acquirep(m->nextp);
+		m->nextp = NULL;
+		atomic_store(&g->status, G_RUNNING);
+		g->syscallsp = 0;
+		return;
+	}
 	g->syscallsp = 0;
 	switch_to_g0(AFTER_SYSCALLBLOCK);
+}
+
+/* The collector blocks a G inside rt_gc with hook(1) ... hook(0): to the
+ * scheduler that is a blocking system call. */
+static void sched_gcblock(int entering) {
+	if (entering)
+		rt_entersyscall();
+	else
+		rt_exitsyscall();
 }
 
 /* ---------------------------------------------------------- systemstack */
@@ -1382,6 +1418,7 @@ static P *newp(int32_t id) {
 		rt_throw("out of memory allocating a P");
 	p->id = id;
 	atomic_store(&p->status, P_GCSTOP);
+	p->mcache = rt_mcache_new();
 	return p;
 }
 
@@ -1496,6 +1533,7 @@ noreturn void rt_sched_main(void (*gomain)(void)) {
 			n = (int32_t)(v > 1024 ? 1024 : v);
 	}
 	stackdebug = getenv("GOC_STACKDEBUG") != NULL;
+	rt_gc_blockhook = sched_gcblock;
 	m0.id = 0;
 	sched.mcount = 1;
 	allm = &m0;

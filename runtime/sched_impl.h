@@ -153,6 +153,7 @@ struct P {
 	int32_t ntimers, timercap;
 	_Atomic int64_t timer0when; /* earliest when, 0: none */
 	G *gfree; int32_t ngfree; /* local cache of dead Gs */
+	MCache *mcache;           /* malloc.c's allocation cache for this P */
 };
 
 /* ---- sched.c internals used by the other files ---- */

@@ -65,3 +65,13 @@ endfunction()
 foreach(t chan_semantics_test chan_select_test sched_sema_test sched_timer_test sched_deadlock_test sched_syscall_test sched_basic_test)
   sched_tsan_test(${t})
 endforeach()
+
+# With the real collector instead of the stub (built only when gc.c exists).
+if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/gc.c)
+  set_source_files_properties(${SCHED_TEST_DIR}/sched_gc_split.c PROPERTIES COMPILE_OPTIONS "-fsplit-stack;-mno-red-zone")
+  add_executable(sched_gc_test ${SCHED_TEST_DIR}/sched_gc_test.c ${SCHED_TEST_DIR}/sched_gc_split.c)
+  target_link_libraries(sched_gc_test PRIVATE gocrt pthread m)
+  target_link_options(sched_gc_test PRIVATE -fuse-ld=lld -Wl,-z,now)
+  add_test(NAME sched_gc_test COMMAND sched_gc_test)
+  set_tests_properties(sched_gc_test PROPERTIES TIMEOUT 60 LABELS sched)
+endif()
