@@ -5,6 +5,7 @@
  * that splits vs a plain call; and, in a child process, a runaway
  * recursion dies with gc's "stack exceeds 1000000000-byte limit" text and
  * exit status 2. */
+#include <pthread.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -47,6 +48,33 @@ static void boundary(void *arg) {
 
 static int child;
 
+/* The same recursion compiled without split stacks, on a big thread stack:
+ * the baseline for the cost of the split-stack prologue. */
+__attribute__((noinline)) long rec_plain(long n) {
+	volatile long pad = n;
+	if (n == 0)
+		return 0;
+	return rec_plain(n - 1) + 1 + (pad - n);
+}
+static void *plain_thread(void *arg) {
+	long n = (long)arg;
+	rec_plain(n); /* touch the stack once */
+	int64_t t0 = rt_nanotime();
+	long r = rec_plain(n);
+	secs = (rt_nanotime() - t0) / 1e9;
+	return (void *)r;
+}
+static void plain_measure(void *arg) {
+	(void)arg;
+	pthread_attr_t a;
+	pthread_attr_init(&a);
+	pthread_attr_setstacksize(&a, 256 << 20);
+	pthread_t th;
+	void *r;
+	CHECK(pthread_create(&th, &a, plain_thread, (void *)1000000L) == 0);
+	CHECK(pthread_join(th, &r) == 0 && (long)r == 1000000L);
+}
+
 static void gomain(void) {
 	if (child) {
 		rt_go(runaway, NULL);
@@ -62,6 +90,11 @@ static void gomain(void) {
 	rt_semacquire(&done);
 	CHECK(result == n);
 	printf("recursion of %ld split-stack frames: %.1f ns per frame (segments reused)\n", n, secs * 1e9 / n);
+	rt_go(recurse, (void *)n);
+	rt_semacquire(&done);
+	printf("recursion of %ld split-stack frames: %.1f ns per frame (again)\n", n, secs * 1e9 / n);
+	rt_systemstack(plain_measure, NULL);
+	printf("recursion of %ld plain frames on a thread stack: %.1f ns per frame\n", n, secs * 1e9 / n);
 
 	/* deep frames calling the runtime, with other goroutines running */
 	for (int i = 0; i < 4; i++)
