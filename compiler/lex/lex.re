@@ -149,7 +149,11 @@ static void add_directive(Lexer *lx, const uint8_t *start, const uint8_t *text, 
 /* p is after "//"; returns the position of the ending newline (not consumed). */
 static const uint8_t *line_comment(Lexer *lx, const uint8_t *start, const uint8_t *p) {
 	const uint8_t *text = p;
-	while (p < lx->end && *p != '\n') p = skip_char(lx, p);
+	while (p < lx->end && *p != '\n') {
+		/* fast path: printable ASCII and tabs need no checks */
+		if ((*p >= 0x20 && *p < 0x7F) || *p == '\t') p++;
+		else p = skip_char(lx, p);
+	}
 	if ((p - text >= 3 && memcmp(text, "go:", 3) == 0) || (p - text >= 5 && memcmp(text, "line ", 5) == 0))
 		add_directive(lx, start, text, p);
 	return p;
@@ -165,8 +169,11 @@ static const uint8_t *block_comment(Lexer *lx, const uint8_t *start, const uint8
 			if (p - text >= 5 && memcmp(text, "line ", 5) == 0) add_directive(lx, start, text, p);
 			return p + 2;
 		}
-		if (*p == '\n') *nl = true;
-		p = skip_char(lx, p);
+		if ((*p >= 0x20 && *p < 0x7F) || *p == '\t') p++;
+		else {
+			if (*p == '\n') *nl = true;
+			p = skip_char(lx, p);
+		}
 	}
 	diag_error(posof(lx, start), "comment not terminated");
 	return p;

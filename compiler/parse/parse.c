@@ -747,12 +747,25 @@ static void *lemon_malloc(size_t n) { return xmalloc(n); }
 ParsedFile *parse_file(const Source *src) {
 	Lexer lx;
 	lex_init(&lx, src);
-	VEC(Token) toks = {0};
+	/* The token array is kept from file to file: growing a fresh one (and
+	 * faulting in its pages) for every file was a visible cost. A file needs
+	 * at most one token per byte, plus the final SEMI and EOF (the loop
+	 * still grows the array should that ever not hold). */
+	static VEC(Token) toks;
+	toks.n = 0;
+	if ((size_t)toks.cap < (size_t)src->len + 2) {
+		free(toks.v);
+		toks.cap = (int)((size_t)src->len + 2 > 4096 ? (size_t)src->len + 2 : 4096);
+		toks.v = xmalloc(sizeof(Token) * (size_t)toks.cap);
+	}
 	for (;;) {
-		Token t;
-		lex_next(&lx, &t);
-		vec_push(&toks, t);
-		if (t.kind == 0) break;
+		if (toks.n == toks.cap) { /* not expected: a guard */
+			toks.cap *= 2;
+			toks.v = xrealloc(toks.v, sizeof(Token) * (size_t)toks.cap);
+		}
+		Token *t = &toks.v[toks.n++];
+		lex_next(&lx, t);
+		if (t->kind == 0) break;
 	}
 	classify(toks.v, toks.n);
 
@@ -777,6 +790,5 @@ ParsedFile *parse_file(const Source *src) {
 	pf->directives.n = lx.directives.n;
 	pf->directives.cap = lx.directives.cap;
 	pf->ntokens = toks.n;
-	free(toks.v);
 	return pf;
 }
