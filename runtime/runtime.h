@@ -150,6 +150,24 @@ int rt_selectgo(RtSelectCase *cases, uint16_t *order, int ncases, bool block, bo
 int64_t rt_nanotime(void);                      /* monotonic ns */
 void rt_walltime(int64_t *sec, int32_t *nsec);  /* real time */
 void rt_sleep(int64_t ns);                      /* time.Sleep */
+/* Timers for the time package (After, NewTimer, AfterFunc, Ticker): f(arg,
+ * seq) runs on a scheduler thread (not on a goroutine) at when, then every
+ * period ns if period > 0; it must not block (time's sendTime does a
+ * non-blocking send). The RtTimer may live in the Go heap: while queued the
+ * scheduler reports it to the collector. Restarting a queued timer moves it. */
+typedef struct RtTimer {
+	int64_t when;
+	int64_t period;
+	void (*f)(void *arg, uintptr_t seq);
+	void *arg;
+	uintptr_t seq;
+	void *p;     /* private: the P whose heap holds it */
+	int32_t idx; /* private */
+	int32_t pad;
+} RtTimer;
+void rt_timer_start(RtTimer *t, int64_t when, int64_t period, void (*f)(void *arg, uintptr_t seq), void *arg,
+                    uintptr_t seq);
+bool rt_timer_stop(RtTimer *t); /* true if it was still pending */
 
 /* ---- sema.c: semaphores for package sync --------------------------------
  * rt_semacquire waits until *addr > 0 and decrements it; rt_semrelease

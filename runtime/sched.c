@@ -1342,6 +1342,12 @@ void rt_sched_each_stack(rt_rangefn fn, void *ctx) {
 		stack_ranges(g, sp, fn, ctx);
 	}
 	sched_unlock(&allglock);
+	/* queued timers (time.Timer values in the Go heap, and their channels) */
+	for (int32_t i = 0; i < sched_gomaxprocs; i++) {
+		P *p = sched_allp[i];
+		if (p->ntimers)
+			fn((uintptr_t)p->timers, (uintptr_t)(p->timers + p->ntimers), ctx);
+	}
 	/* system stacks in use: ours, and those of Ms in a syscall on them */
 	for (M *m = allm; m; m = m->alllink) {
 		if (m == me) {

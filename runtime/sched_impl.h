@@ -123,16 +123,7 @@ struct M {
 #define RUNQ_SIZE 256
 enum { P_IDLE, P_RUNNING, P_SYSCALL, P_GCSTOP };
 
-typedef struct Timer Timer;
-struct Timer {
-	int64_t when;
-	int64_t period;
-	void (*f)(void *arg, uintptr_t seq);
-	void *arg;
-	uintptr_t seq;
-	P *p;        /* heap it lives in, NULL when not queued */
-	int32_t idx; /* position in that heap */
-};
+typedef RtTimer Timer; /* runtime.h; t->p is the P (void * there) */
 
 struct P {
 	int32_t id;

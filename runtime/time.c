@@ -67,7 +67,7 @@ static void heap_push(P *p, Timer *t) {
 		p->timers = nt;
 		p->timercap = nc;
 	}
-	t->p = p;
+	__atomic_store_n((P **)&t->p, p, __ATOMIC_RELEASE);
 	p->timers[p->ntimers] = t;
 	t->idx = p->ntimers++;
 	siftup(p, t->idx);
@@ -82,7 +82,7 @@ static void heap_remove(P *p, int32_t i) {
 		siftdown(p, i);
 		siftup(p, moved->idx);
 	}
-	t->p = NULL;
+	__atomic_store_n((P **)&t->p, NULL, __ATOMIC_RELEASE);
 	t->idx = -1;
 	update0(p);
 }
@@ -100,11 +100,11 @@ void timer_add(Timer *t) {
 
 bool timer_del(Timer *t) {
 	for (;;) {
-		P *p = t->p;
+		P *p = __atomic_load_n((P **)&t->p, __ATOMIC_ACQUIRE);
 		if (!p)
 			return false;
 		sched_lock(&p->timerlock);
-		if (t->p != p) {
+		if ((P *)t->p != p) {
 			sched_unlock(&p->timerlock);
 			continue;
 		}
@@ -151,7 +151,7 @@ int64_t timer_earliest(void) {
 }
 
 /* ---- public timers, for the time package ---- */
-void rt_timer_start(Timer *t, int64_t when, int64_t period, void (*f)(void *, uintptr_t), void *arg, uintptr_t seq) {
+void rt_timer_start(RtTimer *t, int64_t when, int64_t period, void (*f)(void *, uintptr_t), void *arg, uintptr_t seq) {
 	timer_del(t);
 	t->when = when;
 	t->period = period;
@@ -160,7 +160,7 @@ void rt_timer_start(Timer *t, int64_t when, int64_t period, void (*f)(void *, ui
 	t->seq = seq;
 	timer_add(t);
 }
-bool rt_timer_stop(Timer *t) { return timer_del(t); }
+bool rt_timer_stop(RtTimer *t) { return timer_del(t); }
 
 /* ---- sleep ---- */
 static void sleep_wake(void *arg, uintptr_t seq) {

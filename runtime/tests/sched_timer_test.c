@@ -15,6 +15,12 @@ static void sleeper(void *arg) {
 	rt_chansend(order, &ms);
 }
 
+/* time.After-style: the timer function does a non-blocking send */
+static void sendtime(void *arg, uintptr_t seq) {
+	long v = (long)seq;
+	rt_selectnbsend((Hchan *)arg, &v);
+}
+
 static void gomain(void) {
 	int64_t a = rt_nanotime(), b = rt_nanotime();
 	CHECK(b >= a);
@@ -47,6 +53,26 @@ static void gomain(void) {
 	}
 	double ms = (rt_nanotime() - t0) / 1e6;
 	printf("1000 concurrent sleeps of 1-7 ms finished in %.1f ms\n", ms);
+	/* timers: one-shot, stopped, periodic */
+	Hchan *tc = rt_makechan(&chint, 1), *tick = rt_makechan(&chint, 1);
+	RtTimer once = {0}, stopped = {0}, ticker = {0};
+	int64_t now = rt_nanotime();
+	rt_timer_start(&once, now + 3000000, 0, sendtime, tc, 7);
+	rt_timer_start(&stopped, now + 1000000, 0, sendtime, tc, 99);
+	CHECK(rt_timer_stop(&stopped));
+	CHECK(!rt_timer_stop(&stopped));
+	rt_timer_start(&ticker, now + 1000000, 1000000, sendtime, tick, 1);
+	long v;
+	CHECK(rt_chanrecv(tc, &v) && v == 7);
+	CHECK(rt_nanotime() - now >= 3000000);
+	CHECK(!rt_timer_stop(&once)); /* already fired */
+	for (int i = 0; i < 5; i++)
+		CHECK(rt_chanrecv(tick, &v) && v == 1);
+	CHECK(rt_timer_stop(&ticker));
+	rt_sleep(5000000);
+	bool got;
+	CHECK(!rt_selectnbrecv(tc, &v, &got)); /* the stopped timer never fired */
+	printf("timers: one-shot, stop, periodic ok\n");
 	/* sleep accuracy */
 	t0 = rt_nanotime();
 	rt_sleep(20000000);
