@@ -36,6 +36,12 @@ static void waiter(void *arg) {
 
 static int child_mode;
 
+static void panicker(void *arg) {
+	(void)arg;
+	printf("buffered stdout that exit must flush\n");
+	rt_closechan(NULL);
+}
+
 static void gomain(void) {
 	if (child_mode) {
 		Hchan *c = rt_makechan(&chint, 1);
@@ -44,6 +50,7 @@ static void gomain(void) {
 		case 1: rt_closechan(c); rt_chansend(c, &v); break;
 		case 2: rt_closechan(c); rt_closechan(c); break;
 		case 3: rt_closechan(NULL); break;
+		case 4: rt_go(panicker, NULL); rt_sleep(1000000000); break;
 		}
 		exit(0);
 	}
@@ -104,8 +111,8 @@ static void gomain(void) {
 
 	/* panics, in child processes */
 	static const char *msgs[] = {NULL, "panic: send on closed channel\n", "panic: close of closed channel\n",
-	                             "panic: close of nil channel\n"};
-	for (int mode = 1; mode <= 3; mode++) {
+	                             "panic: close of nil channel\n", "panic: close of nil channel\n"};
+	for (int mode = 1; mode <= 4; mode++) { /* 4: on a goroutine's 2 KiB stack */
 		int pfd[2];
 		CHECK(pipe(pfd) == 0);
 		pid_t pid = fork();
