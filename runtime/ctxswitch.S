@@ -82,8 +82,26 @@ sched_callon:
  * (r10 bytes) above %fs:0x70. Stack: [rsp] = R (address of the `ret` after
  * F's call to us; R+1 continues F's body), [rsp+8] = F's return address,
  * [rsp+16...] = r11 bytes of F's stack arguments. We are running in the
- * 512-byte reserve below the limit, so the C part (stack_more, stack_less)
- * runs on the M's system stack. */
+ * 512-byte reserve below the limit.
+ * Fast path (all in registers, no C): the G's cached spare segment fits, so
+ * link it (the hot-split case: a call at a boundary in a loop). Otherwise the
+ * C part (stack_more, stack_less in stack.c) runs on the M's system stack.
+ * The G and StkSeg field offsets used here are checked in stack.c. */
+#define G_STACKLIMIT 8
+#define G_STACKLO 16
+#define G_STACKHI 24
+#define G_STK0LO 32
+#define G_STK0HI 40
+#define G_SEG 48
+#define G_SPARE0 56
+#define G_STACKTOTAL 64
+#define S_PREV 0
+#define S_SPARE 8
+#define S_SIZE 16
+#define S_OLDSP 24
+#define S_OLDLIMIT 32
+#define SEG_LIMIT_OFF 576   /* sizeof(StkSeg) + STACK_RESERVE */
+#define SEG_NEED_EXTRA 1088 /* sizeof(StkSeg) + STACK_RESERVE + 512 */
 	.globl __morestack
 	.type __morestack,@function
 	.p2align 4
@@ -94,7 +112,7 @@ __morestack:
 	.cfi_offset %rbp, -16
 	movq %rsp, %rbp
 	.cfi_def_cfa_register %rbp
-	/* argument registers of F: 7 GPRs + 8 XMM, below rbp */
+	/* argument registers of F: 7 GPRs (+ 8 XMM on the slow path) */
 	subq $192, %rsp
 	movq %rdi, -8(%rbp)
 	movq %rsi, -16(%rbp)
@@ -103,6 +121,64 @@ __morestack:
 	movq %r8, -40(%rbp)
 	movq %r9, -48(%rbp)
 	movq %rax, -56(%rbp)
+	/* fast path: g = m->curg; spare = (seg ? &seg->spare : &g->spare0) */
+	movq sched_m@gottpoff(%rip), %rax
+	movq %fs:(%rax), %rax
+	movq 8(%rax), %rax
+	movq G_SEG(%rax), %rcx
+	leaq G_SPARE0(%rax), %rdx
+	testq %rcx, %rcx
+	jz 1f
+	leaq S_SPARE(%rcx), %rdx
+1:	movq (%rdx), %rsi
+	testq %rsi, %rsi
+	jz .Lmore_slow
+	leaq SEG_NEED_EXTRA(%r10,%r11), %rdi
+	cmpq S_SIZE(%rsi), %rdi
+	ja .Lmore_slow
+	movq G_STACKTOTAL(%rax), %r8
+	addq S_SIZE(%rsi), %r8
+	cmpq $1000000000, %r8
+	ja .Lmore_slow
+	movq $0, (%rdx)               /* detach the spare */
+	movq %r8, G_STACKTOTAL(%rax)
+	movq %rcx, S_PREV(%rsi)
+	movq $0, S_SPARE(%rsi)
+	movq %rsp, S_OLDSP(%rsi)
+	movq G_STACKLIMIT(%rax), %rdi
+	movq %rdi, S_OLDLIMIT(%rsi)
+	movq %rsi, G_SEG(%rax)
+	movq %rsi, G_STACKLO(%rax)
+	movq S_SIZE(%rsi), %rdi
+	addq %rsi, %rdi
+	movq %rdi, G_STACKHI(%rax)
+	leaq SEG_LIMIT_OFF(%rsi), %r8
+	movq %r8, G_STACKLIMIT(%rax)
+	movq %r8, %fs:0x70
+	/* copy F's stack arguments to the top of the new segment */
+	subq %r11, %rdi
+	andq $-16, %rdi
+	movq %rdi, %r8
+	xorl %ecx, %ecx            /* a word loop: rep movsb costs ~30 cycles to start */
+5:	cmpq %r11, %rcx
+	jae 6f
+	movq 24(%rbp,%rcx), %rsi
+	movq %rsi, (%rdi,%rcx)
+	addq $8, %rcx
+	jmp 5b
+6:	movq %r8, %rsp
+	movq 8(%rbp), %r11
+	incq %r11
+	movq -8(%rbp), %rdi
+	movq -16(%rbp), %rsi
+	movq -24(%rbp), %rdx
+	movq -32(%rbp), %rcx
+	movq -40(%rbp), %r8
+	movq -48(%rbp), %r9
+	movq -56(%rbp), %rax
+	jmp .Lcall_body
+
+.Lmore_slow:
 	movdqu %xmm0, -80(%rbp)
 	movdqu %xmm1, -96(%rbp)
 	movdqu %xmm2, -112(%rbp)
@@ -140,10 +216,48 @@ __morestack:
 	movdqu -160(%rbp), %xmm5
 	movdqu -176(%rbp), %xmm6
 	movdqu -192(%rbp), %xmm7
+.Lcall_body:
 	call *%r11                 /* F's body, on the new segment */
 	/* F returned; rbp is ours again (callee-saved). Keep its results. */
 	movq %rax, -8(%rbp)
 	movq %rdx, -16(%rbp)
+	/* fast path: s = g->seg has no spare and its slot is empty: cache it */
+	movq sched_m@gottpoff(%rip), %rax
+	movq %fs:(%rax), %rax
+	movq 8(%rax), %rax
+	movq G_SEG(%rax), %rcx
+	cmpq $0, S_SPARE(%rcx)
+	jne .Lless_slow
+	movq S_PREV(%rcx), %rdx
+	leaq G_SPARE0(%rax), %rsi
+	testq %rdx, %rdx
+	jz 2f
+	leaq S_SPARE(%rdx), %rsi
+2:	cmpq $0, (%rsi)
+	jne .Lless_slow
+	movq %rcx, (%rsi)
+	movq S_SIZE(%rcx), %rdi
+	subq %rdi, G_STACKTOTAL(%rax)
+	movq %rdx, G_SEG(%rax)
+	testq %rdx, %rdx
+	jz 3f
+	movq %rdx, G_STACKLO(%rax)
+	movq S_SIZE(%rdx), %rdi
+	addq %rdx, %rdi
+	movq %rdi, G_STACKHI(%rax)
+	jmp 4f
+3:	movq G_STK0LO(%rax), %rdi
+	movq %rdi, G_STACKLO(%rax)
+	movq G_STK0HI(%rax), %rdi
+	movq %rdi, G_STACKHI(%rax)
+4:	movq S_OLDLIMIT(%rcx), %rdi
+	movq %rdi, G_STACKLIMIT(%rax)
+	movq %rdi, %fs:0x70
+	movq -8(%rbp), %rax
+	movq -16(%rbp), %rdx
+	jmp .Lreturn
+
+.Lless_slow:
 	movdqu %xmm0, -80(%rbp)
 	movdqu %xmm1, -96(%rbp)
 	movq sched_m@gottpoff(%rip), %rax
@@ -157,6 +271,7 @@ __morestack:
 	movq -16(%rbp), %rdx
 	movdqu -80(%rbp), %xmm0
 	movdqu -96(%rbp), %xmm1
+.Lreturn:
 	movq %rbp, %rsp
 	popq %rbp
 	.cfi_def_cfa %rsp, 8

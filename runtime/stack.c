@@ -8,6 +8,7 @@
  * total of 1 GB the program dies with gc's "stack overflow" text. See
  * docs/scheduler.md for the contract with non-split (C) code. */
 #define _GNU_SOURCE
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -16,6 +17,16 @@
 #include "sched_impl.h"
 
 #define MAXSTACK 1000000000ul
+
+/* __morestack's fast paths (ctxswitch.S) use these offsets. */
+_Static_assert(offsetof(G, stacklimit) == 8 && offsetof(G, stacklo) == 16 && offsetof(G, stackhi) == 24 &&
+               offsetof(G, stk0lo) == 32 && offsetof(G, stk0hi) == 40 && offsetof(G, seg) == 48 &&
+               offsetof(G, spare0) == 56 && offsetof(G, stacktotal) == 64, "G layout used by ctxswitch.S");
+_Static_assert(offsetof(StkSeg, prev) == 0 && offsetof(StkSeg, spare) == 8 && offsetof(StkSeg, size) == 16 &&
+               offsetof(StkSeg, oldsp) == 24 && offsetof(StkSeg, oldlimit) == 32 && sizeof(StkSeg) == 64,
+               "StkSeg layout used by ctxswitch.S");
+_Static_assert(sizeof(StkSeg) + STACK_RESERVE == 576 && sizeof(StkSeg) + STACK_RESERVE + 512 == 1088,
+               "segment constants used by ctxswitch.S");
 #define SEG_MIN_SHIFT 14 /* 16 KiB */
 #define SEG_MAX_SHIFT 20 /* 1 MiB; bigger requests are mapped exactly */
 #define NCLASS (SEG_MAX_SHIFT - SEG_MIN_SHIFT + 1)
