@@ -5,6 +5,9 @@
 #                                PROG.exit beside it (needs Go 1.19)
 #   golden.sh check GOC PROG.go  build PROG.go with goc (the binary GOC), run
 #                                it, and compare with the recordings
+#   golden.sh record-errors F.go...  record gc's compile errors for F.go
+#                                (go tool compile) in F.errors
+#   golden.sh check-errors GOC F.go  compare goc tool compile's errors with them
 # stderr is compared up to and including a "goroutine N [...]:" line: what
 # follows is a stack trace, whose addresses and paths differ by compiler.
 set -u
@@ -45,6 +48,23 @@ check)
 	done
 	[ $fail = 0 ] && echo "ok $prog"
 	exit $fail
+	;;
+record-errors)
+	for f in "$@"; do
+		(cd "$(dirname "$f")" && go tool compile -o /dev/null "$(basename "$f")" >"$(basename "${f%.go}").errors" 2>&1) || true
+	done
+	;;
+check-errors)
+	goc=$1 f=$2
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
+	(cd "$(dirname "$f")" && "$goc" tool compile -o "$tmp/out.o" "$(basename "$f")" >"$tmp/errors" 2>&1)
+	if ! cmp -s "${f%.go}.errors" "$tmp/errors"; then
+		echo "FAIL $f: errors differ from gc's (< gc, > goc)"
+		diff "${f%.go}.errors" "$tmp/errors"
+		exit 1
+	fi
+	echo "ok $f"
 	;;
 *)
 	echo "usage: golden.sh record PROG.go... | golden.sh check GOC PROG.go" >&2

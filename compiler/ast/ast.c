@@ -1,7 +1,9 @@
 /* ast.c: node construction and the tree dump used by `goc tool syntax -ast`. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "ast.h"
+#include "../lex/lex.h"
 
 Node *node_new(NodeKind k, Pos p) {
 	Node *n = NEW(Node);
@@ -76,3 +78,179 @@ static void dump(const Node *n, FILE *f, int depth) {
 }
 
 void ast_dump(const Node *n, void *file) { dump(n, file, 0); }
+
+/* ---- expression text, as gc's syntax.String prints it in messages ---------- */
+
+typedef struct Buf {
+	char *p;
+	size_t n, cap;
+} Buf;
+
+static void put(Buf *b, const char *s, size_t n) {
+	if (b->n + n + 1 > b->cap) {
+		b->cap = (b->n + n + 1) * 2;
+		b->p = xrealloc(b->p, b->cap);
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = 0;
+}
+static void puts_(Buf *b, const char *s) { put(b, s, strlen(s)); }
+
+static const char *op_text(int op);
+
+static void print_expr(Buf *b, const Node *n, int depth);
+
+static void print_list(Buf *b, const Node *l, int depth) {
+	for (; l; l = l->next) {
+		print_expr(b, l, depth);
+		if (l->next) puts_(b, ", ");
+	}
+}
+
+static void print_fields(Buf *b, const Node *l, int depth) {
+	for (; l; l = l->next) {
+		if (l->name) {
+			puts_(b, l->name->s);
+			/* names sharing a type print once: a, b int */
+			if (l->next && l->next->a == l->a && l->next->name) {
+				puts_(b, ", ");
+				continue;
+			}
+			puts_(b, " ");
+		}
+		print_expr(b, l->a, depth);
+		if (l->next) puts_(b, ", ");
+	}
+}
+
+static void print_expr(Buf *b, const Node *n, int depth) {
+	if (!n) return;
+	if (depth > 50) {
+		puts_(b, "…");
+		return;
+	}
+	switch (n->kind) {
+	case N_NAME: puts_(b, n->name->s); return;
+	case N_BASICLIT: put(b, n->lit, n->litlen); return;
+	case N_PAREN: puts_(b, "("); print_expr(b, n->a, depth + 1); puts_(b, ")"); return;
+	case N_SELECTOR: print_expr(b, n->a, depth + 1); puts_(b, "."); puts_(b, n->name->s); return;
+	case N_INDEX: print_expr(b, n->a, depth + 1); puts_(b, "["); print_list(b, n->list, depth + 1); puts_(b, "]"); return;
+	case N_SLICE:
+		print_expr(b, n->a, depth + 1);
+		puts_(b, "[");
+		print_expr(b, n->b, depth + 1);
+		puts_(b, ":");
+		print_expr(b, n->c, depth + 1);
+		if (n->flags & NF_FULL) {
+			puts_(b, ":");
+			print_expr(b, n->d, depth + 1);
+		}
+		puts_(b, "]");
+		return;
+	case N_ASSERT: print_expr(b, n->a, depth + 1); puts_(b, ".("); print_expr(b, n->b, depth + 1); puts_(b, ")"); return;
+	case N_TYPESWITCHGUARD: print_expr(b, n->a, depth + 1); puts_(b, ".(type)"); return;
+	case N_CALL:
+		print_expr(b, n->a, depth + 1);
+		puts_(b, "(");
+		print_list(b, n->list, depth + 1);
+		if (n->flags & NF_DOTS) puts_(b, "...");
+		puts_(b, ")");
+		return;
+	case N_UNARY: puts_(b, op_text(n->op)); print_expr(b, n->a, depth + 1); return;
+	case N_BINARY:
+		print_expr(b, n->a, depth + 1);
+		puts_(b, " ");
+		puts_(b, op_text(n->op));
+		puts_(b, " ");
+		print_expr(b, n->b, depth + 1);
+		return;
+	case N_KEYVALUE: print_expr(b, n->a, depth + 1); puts_(b, ": "); print_expr(b, n->b, depth + 1); return;
+	case N_COMPOSITELIT: print_expr(b, n->a, depth + 1); puts_(b, n->list ? "{…}" : "{}"); return;
+	case N_FUNCLIT: print_expr(b, n->a, depth + 1); puts_(b, " {…}"); return;
+	case N_ARRAYTYPE:
+		puts_(b, "[");
+		if (n->a) print_expr(b, n->a, depth + 1);
+		else puts_(b, "...");
+		puts_(b, "]");
+		print_expr(b, n->b, depth + 1);
+		return;
+	case N_SLICETYPE: puts_(b, "[]"); print_expr(b, n->b, depth + 1); return;
+	case N_DOTSTYPE: puts_(b, "..."); print_expr(b, n->b, depth + 1); return;
+	case N_MAPTYPE: puts_(b, "map["); print_expr(b, n->a, depth + 1); puts_(b, "]"); print_expr(b, n->b, depth + 1); return;
+	case N_CHANTYPE:
+		puts_(b, n->op == 2 /* CHAN_RECV */ ? "<-chan " : n->op == 1 ? "chan<- " : "chan ");
+		print_expr(b, n->b, depth + 1);
+		return;
+	case N_FUNCTYPE: {
+		puts_(b, "func(");
+		print_fields(b, n->list, depth + 1);
+		puts_(b, ")");
+		if (n->list2) {
+			bool paren = n->list2->next || n->list2->name;
+			puts_(b, paren ? " (" : " ");
+			print_fields(b, n->list2, depth + 1);
+			if (paren) puts_(b, ")");
+		}
+		return;
+	}
+	case N_STRUCTTYPE:
+		puts_(b, "struct{");
+		for (const Node *f = n->list; f; f = f->next) {
+			if (f->name) {
+				puts_(b, f->name->s);
+				puts_(b, " ");
+			}
+			print_expr(b, f->a, depth + 1);
+			if (f->next) puts_(b, "; ");
+		}
+		puts_(b, "}");
+		return;
+	case N_INTERFACETYPE:
+		puts_(b, "interface{");
+		for (const Node *f = n->list; f; f = f->next) {
+			if (f->name) {
+				puts_(b, f->name->s);
+				Buf sig = {0};
+				print_expr(&sig, f->a, depth + 1);
+				if (sig.p) puts_(b, sig.p + 4); /* drop "func" */
+				free(sig.p);
+			} else print_expr(b, f->a, depth + 1);
+			if (f->next) puts_(b, "; ");
+		}
+		puts_(b, "}");
+		return;
+	default: puts_(b, "…"); return;
+	}
+}
+
+/* Operators are stored as the lexer's token kinds. */
+static const char *op_text(int op) { return tok_name(op); }
+
+const char *expr_string(const Node *n) {
+	Buf b = {0};
+	print_expr(&b, n, 0);
+	if (!b.p) return "";
+	char *s = arena_strndup(g_arena, b.p, b.n);
+	free(b.p);
+	return s;
+}
+
+/* The leftmost position of an expression, where types2 reports errors. */
+Pos node_startpos(const Node *n) {
+	for (;;) {
+		switch (n->kind) {
+		case N_BINARY: case N_SELECTOR: case N_INDEX: case N_SLICE: case N_ASSERT:
+		case N_TYPESWITCHGUARD: case N_CALL: case N_KEYVALUE:
+			if (!n->a) return n->pos;
+			n = n->a;
+			continue;
+		case N_COMPOSITELIT:
+			if (!n->a) return n->pos;
+			n = n->a;
+			continue;
+		default:
+			return n->pos;
+		}
+	}
+}

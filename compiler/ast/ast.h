@@ -101,6 +101,7 @@ struct Node {
 	uint32_t litlen;
 	uint32_t pragma;  /* //go: directives attached to a declaration (PRAGMA_*) */
 	/* filled by the type checker */
+	uint8_t mode; /* what the expression is: types.h's M_* */
 	struct Type *type;
 	struct Object *obj;
 	struct Const *val;
@@ -129,6 +130,10 @@ List list_add(List l, Node *n);
 int list_len(const Node *head);
 
 const char *node_kind_name(NodeKind k);
+/* The expression as Go source, as gc prints it in messages ("x + 1"). */
+const char *expr_string(const Node *n);
+/* The leftmost position of an expression (where types2 reports errors). */
+Pos node_startpos(const Node *n);
 /* Prints the tree in an indented s-expression form (goc tool syntax -ast). */
 void ast_dump(const Node *n, void *file);
 

@@ -65,7 +65,8 @@ void diag_flush(void) {
 	for (int i = 0; i < diags.n; i++) {
 		Diag *d = &diags.v[i];
 		if (diag_limit > 0 && shown == diag_limit) {
-			LineCol lc = pos_linecol(d->pos);
+			/* gc prints the position of the last error it showed */
+			LineCol lc = pos_linecol(diags.v[i - 1].pos);
 			fprintf(stderr, "%s:%d:%d: too many errors\n", lc.src ? lc.src->name : "?", lc.line, lc.col);
 			break;
 		}

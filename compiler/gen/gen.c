@@ -64,6 +64,7 @@ static LLVMTypeRef lt(Gen *g, Type *t) {
 }
 
 static bool is_signed(Type *t) { return t->kind >= TY_INT && t->kind <= TY_INT64; }
+static bool is_floatk(Type *t) { return t->kind == TY_FLOAT32 || t->kind == TY_FLOAT64 || t->kind == TY_UNTYPED_FLOAT; }
 
 /* A runtime function, declared on first use. */
 static LLVMValueRef rtfn(Gen *g, const char *name, LLVMTypeRef ret, LLVMTypeRef *params, unsigned n, LLVMTypeRef *ft) {
@@ -79,7 +80,7 @@ static LLVMValueRef call_rt(Gen *g, const char *name, LLVMTypeRef ret, LLVMTypeR
 	return LLVMBuildCall2(g->b, ft, f, args, n, "");
 }
 
-static LLVMValueRef const_string(Gen *g, const char *s, int64_t len) {
+static LLVMValueRef ll_string(Gen *g, const char *s, int64_t len) {
 	LLVMValueRef data;
 	if (len == 0) data = LLVMConstNull(g->ptr);
 	else {
@@ -99,10 +100,22 @@ static LLVMValueRef expr(Gen *g, Node *n);
 
 static LLVMValueRef const_value(Gen *g, Node *n) {
 	Const *k = n->val;
+	LLVMTypeRef t = lt(g, n->type);
 	switch (k->kind) {
-	case CV_BOOL: return LLVMConstInt(g->i1, (unsigned long long)k->i, 0);
-	case CV_INT: return LLVMConstInt(lt(g, n->type), (unsigned long long)k->i, 1);
-	case CV_STRING: return const_string(g, k->s, k->len);
+	case CV_BOOL: return LLVMConstInt(g->i1, k->b, 0);
+	case CV_STRING: return ll_string(g, k->s, k->len);
+	case CV_INT: case CV_FLOAT: case CV_COMPLEX:
+		if (LLVMGetTypeKind(t) == LLVMIntegerTypeKind) {
+			/* the checker proved the value fits; take its low 64 bits */
+			mpz_t m;
+			mpz_init(m);
+			if (k->kind == CV_INT) mpz_set(m, k->z);
+			else mpz_set_q(m, k->re);
+			mpz_fdiv_r_2exp(m, m, 64);
+			unsigned long long v = mpz_get_ui(m);
+			return LLVMConstInt(t, v, 0);
+		}
+		return LLVMConstReal(t, const_float64(k));
 	}
 	return NULL;
 }
@@ -118,6 +131,10 @@ static void print_value(Gen *g, Node *a) {
 		LLVMTypeRef pt[1] = {g->i8};
 		LLVMValueRef args[1] = {LLVMBuildZExt(g->b, v, g->i8, "")};
 		call_rt(g, "rt_printbool", g->voidt, pt, args, 1);
+	} else if (is_floatk(t)) {
+		LLVMTypeRef pt[1] = {g->f64};
+		LLVMValueRef args[1] = {t->kind == TY_FLOAT32 ? LLVMBuildFPExt(g->b, v, g->f64, "") : v};
+		call_rt(g, "rt_printfloat", g->voidt, pt, args, 1);
 	} else if (type_is_integer(t)) {
 		LLVMTypeRef pt[1] = {g->i64};
 		LLVMValueRef w = v;
@@ -145,8 +162,31 @@ static LLVMValueRef builtin_call(Gen *g, Node *n, int id) {
 	return NULL;
 }
 
+/* T(x) between basic types */
+static LLVMValueRef conversion(Gen *g, Node *n) {
+	Node *x = n->list;
+	LLVMValueRef v = expr(g, x);
+	Type *from = x->type, *to = n->type;
+	LLVMTypeRef lto = lt(g, to);
+	bool fi = type_is_integer(from), ti = type_is_integer(to);
+	if (fi && ti) {
+		unsigned a = LLVMGetIntTypeWidth(LLVMTypeOf(v)), b = LLVMGetIntTypeWidth(lto);
+		if (a == b) return v;
+		if (a > b) return LLVMBuildTrunc(g->b, v, lto, "");
+		return is_signed(from) ? LLVMBuildSExt(g->b, v, lto, "") : LLVMBuildZExt(g->b, v, lto, "");
+	}
+	if (fi && is_floatk(to)) return is_signed(from) ? LLVMBuildSIToFP(g->b, v, lto, "") : LLVMBuildUIToFP(g->b, v, lto, "");
+	if (is_floatk(from) && ti) return is_signed(to) ? LLVMBuildFPToSI(g->b, v, lto, "") : LLVMBuildFPToUI(g->b, v, lto, "");
+	if (is_floatk(from) && is_floatk(to)) {
+		if (from->kind == to->kind) return v;
+		return to->kind == TY_FLOAT32 ? LLVMBuildFPTrunc(g->b, v, lto, "") : LLVMBuildFPExt(g->b, v, lto, "");
+	}
+	return v;
+}
+
 static LLVMValueRef call(Gen *g, Node *n) {
 	Node *fn = n->a;
+	if (fn->mode == M_TYPEEXPR) return conversion(g, n);
 	if (fn->obj && fn->obj->kind == OBJ_BUILTIN) return builtin_call(g, n, fn->obj->builtin);
 	Type *ft = fn->type;
 	int na = ft->nparams;
@@ -255,6 +295,20 @@ static LLVMValueRef binary(Gen *g, Node *n) {
 	LLVMValueRef x = expr(g, n->a), y = expr(g, n->b);
 	Type *t = n->a->type;
 	if (type_is_string(t)) return string_op(g, n->op, x, y);
+	if (is_floatk(t)) {
+		switch (n->op) {
+		case T_PLUS: return LLVMBuildFAdd(g->b, x, y, "");
+		case T_MINUS: return LLVMBuildFSub(g->b, x, y, "");
+		case T_STAR: return LLVMBuildFMul(g->b, x, y, "");
+		case T_DIV: return LLVMBuildFDiv(g->b, x, y, "");
+		case T_EQ: return LLVMBuildFCmp(g->b, LLVMRealOEQ, x, y, "");
+		case T_NE: return LLVMBuildFCmp(g->b, LLVMRealUNE, x, y, "");
+		case T_LT: return LLVMBuildFCmp(g->b, LLVMRealOLT, x, y, "");
+		case T_LE: return LLVMBuildFCmp(g->b, LLVMRealOLE, x, y, "");
+		case T_GT: return LLVMBuildFCmp(g->b, LLVMRealOGT, x, y, "");
+		case T_GE: return LLVMBuildFCmp(g->b, LLVMRealOGE, x, y, "");
+		}
+	}
 	bool s = is_signed(t);
 	switch (n->op) {
 	case T_PLUS: return LLVMBuildAdd(g->b, x, y, "");
@@ -290,7 +344,7 @@ static LLVMValueRef expr(Gen *g, Node *n) {
 	case N_UNARY: {
 		LLVMValueRef x = expr(g, n->a);
 		switch (n->op) {
-		case T_MINUS: return LLVMBuildNeg(g->b, x, "");
+		case T_MINUS: return is_floatk(n->a->type) ? LLVMBuildFNeg(g->b, x, "") : LLVMBuildNeg(g->b, x, "");
 		case T_NOT: case T_XOR: return LLVMBuildNot(g->b, x, "");
 		default: return x;
 		}
@@ -444,6 +498,15 @@ static void stmt(Gen *g, Node *n) {
 
 /* ---- functions and the module ------------------------------------------------ */
 
+/* Every Go function runs on a goroutine's small, growable stack: LLVM's
+ * split-stack prologue checks the limit and calls the runtime's
+ * __morestack; the section go_text tells the runtime's preemption signal
+ * handler that a PC is in Go code (docs/scheduler.md, "The contract"). */
+static void go_function_attrs(Gen *g, LLVMValueRef f) {
+	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateStringAttribute(g->ctx, "split-stack", 11, "", 0));
+	LLVMSetSection(f, "go_text");
+}
+
 static const char *symbol(Package *pkg, Object *o, int index) {
 	if (!strcmp(o->name->s, "init")) return arena_printf(g_arena, "%s.init.%d", pkg->name->s, index);
 	return arena_printf(g_arena, "%s.%s", pkg->name->s, o->name->s);
@@ -481,6 +544,7 @@ static void function(Gen *g, Object *o) {
 static void package_init(Gen *g, Package *pkg, LLVMValueRef *inits, int ninit) {
 	LLVMTypeRef ft = LLVMFunctionType(g->voidt, NULL, 0, 0);
 	LLVMValueRef f = LLVMAddFunction(g->mod, arena_printf(g_arena, "%s..inittask", pkg->name->s), ft);
+	go_function_attrs(g, f);
 	LLVMPositionBuilderAtEnd(g->b, LLVMAppendBasicBlockInContext(g->ctx, f, "entry"));
 	for (int i = 0; i < ninit; i++) LLVMBuildCall2(g->b, ft, inits[i], NULL, 0, "");
 	LLVMBuildRetVoid(g->b);
@@ -535,6 +599,7 @@ bool gen_package(Package *pkg, const char *obj_path, const GenOptions *opts) {
 	for (int i = 0; i < pkg->funcs.n; i++) {
 		Object *o = pkg->funcs.v[i];
 		LLVMValueRef f = LLVMAddFunction(g->mod, symbol(pkg, o, inits.n), lt(g, o->type));
+		go_function_attrs(g, f);
 		o->backend = f;
 		if (!strcmp(o->name->s, "init")) vec_push(&inits, f);
 	}

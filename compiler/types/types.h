@@ -11,7 +11,11 @@
 #ifndef GOC_TYPES_H
 #define GOC_TYPES_H
 
+#include <gmp.h>
+
 #include "../ast/ast.h"
+
+typedef struct Type Type;
 
 typedef enum TypeKind {
 	TY_INVALID,
@@ -21,14 +25,13 @@ typedef enum TypeKind {
 	TY_FLOAT32, TY_FLOAT64, TY_COMPLEX64, TY_COMPLEX128, TY_STRING, TY_UNSAFEPTR,
 	/* untyped constant kinds */
 	TY_UNTYPED_BOOL, TY_UNTYPED_INT, TY_UNTYPED_RUNE, TY_UNTYPED_FLOAT,
-	TY_UNTYPED_STRING, TY_UNTYPED_NIL,
+	TY_UNTYPED_COMPLEX, TY_UNTYPED_STRING, TY_UNTYPED_NIL,
 	/* composite */
 	TY_FUNC,  /* params, results */
 	TY_TUPLE, /* the results of a multi-value call */
 	TY_KINDS
 } TypeKind;
 
-typedef struct Type Type;
 struct Type {
 	TypeKind kind;
 	const char *name; /* for basic types: "int"; for others built by type_string */
@@ -39,13 +42,38 @@ struct Type {
 	bool variadic;
 };
 
-typedef enum ConstKind { CV_BOOL, CV_INT, CV_STRING } ConstKind;
+/* Type identity. Basic types are identical when their kinds are: byte and
+ * uint8 are two Type values (messages print the name used) but one type. */
+bool type_identical(const Type *a, const Type *b);
+
+/* What an expression is (Node.mode), as types2's operand modes. */
+enum { M_INVALID, M_NOVALUE, M_BUILTIN, M_TYPEEXPR, M_CONST, M_VAR, M_VALUE };
+
+/* Constant values, exact (const.c). The kinds are ordered: an operation on
+ * two numeric constants happens in the larger kind. */
+typedef enum ConstKind { CV_BOOL, CV_STRING, CV_INT, CV_FLOAT, CV_COMPLEX } ConstKind;
 typedef struct Const {
 	ConstKind kind;
-	int64_t i; /* CV_INT, CV_BOOL */
-	const char *s; /* CV_STRING: decoded bytes */
+	bool b;        /* CV_BOOL */
+	const char *s; /* CV_STRING: the bytes (not NUL-terminated) */
 	int64_t len;
+	mpz_t z;       /* CV_INT */
+	mpq_t re, im;  /* CV_FLOAT (re), CV_COMPLEX */
 } Const;
+
+void const_init(void);
+Const *const_bool(bool b);
+Const *const_int64(int64_t v);
+Const *const_string(const char *s, int64_t len);
+Const *const_from_literal(int tokkind, const char *lit, uint32_t len);
+Const *const_unary(int op, const Const *x, int bits, bool is_unsigned);
+Const *const_binary(int op, const Const *x, const Const *y, bool intdiv, bool *divzero);
+Const *const_shift(int op, const Const *x, uint64_t s);
+bool const_compare(int op, const Const *x, const Const *y);
+bool const_representable(const Const *x, const Type *t, Const **out, const char **why);
+bool const_int_value(const Const *x, int64_t *v); /* fits in int64 and is integral */
+double const_float64(const Const *x);
+const char *const_string_of(const Const *x);       /* as go/constant's String */
 
 typedef enum ObjKind { OBJ_BAD, OBJ_VAR, OBJ_CONST, OBJ_TYPENAME, OBJ_FUNC, OBJ_BUILTIN, OBJ_NIL } ObjKind;
 

@@ -1,0 +1,713 @@
+/* expr.c: checking expressions.
+ *
+ * Every expression node gets a mode (Node.mode: constant, variable, value,
+ * type, builtin, no value), a type, and for constants an exact value. An
+ * untyped constant keeps its untyped type until its context gives it one:
+ * an assignment or argument (assign_to), the other operand of a binary
+ * operation (match), or its default type where there is no context
+ * (default_type). Giving a type checks that the value is representable and
+ * words the error as gc does: "cannot use 300 (untyped int constant) as
+ * int8 value in assignment (overflows)", "300 (untyped int constant)
+ * overflows int8", "c * 2 (constant 200 of type int8) overflows int8".
+ * Errors are reported at the expression's leftmost position, as types2's.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "check_int.h"
+
+/* ---- type predicates --------------------------------------------------------- */
+
+static bool is_unsigned(const Type *t) { return t->kind >= TY_UINT && t->kind <= TY_UINTPTR; }
+static bool is_float(const Type *t) { return t->kind == TY_FLOAT32 || t->kind == TY_FLOAT64 || t->kind == TY_UNTYPED_FLOAT; }
+static bool is_complex(const Type *t) { return t->kind == TY_COMPLEX64 || t->kind == TY_COMPLEX128 || t->kind == TY_UNTYPED_COMPLEX; }
+static bool is_numeric(const Type *t) { return type_is_integer(t) || is_float(t) || is_complex(t); }
+static bool is_bool(const Type *t) { return t->kind == TY_BOOL || t->kind == TY_UNTYPED_BOOL; }
+static bool is_basic(const Type *t) { return t->kind < TY_FUNC; }
+
+static int int_bits(const Type *t) {
+	switch (t->kind) {
+	case TY_INT8: case TY_UINT8: return 8;
+	case TY_INT16: case TY_UINT16: return 16;
+	case TY_INT32: case TY_UINT32: return 32;
+	default: return 64;
+	}
+}
+
+bool is_blank(const Node *n) { return n->kind == N_NAME && n->name->len == 1 && n->name->s[0] == '_'; }
+
+/* ---- operand descriptions --------------------------------------------------------- */
+
+const char *operand_string(const Node *n) {
+	const char *text = expr_string(n);
+	const Type *t = n->type;
+	switch (n->mode) {
+	case M_CONST: {
+		const char *v = n->val ? const_string_of(n->val) : "?";
+		bool same = !strcmp(v, text);
+		if (type_is_untyped(t))
+			return arena_printf(g_arena, "%s (%s constant%s%s)", text, type_string(t), same ? "" : " ", same ? "" : v);
+		if (same) return arena_printf(g_arena, "%s (constant of type %s)", text, type_string(t));
+		return arena_printf(g_arena, "%s (constant %s of type %s)", text, v, type_string(t));
+	}
+	case M_VAR: return arena_printf(g_arena, "%s (variable of type %s)", text, type_string(t));
+	case M_VALUE:
+		if (t && type_is_untyped(t)) return arena_printf(g_arena, "%s (%s value)", text, type_string(t));
+		return arena_printf(g_arena, "%s (value of type %s)", text, t ? type_string(t) : "?");
+	case M_NOVALUE: return arena_printf(g_arena, "%s (no value)", text);
+	case M_TYPEEXPR: return arena_printf(g_arena, "%s (type)", text);
+	case M_BUILTIN: return arena_printf(g_arena, "%s (built-in)", text);
+	}
+	return text;
+}
+
+static void invalidate(Node *n) {
+	n->mode = M_INVALID;
+	n->type = ty_invalid;
+	n->val = NULL;
+}
+
+/* ---- giving untyped operands a type ------------------------------------------------ */
+
+enum { CU_OK, CU_OVERFLOW, CU_TRUNC, CU_MISMATCH };
+
+/* Propagates a final type into an untyped expression tree: the operands of
+ * an untyped binary expression become typed with it. */
+static void set_type_deep(Node *n, Type *t) {
+	n->type = t;
+	switch (n->kind) {
+	case N_PAREN: set_type_deep(n->a, t); break;
+	case N_UNARY: if (n->op != T_NOT) set_type_deep(n->a, t); break;
+	case N_BINARY:
+		if (n->op == T_SHL || n->op == T_SHR) set_type_deep(n->a, t);
+		else if (n->op != T_EQ && n->op != T_NE && n->op != T_LT && n->op != T_LE && n->op != T_GT &&
+		         n->op != T_GE && n->op != T_ANDAND && n->op != T_OROR) {
+			set_type_deep(n->a, t);
+			set_type_deep(n->b, t);
+		}
+		break;
+	}
+}
+
+/* Converts the untyped operand x to type t (implicit conversion). */
+static int convert_untyped(Node *x, Type *t) {
+	if (x->mode == M_INVALID || !type_is_untyped(x->type) || t->kind == TY_INVALID) return CU_OK;
+	if (type_is_untyped(t)) {
+		/* untyped + untyped: the larger kind */
+		if (x->type->kind == TY_UNTYPED_NIL || t->kind == TY_UNTYPED_NIL) return x->type == t ? CU_OK : CU_MISMATCH;
+		if (is_numeric(x->type) && is_numeric(t)) {
+			if (t->kind > x->type->kind) x->type = t;
+			return CU_OK;
+		}
+		return x->type->kind == t->kind ? CU_OK : CU_MISMATCH;
+	}
+	if (!is_basic(t)) return CU_MISMATCH;
+	switch (x->type->kind) {
+	case TY_UNTYPED_BOOL: if (!is_bool(t)) return CU_MISMATCH; break;
+	case TY_UNTYPED_INT: case TY_UNTYPED_RUNE: case TY_UNTYPED_FLOAT: case TY_UNTYPED_COMPLEX:
+		if (!is_numeric(t)) return CU_MISMATCH;
+		break;
+	case TY_UNTYPED_STRING: if (!type_is_string(t)) return CU_MISMATCH; break;
+	default: return CU_MISMATCH;
+	}
+	if (x->mode == M_CONST && x->val) {
+		Const *v;
+		const char *why;
+		if (!const_representable(x->val, t, &v, &why)) {
+			if (!why) return CU_MISMATCH;
+			return !strcmp(why, "truncated") ? CU_TRUNC : CU_OVERFLOW;
+		}
+		x->val = v;
+	}
+	set_type_deep(x, t);
+	return CU_OK;
+}
+
+void default_type(Checker *c, Node *x) {
+	(void)c;
+	if (x->mode == M_INVALID || !x->type || !type_is_untyped(x->type)) return;
+	Type *t;
+	switch (x->type->kind) {
+	case TY_UNTYPED_BOOL: t = ty_bool; break;
+	case TY_UNTYPED_INT: t = ty_int; break;
+	case TY_UNTYPED_RUNE: t = basic_type(TY_INT32); break;
+	case TY_UNTYPED_FLOAT: t = ty_float64; break;
+	case TY_UNTYPED_COMPLEX: t = basic_type(TY_COMPLEX128); break;
+	case TY_UNTYPED_STRING: t = ty_string; break;
+	default: return;
+	}
+	convert_untyped(x, t);
+}
+
+static bool assignable(Type *v, Type *t) { return type_identical(v, t); }
+
+/* x is used as a value of type t in context ("assignment", "argument to f"). */
+bool assign_to(Checker *c, Node *x, Type *t, const char *context) {
+	(void)c;
+	if (x->mode == M_INVALID || t->kind == TY_INVALID) return false;
+	if (x->mode == M_TYPEEXPR || x->mode == M_NOVALUE || x->mode == M_BUILTIN) {
+		diag_error(node_startpos(x), "%s is not an expression", operand_string(x));
+		return false;
+	}
+	if (type_is_untyped(x->type)) {
+		const char *desc = operand_string(x);
+		switch (convert_untyped(x, t)) {
+		case CU_OK: return true;
+		case CU_OVERFLOW: diag_error(node_startpos(x), "cannot use %s as %s value in %s (overflows)", desc, type_string(t), context); break;
+		case CU_TRUNC: diag_error(node_startpos(x), "cannot use %s as %s value in %s (truncated)", desc, type_string(t), context); break;
+		default: diag_error(node_startpos(x), "cannot use %s as %s value in %s", desc, type_string(t), context); break;
+		}
+		invalidate(x);
+		return false;
+	}
+	if (!assignable(x->type, t)) {
+		diag_error(node_startpos(x), "cannot use %s as %s value in %s", operand_string(x), type_string(t), context);
+		return false;
+	}
+	return true;
+}
+
+/* ---- types written in the source ----------------------------------------------------- */
+
+Type *resolve_type(Checker *c, Node *n) {
+	if (!n) return ty_invalid;
+	if (n->kind == N_PAREN) return n->type = resolve_type(c, n->a);
+	if (n->kind == N_NAME) {
+		Object *o = scope_lookup(c->scope, n->name);
+		if (!o) {
+			diag_error(n->pos, "undefined: %s", n->name->s);
+			return ty_invalid;
+		}
+		n->obj = o;
+		o->used = true;
+		if (o->kind != OBJ_TYPENAME) {
+			diag_error(n->pos, "%s is not a type", n->name->s);
+			return ty_invalid;
+		}
+		n->mode = M_TYPEEXPR;
+		return n->type = o->type;
+	}
+	diag_error(n->pos, "%s: this type is not supported yet", expr_string(n));
+	return ty_invalid;
+}
+
+Type *signature(Checker *c, Node *ft) {
+	Type *t = NEW(Type);
+	t->kind = TY_FUNC;
+	t->nparams = list_len(ft->list);
+	t->nresults = list_len(ft->list2);
+	t->params = NEWARR(Type *, t->nparams + 1);
+	t->results = NEWARR(Type *, t->nresults + 1);
+	int i = 0;
+	for (Node *f = ft->list; f; f = f->next) f->type = t->params[i++] = resolve_type(c, f->a);
+	i = 0;
+	for (Node *f = ft->list2; f; f = f->next) f->type = t->results[i++] = resolve_type(c, f->a);
+	return t;
+}
+
+/* ---- literals and names ----------------------------------------------------------------- */
+
+/* Decodes a string literal's source text into its bytes. */
+static Const *string_lit(const char *lit, uint32_t len) {
+	char *out = arena_alloc(g_arena, len + 1);
+	int64_t n = 0;
+	if (lit[0] == '`') {
+		for (uint32_t i = 1; i + 1 < len; i++)
+			if (lit[i] != '\r') out[n++] = lit[i];
+		return const_string(out, n);
+	}
+	for (uint32_t i = 1; i + 1 < len; i++) {
+		char ch = lit[i];
+		if (ch != '\\') {
+			out[n++] = ch;
+			continue;
+		}
+		ch = lit[++i];
+		switch (ch) {
+		case 'a': out[n++] = '\a'; break;
+		case 'b': out[n++] = '\b'; break;
+		case 'f': out[n++] = '\f'; break;
+		case 'n': out[n++] = '\n'; break;
+		case 'r': out[n++] = '\r'; break;
+		case 't': out[n++] = '\t'; break;
+		case 'v': out[n++] = '\v'; break;
+		case '\\': out[n++] = '\\'; break;
+		case '"': out[n++] = '"'; break;
+		case '\'': out[n++] = '\''; break;
+		default: {
+			int digits = ch == 'x' ? 2 : ch == 'u' ? 4 : ch == 'U' ? 8 : 3;
+			int base = (ch >= '0' && ch <= '7') ? 8 : 16;
+			if (base == 8) i--;
+			uint32_t v = 0;
+			for (int d = 0; d < digits; d++) {
+				char h = lit[++i];
+				v = v * (uint32_t)base + (uint32_t)(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+			}
+			if (ch == 'u' || ch == 'U') n += utf8_encode(v, out + n);
+			else out[n++] = (char)v;
+		}
+		}
+	}
+	return const_string(out, n);
+}
+
+static void basic_lit(Node *n) {
+	n->mode = M_CONST;
+	switch (n->op) {
+	case T_INT: n->type = ty_untyped_int; break;
+	case T_FLOAT: n->type = basic_type(TY_UNTYPED_FLOAT); break;
+	case T_IMAG: n->type = basic_type(TY_UNTYPED_COMPLEX); break;
+	case T_CHAR: n->type = basic_type(TY_UNTYPED_RUNE); break;
+	case T_STRING: n->type = ty_untyped_string; break;
+	}
+	if (n->flags & NF_BAD) {
+		invalidate(n);
+		return;
+	}
+	n->val = n->op == T_STRING ? string_lit(n->lit, n->litlen) : const_from_literal(n->op, n->lit, n->litlen);
+}
+
+static void name(Checker *c, Node *n) {
+	if (is_blank(n)) {
+		diag_error(n->pos, "cannot use _ as value");
+		invalidate(n);
+		return;
+	}
+	Object *o = scope_lookup(c->scope, n->name);
+	if (!o) {
+		diag_error(n->pos, "undefined: %s", n->name->s);
+		invalidate(n);
+		return;
+	}
+	n->obj = o;
+	o->used = true;
+	switch (o->kind) {
+	case OBJ_CONST:
+		if (o->name == internz("iota") && !o->spec) {
+			if (c->iota < 0) {
+				diag_error(n->pos, "cannot use iota outside constant declaration");
+				invalidate(n);
+				return;
+			}
+			n->mode = M_CONST;
+			n->type = ty_untyped_int;
+			n->val = const_int64(c->iota);
+			return;
+		}
+		if (o->spec && o->state != 2) resolve_const(c, o);
+		n->mode = o->type->kind == TY_INVALID ? M_INVALID : M_CONST;
+		n->type = o->type;
+		n->val = o->val;
+		return;
+	case OBJ_VAR: n->mode = M_VAR; n->type = o->type; return;
+	case OBJ_FUNC: n->mode = M_VALUE; n->type = o->type; return;
+	case OBJ_TYPENAME: n->mode = M_TYPEEXPR; n->type = o->type; return;
+	case OBJ_BUILTIN: n->mode = M_BUILTIN; n->type = ty_invalid; return;
+	case OBJ_NIL: n->mode = M_VALUE; n->type = o->type; return;
+	default: invalidate(n);
+	}
+}
+
+/* ---- unary and binary operations ---------------------------------------------------- */
+
+static const char *op_name(int op) { return tok_name(op); }
+
+/* A typed constant result must fit its type; the message names the whole
+ * operation: "c * 2 (constant 200 of type int8) overflows int8". */
+static void check_typed_const(Node *n) {
+	if (n->mode != M_CONST || !n->val || type_is_untyped(n->type) || !is_basic(n->type)) return;
+	Const *v;
+	const char *why;
+	if (!const_representable(n->val, n->type, &v, &why)) {
+		diag_error(node_startpos(n), "%s overflows %s", operand_string(n), type_string(n->type));
+		invalidate(n);
+		return;
+	}
+	n->val = v;
+}
+
+static void unary(Checker *c, Node *n) {
+	expr(c, n->a);
+	Node *x = n->a;
+	if (x->mode == M_INVALID) {
+		invalidate(n);
+		return;
+	}
+	Type *t = x->type;
+	bool ok;
+	switch (n->op) {
+	case T_PLUS: case T_MINUS: ok = is_numeric(t); break;
+	case T_XOR: ok = type_is_integer(t); break;
+	case T_NOT: ok = is_bool(t); break;
+	default:
+		diag_error(n->pos, "operator %s not supported yet", op_name(n->op));
+		invalidate(n);
+		return;
+	}
+	if (!ok) {
+		diag_error(node_startpos(x), "invalid operation: operator %s not defined on %s", op_name(n->op), operand_string(x));
+		invalidate(n);
+		return;
+	}
+	n->type = t;
+	n->mode = x->mode == M_CONST ? M_CONST : M_VALUE;
+	if (n->mode == M_CONST) {
+		n->val = const_unary(n->op, x->val, type_is_untyped(t) ? 0 : int_bits(t), is_unsigned(t));
+		check_typed_const(n);
+	}
+}
+
+static bool is_comparison(int op) { return op == T_EQ || op == T_NE || op == T_LT || op == T_LE || op == T_GT || op == T_GE; }
+
+/* Brings the operands of a binary operation to one type (types2's
+ * matchTypes): an untyped operand takes the other's type. */
+static bool match(Node *n, Node *x, Node *y) {
+	bool xu = type_is_untyped(x->type), yu = type_is_untyped(y->type);
+	if (xu == yu && !xu) return true;
+	Node *u = xu && !yu ? x : !xu && yu ? y : NULL;
+	Node *other = u == x ? y : x;
+	if (!u) { /* both untyped */
+		bool xn = is_numeric(x->type), yn = is_numeric(y->type);
+		if (xn && yn) {
+			Type *t = x->type->kind > y->type->kind ? x->type : y->type;
+			convert_untyped(x, t);
+			convert_untyped(y, t);
+			return true;
+		}
+		if (x->type->kind == y->type->kind) return true;
+		diag_error(node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+		           type_string(x->type), type_string(y->type));
+		return false;
+	}
+	const char *desc = operand_string(u);
+	switch (convert_untyped(u, other->type)) {
+	case CU_OK: return true;
+	case CU_OVERFLOW: diag_error(node_startpos(u), "%s overflows %s", desc, type_string(other->type)); return false;
+	case CU_TRUNC: diag_error(node_startpos(u), "%s truncated to %s", desc, type_string(other->type)); return false;
+	default:
+		diag_error(node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+		           type_string(x->type), type_string(y->type));
+		return false;
+	}
+}
+
+static void shift(Checker *c, Node *n) {
+	Node *x = n->a, *y = n->b;
+	(void)c;
+	/* the count: an integer, or an untyped constant representable as uint */
+	if (y->mode == M_CONST && type_is_untyped(y->type)) {
+		Const *v;
+		const char *why;
+		if (!const_representable(y->val, basic_type(TY_UINT), &v, &why)) {
+			int64_t iv;
+			if (const_int_value(y->val, &iv) && iv < 0) diag_error(node_startpos(y), "invalid shift count %s (negative)", expr_string(y));
+			else if (why && !strcmp(why, "truncated")) diag_error(node_startpos(y), "%s truncated to uint", operand_string(y));
+			else diag_error(node_startpos(y), "invalid shift count %s", operand_string(y));
+			invalidate(n);
+			return;
+		}
+		y->val = v;
+		y->type = basic_type(TY_UINT);
+	} else if (!type_is_integer(y->type)) {
+		diag_error(node_startpos(y), "invalid operation: shift count %s must be integer", operand_string(y));
+		invalidate(n);
+		return;
+	} else if (y->mode == M_CONST) {
+		int64_t iv;
+		if (const_int_value(y->val, &iv) && iv < 0) {
+			diag_error(node_startpos(y), "invalid shift count %s (negative)", operand_string(y));
+			invalidate(n);
+			return;
+		}
+	}
+	/* the shifted operand: an integer; an untyped constant must be integral */
+	if (x->mode == M_CONST && type_is_untyped(x->type)) {
+		Const *v;
+		const char *why;
+		if (!const_representable(x->val, ty_untyped_int, &v, &why)) {
+			diag_error(node_startpos(x), "invalid operation: shifted operand %s must be integer", operand_string(x));
+			invalidate(n);
+			return;
+		}
+		if (y->mode == M_CONST) {
+			x->val = v;
+			if (x->type->kind != TY_UNTYPED_RUNE) x->type = ty_untyped_int;
+		} else default_type(c, x); /* non-constant shift: the operand becomes typed */
+	} else if (!type_is_integer(x->type)) {
+		diag_error(node_startpos(x), "invalid operation: shifted operand %s must be integer", operand_string(x));
+		invalidate(n);
+		return;
+	}
+	n->type = x->type;
+	if (x->mode == M_CONST && y->mode == M_CONST) {
+		int64_t s;
+		if (!const_int_value(y->val, &s) || s > 10000) {
+			diag_error(node_startpos(y), "invalid shift count %s", operand_string(y));
+			invalidate(n);
+			return;
+		}
+		n->mode = M_CONST;
+		n->val = const_shift(n->op, x->val, (uint64_t)s);
+		check_typed_const(n);
+		return;
+	}
+	n->mode = M_VALUE;
+}
+
+static void binary(Checker *c, Node *n) {
+	expr(c, n->a);
+	expr(c, n->b);
+	Node *x = n->a, *y = n->b;
+	if (x->mode == M_INVALID || y->mode == M_INVALID) {
+		invalidate(n);
+		return;
+	}
+	if (n->op == T_SHL || n->op == T_SHR) {
+		shift(c, n);
+		return;
+	}
+	if (!match(n, x, y)) {
+		invalidate(n);
+		return;
+	}
+	Type *t = x->type;
+	if (is_comparison(n->op)) {
+		if (!type_identical(x->type, y->type)) {
+			diag_error(node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+			           type_string(x->type), type_string(y->type));
+			invalidate(n);
+			return;
+		}
+		bool ordered = n->op != T_EQ && n->op != T_NE;
+		if (ordered && !(type_is_integer(t) || is_float(t) || type_is_string(t))) {
+			diag_error(node_startpos(n), "invalid operation: %s (operator %s not defined on %s)", expr_string(n),
+			           op_name(n->op), operand_string(x));
+			invalidate(n);
+			return;
+		}
+		if (x->mode != M_CONST || y->mode != M_CONST) {
+			/* the operands' untyped parts get their default types */
+			default_type(c, x);
+			default_type(c, y);
+		}
+		n->type = ty_untyped_bool;
+		n->mode = x->mode == M_CONST && y->mode == M_CONST ? M_CONST : M_VALUE;
+		if (n->mode == M_CONST) n->val = const_bool(const_compare(n->op, x->val, y->val));
+		return;
+	}
+	if (!type_identical(x->type, y->type)) {
+		diag_error(node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+		           type_string(x->type), type_string(y->type));
+		invalidate(n);
+		return;
+	}
+	bool ok;
+	switch (n->op) {
+	case T_PLUS: ok = is_numeric(t) || type_is_string(t); break;
+	case T_MINUS: case T_STAR: case T_DIV: ok = is_numeric(t); break;
+	case T_MOD: case T_AND: case T_OR: case T_XOR: case T_ANDNOT: ok = type_is_integer(t); break;
+	case T_ANDAND: case T_OROR: ok = is_bool(t); break;
+	default: ok = false;
+	}
+	if (!ok) {
+		diag_error(node_startpos(n), "invalid operation: operator %s not defined on %s", op_name(n->op), operand_string(x));
+		invalidate(n);
+		return;
+	}
+	if ((n->op == T_DIV || n->op == T_MOD) && y->mode == M_CONST && y->val && is_numeric(t)) {
+		Const zero_chk;
+		(void)zero_chk;
+		if (const_compare(T_EQ, y->val, const_int64(0))) {
+			diag_error(node_startpos(y), "invalid operation: division by zero");
+			invalidate(n);
+			return;
+		}
+	}
+	n->type = t;
+	if (x->mode == M_CONST && y->mode == M_CONST) {
+		bool divzero;
+		bool intdiv = type_is_integer(t);
+		n->mode = M_CONST;
+		n->val = const_binary(n->op, x->val, y->val, intdiv, &divzero);
+		if (!n->val) {
+			invalidate(n);
+			return;
+		}
+		check_typed_const(n);
+		return;
+	}
+	n->mode = M_VALUE;
+}
+
+/* ---- calls and conversions --------------------------------------------------------------- */
+
+static void conversion(Checker *c, Node *n, Type *t) {
+	Node *x = n->list;
+	if (!x || x->next) {
+		diag_error(n->pos, x ? "too many arguments in conversion to %s" : "missing argument in conversion to %s", type_string(t));
+		invalidate(n);
+		return;
+	}
+	expr(c, x);
+	if (x->mode == M_INVALID) {
+		invalidate(n);
+		return;
+	}
+	n->type = t;
+	if (x->mode == M_CONST && is_basic(t)) {
+		Const *v;
+		const char *why;
+		bool ok = (is_numeric(t) && is_numeric(x->type) && const_representable(x->val, t, &v, &why)) ||
+		          (type_is_string(t) && type_is_string(x->type) && (v = x->val)) ||
+		          (is_bool(t) && is_bool(x->type) && (v = x->val));
+		if (!ok) {
+			diag_error(node_startpos(x), "cannot convert %s to type %s", operand_string(x), type_string(t));
+			invalidate(n);
+			return;
+		}
+		n->mode = M_CONST;
+		n->val = v;
+		x->type = t;
+		return;
+	}
+	bool ok = (is_numeric(t) && is_numeric(x->type)) || type_identical(x->type, t) ||
+	          (type_is_string(t) && type_is_string(x->type));
+	if (!ok) {
+		diag_error(node_startpos(x), "cannot convert %s to type %s", operand_string(x), type_string(t));
+		invalidate(n);
+		return;
+	}
+	default_type(c, x);
+	n->mode = M_VALUE;
+}
+
+static void builtin_call(Checker *c, Node *n, Object *o) {
+	const char *name = o->name->s;
+	for (Node *a = n->list; a; a = a->next) expr(c, a);
+	switch (o->builtin) {
+	case BUILTIN_PRINT: case BUILTIN_PRINTLN: {
+		const char *ctx = arena_printf(g_arena, "argument to %s", name);
+		for (Node *a = n->list; a; a = a->next) {
+			if (a->mode == M_INVALID) continue;
+			if (a->mode == M_NOVALUE || a->mode == M_TYPEEXPR || a->mode == M_BUILTIN) {
+				diag_error(node_startpos(a), "%s is not an expression", operand_string(a));
+				continue;
+			}
+			if (type_is_untyped(a->type)) {
+				Type *t = a->type->kind == TY_UNTYPED_INT ? ty_int : a->type->kind == TY_UNTYPED_RUNE ? basic_type(TY_INT32) :
+				          a->type->kind == TY_UNTYPED_FLOAT ? ty_float64 : a->type->kind == TY_UNTYPED_COMPLEX ? basic_type(TY_COMPLEX128) :
+				          a->type->kind == TY_UNTYPED_STRING ? ty_string : a->type->kind == TY_UNTYPED_BOOL ? ty_bool : NULL;
+				if (t) assign_to(c, a, t, ctx);
+				else diag_error(node_startpos(a), "use of untyped nil in %s", ctx);
+			}
+		}
+		n->mode = M_NOVALUE;
+		n->type = NULL;
+		return;
+	}
+	case BUILTIN_LEN: {
+		Node *x = n->list;
+		if (!x || x->next) {
+			diag_error(n->pos, "%s arguments for len(%s) (expected 1, found %d)", x ? "too many" : "not enough",
+			           "", list_len(n->list));
+			invalidate(n);
+			return;
+		}
+		if (x->mode == M_INVALID) {
+			invalidate(n);
+			return;
+		}
+		if (!type_is_string(x->type)) {
+			diag_error(node_startpos(x), "invalid argument: %s for len", operand_string(x));
+			invalidate(n);
+			return;
+		}
+		n->type = ty_int;
+		if (x->mode == M_CONST) {
+			n->mode = M_CONST;
+			n->val = const_int64(x->val->len);
+		} else n->mode = M_VALUE;
+		return;
+	}
+	}
+	invalidate(n);
+}
+
+static void call(Checker *c, Node *n) {
+	Node *fn = n->a;
+	expr_or_type(c, fn);
+	if (fn->mode == M_INVALID) {
+		for (Node *a = n->list; a; a = a->next) expr(c, a);
+		invalidate(n);
+		return;
+	}
+	if (fn->mode == M_TYPEEXPR) {
+		conversion(c, n, fn->type);
+		return;
+	}
+	if (fn->mode == M_BUILTIN) {
+		builtin_call(c, n, fn->obj);
+		return;
+	}
+	Type *ft = fn->type;
+	if (ft->kind != TY_FUNC) {
+		diag_error(node_startpos(n), "invalid operation: cannot call non-function %s", operand_string(fn));
+		for (Node *a = n->list; a; a = a->next) expr(c, a);
+		invalidate(n);
+		return;
+	}
+	const char *fname = expr_string(fn);
+	const char *ctx = arena_printf(g_arena, "argument to %s", fname);
+	int i = 0;
+	for (Node *a = n->list; a; a = a->next, i++) {
+		expr(c, a);
+		if (i < ft->nparams) assign_to(c, a, ft->params[i], ctx);
+		else default_type(c, a);
+	}
+	if (i != ft->nparams)
+		diag_error(i < ft->nparams ? n->end ? n->end : n->pos : node_startpos(n->list), "%s arguments in call to %s", i < ft->nparams ? "not enough" : "too many", fname);
+	if (ft->nresults == 1) {
+		n->type = ft->results[0];
+		n->mode = M_VALUE;
+	} else if (ft->nresults == 0) {
+		n->type = NULL;
+		n->mode = M_NOVALUE;
+	} else {
+		Type *t = NEW(Type);
+		t->kind = TY_TUPLE;
+		t->results = ft->results;
+		t->nresults = ft->nresults;
+		n->type = t;
+		n->mode = M_VALUE;
+	}
+}
+
+/* ---- the dispatcher ---------------------------------------------------------------------- */
+
+void expr_or_type(Checker *c, Node *n) {
+	n->val = NULL;
+	switch (n->kind) {
+	case N_BASICLIT: basic_lit(n); return;
+	case N_NAME: name(c, n); return;
+	case N_PAREN:
+		expr_or_type(c, n->a);
+		n->mode = n->a->mode;
+		n->type = n->a->type;
+		n->val = n->a->val;
+		return;
+	case N_CALL: call(c, n); return;
+	case N_BINARY: binary(c, n); return;
+	case N_UNARY: unary(c, n); return;
+	default:
+		diag_error(n->pos, "%s: this expression is not supported yet", expr_string(n));
+		invalidate(n);
+	}
+}
+
+void expr(Checker *c, Node *n) {
+	expr_or_type(c, n);
+	if (n->mode == M_TYPEEXPR) {
+		diag_error(node_startpos(n), "%s (type) is not an expression", expr_string(n));
+		invalidate(n);
+	}
+}

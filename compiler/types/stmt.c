@@ -1,0 +1,291 @@
+/* stmt.c: checking statements and function bodies. Each block opens a
+ * scope; closing it reports the variables declared there and never used,
+ * as gc does ("x declared but not used"). */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "check_int.h"
+
+void open_scope(Checker *c) { c->scope = scope_new(c->scope); }
+
+void close_scope(Checker *c) {
+	for (int i = 0; i < c->scope->objs.n; i++) {
+		Object *o = c->scope->objs.v[i];
+		if (o->kind == OBJ_VAR && !o->used && !o->param) diag_error(o->pos, "%s declared but not used", o->name->s);
+	}
+	c->scope = c->scope->parent;
+}
+
+static Type *tuple_of(Node *rhs, int nr) {
+	return nr == 1 && rhs->type && rhs->type->kind == TY_TUPLE ? rhs->type : NULL;
+}
+
+static void mismatch(Node *n, int nl, int nr, Node *rhs) {
+	if (nr == 1 && rhs->kind == N_CALL && rhs->type && rhs->type->kind == TY_TUPLE)
+		diag_error(n->pos, "assignment mismatch: %d variable%s but %s returns %d value%s", nl, nl == 1 ? "" : "s",
+		           expr_string(rhs), rhs->type->nresults, rhs->type->nresults == 1 ? "" : "s");
+	else
+		diag_error(n->pos, "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", nr, nr == 1 ? "" : "s");
+}
+
+/* a, b := x, y and a, b := f() */
+static void define(Checker *c, Node *n) {
+	int nl = list_len(n->list), nr = list_len(n->list2);
+	for (Node *r = n->list2; r; r = r->next) expr(c, r);
+	Type *tuple = tuple_of(n->list2, nr);
+	if (!(tuple && tuple->nresults == nl) && nl != nr) mismatch(n, nl, nr, n->list2);
+	bool fresh = false;
+	Node *r = n->list2;
+	Object **news = NEWARR(Object *, nl);
+	int nnew = 0, i = 0;
+	for (Node *l = n->list; l; l = l->next, i++) {
+		Type *t = ty_invalid;
+		if (tuple && tuple->nresults == nl) t = tuple->results[i];
+		else if (r && nl == nr) {
+			default_type(c, r);
+			if (r->mode == M_NOVALUE) diag_error(node_startpos(r), "%s (no value) used as value", expr_string(r));
+			else if (r->mode != M_INVALID && r->type) t = r->type;
+		}
+		Object *o = is_blank(l) ? NULL : scope_lookup_local(c->scope, l->name);
+		if (o && o->kind == OBJ_VAR) {
+			if (r && nl == nr) assign_to(c, r, o->type, "assignment");
+			l->obj = o;
+			l->type = o->type;
+		} else {
+			if (!is_blank(l)) fresh = true;
+			o = obj_new(OBJ_VAR, l->name, t, l->pos);
+			l->obj = o;
+			l->type = t;
+			news[nnew++] = o;
+		}
+		if (r) r = r->next;
+	}
+	if (!fresh) diag_error(n->pos, "no new variables on left side of :=");
+	for (int k = 0; k < nnew; k++) declare(c->scope, news[k]);
+}
+
+static void assignment(Checker *c, Node *n) {
+	if (n->op == T_DEFINE) {
+		define(c, n);
+		return;
+	}
+	if (n->op == T_INC || n->op == T_DEC) {
+		Node *x = n->list;
+		expr(c, x);
+		if (x->mode != M_INVALID && !(type_is_integer(x->type) || x->type->kind == TY_FLOAT32 || x->type->kind == TY_FLOAT64))
+			diag_error(n->pos, "invalid operation: %s%s (non-numeric type %s)", expr_string(x), n->op == T_INC ? "++" : "--",
+			           type_string(x->type));
+		return;
+	}
+	int nl = list_len(n->list), nr = list_len(n->list2);
+	for (Node *l = n->list; l; l = l->next) {
+		if (is_blank(l)) {
+			l->mode = M_VAR;
+			continue;
+		}
+		bool used = false;
+		Object *o = l->kind == N_NAME ? scope_lookup(c->scope, l->name) : NULL;
+		if (o) used = o->used;
+		expr(c, l);
+		if (o && !n->op) o->used = used; /* being assigned is not a use */
+		if (l->mode != M_INVALID && l->mode != M_VAR)
+			diag_error(node_startpos(l), "cannot assign to %s", operand_string(l));
+	}
+	for (Node *r = n->list2; r; r = r->next) expr(c, r);
+	if (n->op) {
+		/* x op= y is x = x op y */
+		Node bin = {.kind = N_BINARY, .op = n->op, .pos = n->pos, .a = n->list, .b = n->list2};
+		Node *x = n->list, *y = n->list2;
+		if (x->mode == M_INVALID || y->mode == M_INVALID) return;
+		if (type_is_untyped(y->type) && n->op != T_SHL && n->op != T_SHR) assign_to(c, y, x->type, "assignment");
+		else if (n->op != T_SHL && n->op != T_SHR && !type_identical(x->type, y->type))
+			diag_error(node_startpos(x), "invalid operation: %s (mismatched types %s and %s)", expr_string(&bin),
+			           type_string(x->type), type_string(y->type));
+		return;
+	}
+	Type *tuple = tuple_of(n->list2, nr);
+	if (tuple && tuple->nresults == nl) {
+		int i = 0;
+		for (Node *l = n->list; l; l = l->next, i++)
+			if (!is_blank(l) && l->mode == M_VAR && !type_identical(tuple->results[i], l->type))
+				diag_error(node_startpos(n->list2), "cannot use %s value as %s value in assignment", type_string(tuple->results[i]),
+				           type_string(l->type));
+		return;
+	}
+	if (nl != nr) {
+		mismatch(n, nl, nr, n->list2);
+		return;
+	}
+	Node *r = n->list2;
+	for (Node *l = n->list; l; l = l->next, r = r->next) {
+		if (is_blank(l)) {
+			default_type(c, r);
+			continue;
+		}
+		if (l->mode == M_VAR) assign_to(c, r, l->type, "assignment");
+	}
+}
+
+static void cond(Checker *c, Node *x, const char *what) {
+	expr(c, x);
+	if (x->mode == M_INVALID) return;
+	if (x->type->kind != TY_BOOL && x->type->kind != TY_UNTYPED_BOOL) {
+		diag_error(node_startpos(x), "non-boolean condition in %s statement", what);
+		return;
+	}
+	default_type(c, x);
+}
+
+static void var_decl(Checker *c, Node *d) {
+	Type *t = d->a ? resolve_type(c, d->a) : NULL;
+	int nl = list_len(d->list), nr = list_len(d->list2);
+	for (Node *v = d->list2; v; v = v->next) expr(c, v);
+	Type *tuple = tuple_of(d->list2, nr);
+	if (nr && !(tuple && tuple->nresults == nl) && nl != nr) mismatch(d, nl, nr, d->list2);
+	Node *v = d->list2;
+	int i = 0;
+	for (Node *l = d->list; l; l = l->next, i++) {
+		Type *vt = t ? t : ty_invalid;
+		if (tuple && tuple->nresults == nl) {
+			if (!t) vt = tuple->results[i];
+		} else if (v && nl == nr) {
+			if (t) assign_to(c, v, t, "variable declaration");
+			else {
+				default_type(c, v);
+				if (v->mode == M_NOVALUE) diag_error(node_startpos(v), "%s (no value) used as value", expr_string(v));
+				else if (v->mode != M_INVALID && v->type) vt = v->type;
+			}
+		}
+		Object *o = obj_new(OBJ_VAR, l->name, vt, l->pos);
+		l->obj = o;
+		l->type = vt;
+		declare(c->scope, o);
+		if (v) v = v->next;
+	}
+}
+
+void stmt(Checker *c, Node *n) {
+	if (!n) return;
+	switch (n->kind) {
+	case N_EMPTYSTMT: return;
+	case N_EXPRSTMT:
+		expr(c, n->a);
+		if (n->a->mode != M_INVALID && n->a->kind != N_CALL)
+			diag_error(node_startpos(n->a), "%s is not used", expr_string(n->a));
+		return;
+	case N_ASSIGN: assignment(c, n); return;
+	case N_BLOCK:
+		open_scope(c);
+		stmts(c, n->list);
+		close_scope(c);
+		return;
+	case N_IF:
+		open_scope(c);
+		stmt(c, n->a);
+		if (n->b) cond(c, n->b, "if");
+		stmt(c, n->c);
+		stmt(c, n->d);
+		close_scope(c);
+		return;
+	case N_FOR:
+		open_scope(c);
+		if (n->a && n->a->kind == N_RANGECLAUSE) diag_error(n->pos, "range loops are not supported yet");
+		else stmt(c, n->a);
+		if (n->b) cond(c, n->b, "for");
+		stmt(c, n->c);
+		stmt(c, n->d);
+		close_scope(c);
+		return;
+	case N_RETURN: {
+		int i = 0;
+		Type *sig = c->fnsig;
+		int nr = list_len(n->list);
+		for (Node *r = n->list; r; r = r->next) expr(c, r);
+		if (nr == 0) {
+			/* a bare return is fine with named results */
+			if (sig->nresults > 0 && !c->named_results) diag_error(n->pos, "not enough return values");
+			return;
+		}
+		Type *tuple = tuple_of(n->list, nr);
+		if (tuple) {
+			if (tuple->nresults != sig->nresults)
+				diag_error(n->pos, "%s return values", tuple->nresults < sig->nresults ? "not enough" : "too many");
+			return;
+		}
+		if (nr != sig->nresults) {
+			diag_error(nr > sig->nresults && sig->nresults ? node_startpos(n->list) : n->pos, "%s return values", nr < sig->nresults ? "not enough" : "too many");
+			return;
+		}
+		for (Node *r = n->list; r; r = r->next, i++) assign_to(c, r, sig->results[i], "return statement");
+		return;
+	}
+	case N_DECLSTMT:
+		for (Node *d = n->list, *prev = NULL; d; d = d->next) {
+			if (d->kind == N_CONSTDECL) {
+				declare_consts(c, d, &prev, c->scope);
+				for (Node *l = d->list; l; l = l->next)
+					if (l->obj) resolve_const(c, l->obj);
+				continue;
+			}
+			if (d->kind == N_VARDECL) {
+				var_decl(c, d);
+				continue;
+			}
+			diag_error(d->pos, "type declarations are not supported yet");
+		}
+		return;
+	default:
+		diag_error(n->pos, "this statement is not supported yet: %s", node_kind_name(n->kind));
+	}
+}
+
+void stmts(Checker *c, Node *l) {
+	for (; l; l = l->next) stmt(c, l);
+}
+
+/* A function body "terminates" (spec: Terminating statements) when its
+ * last statement does; else a function with results is missing a return. */
+static bool terminates(Node *s) {
+	if (!s) return false;
+	switch (s->kind) {
+	case N_RETURN: return true;
+	case N_BRANCH: return s->op == T_GOTO;
+	case N_BLOCK: {
+		Node *last = NULL;
+		for (Node *x = s->list; x; x = x->next) last = x;
+		return terminates(last);
+	}
+	case N_IF: return s->d && terminates(s->c) && terminates(s->d);
+	case N_FOR: return !s->b && !(s->a && s->a->kind == N_RANGECLAUSE);
+	case N_LABELED: return terminates(s->a);
+	case N_EXPRSTMT:
+		return s->a->kind == N_CALL && s->a->a->kind == N_NAME && s->a->a->obj && s->a->a->obj->kind == OBJ_BUILTIN &&
+		       !strcmp(s->a->a->obj->name->s, "panic");
+	}
+	return false;
+}
+
+void func_body(Checker *c, Object *fn) {
+	Node *d = fn->decl;
+	if (!d->b) return;
+	c->fnsig = fn->type;
+	c->named_results = d->a->list2 && d->a->list2->name;
+	open_scope(c);
+	for (Node *f = d->a->list; f; f = f->next) {
+		if (!f->name) continue;
+		Object *p = obj_new(OBJ_VAR, f->name, f->type, f->pos);
+		p->param = true;
+		f->obj = p;
+		declare(c->scope, p);
+	}
+	for (Node *f = d->a->list2; f; f = f->next) {
+		if (!f->name) continue;
+		Object *p = obj_new(OBJ_VAR, f->name, f->type, f->pos);
+		p->param = true;
+		f->obj = p;
+		declare(c->scope, p);
+	}
+	stmts(c, d->b->list);
+	close_scope(c);
+	if (fn->type->nresults > 0 && !terminates(d->b)) diag_error(d->b->end, "missing return");
+}
