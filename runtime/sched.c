@@ -1075,6 +1075,7 @@ void rt_exitsyscall(void) {
 	}
 	/* our P was retaken: try an idle one */
 	m->p = NULL;
+	rt_mcache_cur = NULL; /* the cache went with the P */
 	sched_lock(&sched.lock);
 	P *np = atomic_load(&sched.gcwaiting) ? NULL : pidleget();
 	sched_unlock(&sched.lock);
