@@ -8,7 +8,7 @@ PKGS=(
   llvm-19-dev clang-19 lld-19 libclang-rt-19-dev libfuzzer-19-dev
   libzstd-dev zlib1g-dev libgmp-dev
   re2c lemon
-  golang-go golang-src
+  golang-go golang-src python3
 
 )
 
