@@ -96,7 +96,8 @@ def check_file(goc, path):
     d, short = os.path.dirname(path) or '.', os.path.basename(path)
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            p = subprocess.run([goc, 'tool', 'compile', '-e', '-o', os.path.join(tmp, 'a.o')] + flags + [short],
+            # the flags Go's test/run.go passes to the compiler
+            p = subprocess.run([goc, 'tool', 'compile', '-p=p', '-d=panic', '-e', '-o', os.path.join(tmp, 'a.o')] + flags + [short],
                                cwd=d, capture_output=True, text=True, timeout=60, errors='replace')
             out = p.stdout + p.stderr
             crashed = p.returncode not in (0, 1)

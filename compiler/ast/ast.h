@@ -100,6 +100,10 @@ struct Node {
 	const char *lit;  /* N_BASICLIT: source text */
 	uint32_t litlen;
 	uint32_t pragma;  /* //go: directives attached to a declaration (PRAGMA_*) */
+	/* N_VARDECL at package level: the declarations its initializer uses
+	 * (filled by the checker, for the initialization order) */
+	struct { Node **v; int n, cap; } deps;
+	int initstate;
 	/* filled by the type checker */
 	uint8_t mode; /* what the expression is: types.h's M_* */
 	struct Type *type;

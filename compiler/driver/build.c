@@ -68,7 +68,7 @@ int compile_files(char **files, int nfiles, const char *obj, const CompileFlags 
 		diag_flush();
 		return 1;
 	}
-	Package *pkg = check_package("main", trees, nfiles);
+	Package *pkg = check_package(cf->pkgpath ? cf->pkgpath : "main", trees, nfiles);
 	if (diag_count() > 0) {
 		diag_flush();
 		return 1;
@@ -297,7 +297,8 @@ int cmd_tool_compile(int argc, char **argv) {
 	int i = 0;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (!strcmp(argv[i], "-o") && i + 1 < argc) out = argv[++i];
-		else if (!strcmp(argv[i], "-p") && i + 1 < argc) i++;
+		else if (!strcmp(argv[i], "-p") && i + 1 < argc) cf.pkgpath = argv[++i];
+		else if (!strncmp(argv[i], "-p=", 3)) cf.pkgpath = argv[i] + 3;
 		else if (!parse_gcflag(argv[i], &cf)) {
 			fprintf(stderr, "flag provided but not defined: %s\nusage: goc tool compile [options] file.go...\n", argv[i]);
 			return 2;

@@ -10,6 +10,7 @@ typedef struct CompileFlags {
 	GenOptions gen;
 	bool noinline; /* -l */
 	int m;         /* -m: escape and inlining diagnostics (level) */
+	const char *pkgpath; /* -p: the package's import path ("main" by default) */
 } CompileFlags;
 
 bool parse_gcflag(const char *flag, CompileFlags *cf);

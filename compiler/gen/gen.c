@@ -383,10 +383,51 @@ static void stmts(Gen *g, Node *l) {
 	}
 }
 
+/* ---- stores: the one place pointer writes to memory are emitted ----------
+ * A pointer stored outside the goroutine stack (heap or globals) goes
+ * through the collector's write barrier (runtime.h):
+ *     if (rt_wbenabled) rt_wbstore(slot, val); else *slot = val;
+ * Stack slots need none: stacks are scanned at the end of marking. */
+
+static bool has_pointers(Type *t) { return type_is_string(t); }
+
+static void barrier_store(Gen *g, LLVMValueRef slot, LLVMValueRef ptr) {
+	LLVMValueRef flag = LLVMGetNamedGlobal(g->mod, "rt_wbenabled");
+	if (!flag) {
+		flag = LLVMAddGlobal(g->mod, g->i32, "rt_wbenabled");
+		LLVMSetExternallyInitialized(flag, 1);
+	}
+	LLVMValueRef on = LLVMBuildLoad2(g->b, g->i32, flag, "wb");
+	LLVMSetVolatile(on, 1);
+	LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "wb.slow");
+	LLVMBasicBlockRef fast = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "wb.fast");
+	LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "wb.done");
+	LLVMBuildCondBr(g->b, LLVMBuildICmp(g->b, LLVMIntNE, on, LLVMConstInt(g->i32, 0, 0), ""), slow, fast);
+	LLVMPositionBuilderAtEnd(g->b, slow);
+	LLVMTypeRef pt[2] = {g->ptr, g->ptr};
+	LLVMValueRef args[2] = {slot, ptr};
+	call_rt(g, "rt_wbstore", g->voidt, pt, args, 2);
+	LLVMBuildBr(g->b, done);
+	LLVMPositionBuilderAtEnd(g->b, fast);
+	LLVMBuildStore(g->b, ptr, slot);
+	LLVMBuildBr(g->b, done);
+	LLVMPositionBuilderAtEnd(g->b, done);
+}
+
+static void store_to(Gen *g, LLVMValueRef addr, LLVMValueRef v, Type *t, bool offstack) {
+	if (!offstack || !has_pointers(t)) {
+		LLVMBuildStore(g->b, v, addr);
+		return;
+	}
+	/* a string: the data pointer through the barrier, then the length */
+	barrier_store(g, LLVMBuildStructGEP2(g->b, g->str, addr, 0, ""), LLVMBuildExtractValue(g->b, v, 0, ""));
+	LLVMBuildStore(g->b, LLVMBuildExtractValue(g->b, v, 1, ""), LLVMBuildStructGEP2(g->b, g->str, addr, 1, ""));
+}
+
 static void store(Gen *g, Node *lhs, LLVMValueRef v) {
 	if (lhs->kind == N_NAME && lhs->name->len == 1 && lhs->name->s[0] == '_') return;
 	Object *o = lhs->obj;
-	LLVMBuildStore(g->b, v, (LLVMValueRef)o->backend);
+	store_to(g, (LLVMValueRef)o->backend, v, o->type, o->global);
 }
 
 static void stmt(Gen *g, Node *n) {
@@ -540,12 +581,44 @@ static void function(Gen *g, Object *o) {
 	LLVMBuildBr(g->b, body);
 }
 
-/* The package's init: its init functions in order (variables come later). */
+/* The package's initialization: register the globals that hold pointers
+ * with the collector, initialize the package variables in the order the
+ * checker computed, then run the init functions in source order. */
 static void package_init(Gen *g, Package *pkg, LLVMValueRef *inits, int ninit) {
 	LLVMTypeRef ft = LLVMFunctionType(g->voidt, NULL, 0, 0);
 	LLVMValueRef f = LLVMAddFunction(g->mod, arena_printf(g_arena, "%s..inittask", pkg->name->s), ft);
 	go_function_attrs(g, f);
+	g->fn = f;
 	LLVMPositionBuilderAtEnd(g->b, LLVMAppendBasicBlockInContext(g->ctx, f, "entry"));
+	for (int i = 0; i < pkg->globals.n; i++) {
+		Object *o = pkg->globals.v[i];
+		if (!has_pointers(o->type)) continue;
+		/* a string's first word is a pointer: bitmap 0b01 */
+		LLVMValueRef bm = LLVMGetNamedGlobal(g->mod, "go.gcbits.01");
+		if (!bm) {
+			LLVMValueRef init = LLVMConstInt(g->i8, 1, 0);
+			bm = LLVMAddGlobal(g->mod, g->i8, "go.gcbits.01");
+			LLVMSetInitializer(bm, init);
+			LLVMSetGlobalConstant(bm, 1);
+			LLVMSetLinkage(bm, LLVMLinkOnceODRLinkage);
+		}
+		LLVMTypeRef pt[3] = {g->ptr, g->i64, g->ptr};
+		LLVMValueRef args[3] = {(LLVMValueRef)o->backend, LLVMConstInt(g->i64, 16, 0), bm};
+		call_rt(g, "rt_gc_addroots", g->voidt, pt, args, 3);
+	}
+	for (int i = 0; i < pkg->inits.n; i++) {
+		Node *spec = pkg->inits.v[i];
+		if (!spec->list2) continue;
+		int cnt = list_len(spec->list2);
+		if (cnt == 1 && spec->list2->type && spec->list2->type->kind == TY_TUPLE) {
+			LLVMValueRef agg = expr(g, spec->list2);
+			unsigned k = 0;
+			for (Node *l = spec->list; l; l = l->next, k++) store(g, l, LLVMBuildExtractValue(g->b, agg, k, ""));
+			continue;
+		}
+		Node *v = spec->list2;
+		for (Node *l = spec->list; l && v; l = l->next, v = v->next) store(g, l, expr(g, v));
+	}
 	for (int i = 0; i < ninit; i++) LLVMBuildCall2(g->b, ft, inits[i], NULL, 0, "");
 	LLVMBuildRetVoid(g->b);
 }
@@ -594,6 +667,14 @@ bool gen_package(Package *pkg, const char *obj_path, const GenOptions *opts) {
 	LLVMSetDataLayout(g->mod, dl);
 	LLVMDisposeMessage(dl);
 
+	/* package variables: zeroed globals, set by the package's init */
+	for (int i = 0; i < pkg->globals.n; i++) {
+		Object *o = pkg->globals.v[i];
+		LLVMTypeRef t = lt(g, o->type);
+		LLVMValueRef gv = LLVMAddGlobal(g->mod, t, arena_printf(g_arena, "%s.%s", pkg->name->s, o->name->s));
+		LLVMSetInitializer(gv, LLVMConstNull(t));
+		o->backend = gv;
+	}
 	/* declare every function first: bodies may call forward */
 	VEC(LLVMValueRef) inits = {0};
 	for (int i = 0; i < pkg->funcs.n; i++) {

@@ -17,6 +17,7 @@ typedef struct Checker {
 	Type *fnsig;  /* signature of the function being checked */
 	int iota;     /* value of iota in the constant being checked, or -1 */
 	bool named_results; /* the current function's results have names */
+	Node *initdeps;     /* while checking a package var's initializer: the N_VARDECL whose deps we collect */
 } Checker;
 
 /* scope.c: scopes, objects, the universe */
@@ -48,6 +49,7 @@ void func_body(Checker *c, Object *fn);
 
 /* decl.c: declarations */
 void resolve_const(Checker *c, Object *o);
+void resolve_var(Checker *c, Object *o);
 void declare_consts(Checker *c, Node *spec, Node **prev, Scope *s);
 
 #endif

@@ -57,6 +57,84 @@ void resolve_const(Checker *c, Object *o) {
 	o->state = 2;
 }
 
+/* A package-level variable's type comes from its declaration or its
+ * initializer, which is checked on first use (so a variable may be used
+ * before the line that declares it). The initializer's references to other
+ * package variables are recorded for the initialization order. */
+void resolve_var(Checker *c, Object *o) {
+	if (o->state == 2) return;
+	Node *spec = o->spec;
+	if (o->state == 1) {
+		diag_error(o->pos, "initialization cycle or invalid recursive reference to %s", o->name->s);
+		o->type = ty_invalid;
+		o->state = 2;
+		return;
+	}
+	/* all names of the spec resolve together */
+	for (Node *l = spec->list; l; l = l->next)
+		if (l->obj) l->obj->state = 1;
+	Scope *saved_scope = c->scope;
+	Node *saved_deps = c->initdeps;
+	Type *saved_sig = c->fnsig;
+	c->scope = c->pkg->scope;
+	c->initdeps = spec;
+	Type *t = spec->a ? resolve_type(c, spec->a) : NULL;
+	int nl = list_len(spec->list), nr = list_len(spec->list2);
+	for (Node *v = spec->list2; v; v = v->next) expr(c, v);
+	Type *tuple = nr == 1 && spec->list2->type && spec->list2->type->kind == TY_TUPLE ? spec->list2->type : NULL;
+	if (nr && !(tuple && tuple->nresults == nl) && nl != nr)
+		diag_error(spec->pos, "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", nr, nr == 1 ? "" : "s");
+	Node *v = spec->list2;
+	int i = 0;
+	for (Node *l = spec->list; l; l = l->next, i++) {
+		Type *vt = t ? t : ty_invalid;
+		if (tuple && tuple->nresults == nl) {
+			if (!t) vt = tuple->results[i];
+		} else if (v && nl == nr) {
+			if (t) assign_to(c, v, t, "variable declaration");
+			else {
+				default_type(c, v);
+				if (v->mode == M_NOVALUE) diag_error(node_startpos(v), "%s (no value) used as value", expr_string(v));
+				else if (v->mode != M_INVALID && v->type) vt = v->type;
+			}
+		}
+		if (l->obj) {
+			l->obj->type = vt;
+			l->obj->state = 2;
+		}
+		l->type = vt;
+		if (v) v = v->next;
+	}
+	c->scope = saved_scope;
+	c->initdeps = saved_deps;
+	c->fnsig = saved_sig;
+}
+
+/* Go's initialization order (spec: Package initialization): repeatedly the
+ * earliest declared variable that depends on no uninitialized variable.
+ * Dependencies are the variables an initializer refers to directly
+ * (references through functions: issue 3). */
+static void init_order(Package *pkg, Node **specs, int n) {
+	for (int round = 0; round < n; round++) {
+		for (int i = 0; i < n; i++) {
+			Node *s = specs[i];
+			if (s->initstate) continue;
+			bool ready = true;
+			for (int k = 0; k < s->deps.n && ready; k++)
+				if (!s->deps.v[k]->initstate) ready = false;
+			if (!ready) continue;
+			s->initstate = 1;
+			vec_push(&pkg->inits, s);
+			break;
+		}
+	}
+	for (int i = 0; i < n; i++)
+		if (!specs[i]->initstate) {
+			diag_error(specs[i]->pos, "initialization cycle: %s refers to itself", specs[i]->list->name->s);
+			specs[i]->initstate = 1;
+		}
+}
+
 /* Enters the constants of one spec; prev carries the group's last spec
  * that had values, for implicit repetition. */
 void declare_consts(Checker *c, Node *spec, Node **prev, Scope *s) {
@@ -86,6 +164,7 @@ Package *check_package(const char *path, Node **files, int nfiles) {
 	if (nfiles > 0) pkg->name = files[0]->name;
 	Checker c = {.pkg = pkg, .scope = pkg->scope, .iota = -1};
 	VEC(Object *) consts = {0};
+	VEC(Node *) varspecs = {0};
 	Node *const_prev = NULL;
 	for (int i = 0; i < nfiles; i++) {
 		for (Node *d = files[i]->list; d; d = d->next) {
@@ -109,6 +188,18 @@ Package *check_package(const char *path, Node **files, int nfiles) {
 				for (Node *l = d->list; l; l = l->next)
 					if (l->obj) vec_push(&consts, l->obj);
 				break;
+			case N_VARDECL:
+				vec_push(&varspecs, d);
+				for (Node *l = d->list; l; l = l->next) {
+					Object *o = obj_new(OBJ_VAR, l->name, ty_invalid, l->pos);
+					o->global = true;
+					o->spec = d;
+					o->used = true; /* package variables are never "declared but not used" */
+					l->obj = o;
+					declare(pkg->scope, o);
+					vec_push(&pkg->globals, o);
+				}
+				break;
 			case N_IMPORTDECL:
 				diag_error(d->pos, "imports are not supported yet");
 				break;
@@ -121,11 +212,15 @@ Package *check_package(const char *path, Node **files, int nfiles) {
 	free(consts.v);
 	for (int i = 0; i < pkg->funcs.n; i++) {
 		Object *o = pkg->funcs.v[i];
-		o->type = signature(&c, o->decl->a);
-		o->decl->type = o->type;
+		if (!o->type) o->type = o->decl->type = signature(&c, o->decl->a);
 	}
+	for (int i = 0; i < pkg->globals.n; i++) resolve_var(&c, pkg->globals.v[i]);
+	init_order(pkg, varspecs.v, varspecs.n);
+	free(varspecs.v);
 	for (int i = 0; i < pkg->funcs.n; i++) func_body(&c, pkg->funcs.v[i]);
-	if (pkg->name && !strcmp(pkg->name->s, "main") && !scope_lookup_local(pkg->scope, internz("main")))
+	/* as gc: the main package of a program (import path "main") needs main */
+	if (pkg->name && !strcmp(pkg->name->s, "main") && !strcmp(path, "main") &&
+	    !scope_lookup_local(pkg->scope, internz("main")))
 		diag_error(NOPOS, "function main is undeclared in the main package");
 	return pkg;
 }

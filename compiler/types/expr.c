@@ -299,8 +299,23 @@ static void name(Checker *c, Node *n) {
 		n->type = o->type;
 		n->val = o->val;
 		return;
-	case OBJ_VAR: n->mode = M_VAR; n->type = o->type; return;
-	case OBJ_FUNC: n->mode = M_VALUE; n->type = o->type; return;
+	case OBJ_VAR:
+		if (o->global) {
+			if (o->state != 2) resolve_var(c, o);
+			/* record the dependency of the initializer being checked */
+			if (c->initdeps && o->spec && o->spec != c->initdeps) {
+				VEC(Node *) *deps = (void *)&c->initdeps->deps;
+				vec_push(deps, o->spec);
+			}
+		}
+		n->mode = M_VAR;
+		n->type = o->type;
+		return;
+	case OBJ_FUNC:
+		if (!o->type) o->type = o->decl->type = signature(c, o->decl->a);
+		n->mode = M_VALUE;
+		n->type = o->type;
+		return;
 	case OBJ_TYPENAME: n->mode = M_TYPEEXPR; n->type = o->type; return;
 	case OBJ_BUILTIN: n->mode = M_BUILTIN; n->type = ty_invalid; return;
 	case OBJ_NIL: n->mode = M_VALUE; n->type = o->type; return;

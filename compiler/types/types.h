@@ -106,6 +106,8 @@ typedef struct Package {
 	int nfiles;
 	Scope *scope;
 	VEC(Object *) funcs; /* package functions in source order */
+	VEC(Node *) inits;   /* package-level N_VARDECLs in initialization order */
+	VEC(Object *) globals; /* package-level variables in declaration order */
 } Package;
 
 extern Type *ty_bool, *ty_int, *ty_string, *ty_untyped_int, *ty_untyped_string,
