@@ -29,6 +29,7 @@
 
 volatile uint32_t gc_phase, gc_shade_new;
 uint64_t gc_trigger = (uint64_t)3 << 20;
+uint64_t gc_hard_goal = UINT64_MAX;
 uint32_t gc_stress;
 uint32_t gc_cyclegen;
 double gc_assist_ratio;
@@ -157,6 +158,8 @@ static void compute_goal(uint64_t marked) {
 		if (lg < goal) goal = lg;
 	}
 	heap_goal = goal;
+	uint64_t hard = goal + goal / 10 + ((uint64_t)1 << 20);
+	__atomic_store_n(&gc_hard_goal, hard < goal ? UINT64_MAX : hard, __ATOMIC_RELEASE);
 	uint64_t trig = marked + (uint64_t)((double)(goal - marked) * trigger_frac);
 	if (gogc < 0 && memlimit == INT64_MAX) trig = UINT64_MAX;
 	__atomic_store_n(&gc_trigger, trig, __ATOMIC_RELEASE);
@@ -180,6 +183,33 @@ static void scavenge_after_cycle(void) {
 	}
 	if (target < inuse) target = inuse;
 	if (retained > target) heap_scavenge(retained - target, older);
+}
+
+/* The heap passed the hard goal (1.1x the goal) before the collector could
+ * catch up: park the allocating thread until the cycle ends, as gc parks an
+ * assist that finds no work. Only with a blockhook (the scheduler's), since
+ * a thread blocked in the runtime must count as stopped. */
+void gc_throttle(void) {
+	void (*hook)(int) = rt_gc_blockhook;
+	if (!hook) return;
+	gc_start_async();
+	hook(1);
+	pthread_mutex_lock(&gc_lock);
+	uint32_t start = cycles_done;
+	for (int i = 0; i < 1000 && cycles_done == start &&
+	                __atomic_load_n(&heap_live, __ATOMIC_RELAXED) > gc_hard_goal;
+	     i++) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += 200000;
+		if (ts.tv_nsec >= 1000000000) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000;
+		}
+		pthread_cond_timedwait(&gc_done, &gc_lock, &ts);
+	}
+	pthread_mutex_unlock(&gc_lock);
+	hook(0);
 }
 
 /* ---- assists -------------------------------------------------------------------- */
@@ -236,6 +266,9 @@ static void run_cycle(bool forced) {
 	rt_stw_stop("GC sweep termination");
 	uint64_t p0 = gc_nanotime();
 	sweep_all(); /* nothing can be left, but a span may have been mid-sweep */
+#ifdef GC_DEBUG
+	mark_verify_start();
+#endif
 	gc_cyclegen++;
 	__atomic_store_n(&mark_marked_bytes, 0, __ATOMIC_RELAXED);
 	uint64_t h0 = __atomic_load_n(&heap_live, __ATOMIC_RELAXED);
@@ -258,7 +291,7 @@ static void run_cycle(bool forced) {
 	gc_shade_new = 0; /* every stack is black from here on */
 	uint64_t t1 = gc_nanotime();
 	rt_stw_start();
-	uint64_t stw1 = t1 - p0;
+	uint64_t stw1 = t1 - p0, pause1 = t1 - t0;
 
 	/* Concurrent mark. */
 	for (;;) {
@@ -274,6 +307,7 @@ static void run_cycle(bool forced) {
 	uint64_t markcpu = t2 - t1;
 
 	/* STW #2: mark termination. */
+	uint64_t s2 = gc_nanotime();
 	rt_stw_stop("GC mark termination");
 	uint64_t p2 = gc_nanotime();
 	__atomic_store_n(&gc_phase, GC_MARKTERM, __ATOMIC_SEQ_CST);
@@ -306,7 +340,8 @@ static void run_cycle(bool forced) {
 	compute_goal(marked);
 	uint64_t t3 = gc_nanotime();
 	uint64_t stw2 = t3 - p2;
-	uint64_t pause = stw1 + stw2;
+	/* A pause, as gc counts it, starts when the stop is requested. */
+	uint64_t pause = pause1 + (t3 - s2);
 	pause_ns[numgc % 256] = pause;
 	pause_end[numgc % 256] = unixnano();
 	last_gc_unix = pause_end[numgc % 256];
@@ -360,7 +395,7 @@ static void *worker_main(void *arg) {
 static pthread_once_t gc_once = PTHREAD_ONCE_INIT;
 static void gc_init_once(void) {
 	t_init = gc_nanotime();
-	heap_init();
+	heap_malloc_init();
 	mark_init();
 	const char *g = getenv("GOGC");
 	if (g) gogc = !strcmp(g, "off") ? -1 : atoi(g);

@@ -49,7 +49,8 @@
 #define POISON_BYTE 0xde /* 0xdede... is a non-canonical address: it faults */
 #endif
 
-enum { SPAN_FREE = 0, SPAN_INUSE = 1 };
+/* SPAN_MANUAL: handed out by heap_alloc_span, not yet published. */
+enum { SPAN_FREE = 0, SPAN_INUSE = 1, SPAN_MANUAL = 2 };
 
 typedef struct Span Span;
 struct Span {
@@ -116,6 +117,7 @@ struct MCache {
 	uint64_t marked_local;      /* bytes allocated black this cycle */
 	uint64_t nmalloc, nfree_unused, ntotalalloc; /* stats */
 	uint64_t stress_count;
+	uint32_t throttle;          /* heap past the hard goal: wait before returning */
 	uint32_t markgen;           /* cycle the marked_local belongs to */
 };
 
@@ -129,6 +131,7 @@ extern Span heap_large_inuse, heap_large_unswept;
 extern pthread_mutex_t heap_cachelock;
 extern MCache heap_allcaches; /* sentinel */
 
+void heap_malloc_init(void);
 void heap_mcache_flush(MCache *c);       /* give back every cached span */
 MCache *heap_current_cache(void);
 
@@ -172,6 +175,8 @@ enum { GC_OFF = 0, GC_MARK = 1, GC_MARKTERM = 2 };
 extern volatile uint32_t gc_phase;
 extern volatile uint32_t gc_shade_new;   /* hybrid barrier: stacks still grey */
 extern uint64_t gc_trigger;               /* start a cycle when heap_live reaches it */
+extern uint64_t gc_hard_goal;             /* allocation waits for the collector past it */
+void gc_throttle(void);
 extern uint32_t gc_stress;                /* GODEBUG=gcstress=N */
 extern uint32_t gc_cyclegen;              /* incremented at every cycle start */
 extern double gc_assist_ratio;            /* scan bytes owed per byte allocated */
@@ -198,6 +203,7 @@ bool mark_queue_empty(void);
 extern uint64_t mark_marked_bytes; /* atomic total for this cycle */
 extern uintptr_t gc_debug_watch;   /* GC_DEBUG: XOR 0x5a5a...: report where the conservative scan finds it */
 void mark_verify(void);            /* GC_DEBUG: no marked object points to an unmarked one */
+void mark_verify_start(void);      /* GC_DEBUG: everything swept, nothing marked */
 
 /* ---- sweep.c ---------------------------------------------------------------- */
 extern uint64_t sweep_unswept;  /* atomic: spans waiting to be swept */

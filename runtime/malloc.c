@@ -68,8 +68,10 @@ static inline int size_to_class(uintptr_t size) {
 	return size_to_class128[(size - 1024 + 127) >> 7];
 }
 
+void heap_malloc_init(void) { pthread_once(&malloc_once, malloc_init_once); }
+
 MCache *rt_mcache_new(void) {
-	pthread_once(&malloc_once, malloc_init_once);
+	heap_malloc_init();
 	MCache *c = heap_meta_alloc(sizeof(MCache));
 	pthread_mutex_lock(&heap_cachelock);
 	c->allnext = heap_allcaches.allnext;
@@ -174,6 +176,11 @@ static Span *refill(MCache *c, int spc) {
 	Span *s = list_pop(&ct->partial);
 	pthread_mutex_unlock(&ct->lock);
 	if (!s) s = sweep_for_class(spc);
+	/* Proportional sweeping: help finish the previous cycle's sweep so the
+	 * next cycle can start on time. */
+	if (UNLIKELY(__atomic_load_n(&sweep_unswept, __ATOMIC_RELAXED)))
+		for (int k = 0; k < 4 && sweep_one(); k++) {
+		}
 	if (!s) s = new_small_span(spc);
 	s->incache = 1;
 	uintptr_t nfree = (uintptr_t)(s->nelems - s->alloccount) * s->elemsize;
@@ -181,6 +188,7 @@ static Span *refill(MCache *c, int spc) {
 	c->alloc[spc] = s;
 	if (gc_phase == GC_MARK) c->assist_debt += (int64_t)((double)nfree * gc_assist_ratio);
 	else if (live >= gc_trigger) gc_start_async();
+	if (UNLIKELY(live > gc_hard_goal)) c->throttle = 1;
 	return s;
 }
 
@@ -246,6 +254,7 @@ static void *malloc_large(MCache *c, uintptr_t size, const GoType *typ, bool nos
 	uint64_t live = __atomic_add_fetch(&heap_live, s->elemsize, __ATOMIC_RELAXED);
 	if (gc_phase == GC_MARK) c->assist_debt += (int64_t)((double)s->elemsize * gc_assist_ratio);
 	else if (live >= gc_trigger) gc_start_async();
+	if (UNLIKELY(live > gc_hard_goal)) c->throttle = 1;
 	return (void *)s->base;
 }
 
@@ -285,6 +294,11 @@ void *rt_mallocgc(uintptr_t size, const GoType *typ, int needzero) {
 	}
 	if (UNLIKELY(c->assist_debt > 0) && gc_phase == GC_MARK) gc_assist(c);
 	if (UNLIKELY(gc_stress)) stress_tick(c);
+	if (UNLIKELY(c->throttle)) {
+		/* Only here, holding no span: a parked thread's cache is flushed. */
+		c->throttle = 0;
+		gc_throttle();
+	}
 	return res;
 }
 

@@ -292,9 +292,18 @@ static void verify_word(uintptr_t from, uintptr_t v) {
 	Span *t = heap_spanof(v);
 	if (!t) return;
 	if (is_alloc(t, v) && !is_marked(t, v)) {
-		char buf[160];
-		snprintf(buf, sizeof buf, "gc: verify: marked object %#lx points to unmarked object %#lx",
-		         (unsigned long)from, (unsigned long)v);
+		char buf[512];
+		Span *f = heap_spanof(from);
+		uint64_t *fw = (uint64_t *)from;
+		snprintf(buf, sizeof buf,
+		         "gc: verify: marked object %#lx (class %d, fi %u, words %#lx %#lx %#lx %#lx %#lx %#lx) points to "
+		         "unmarked object %#lx (class %d, idx %lu, freeindex %u, alloc %d, word0 %#lx) phase %u",
+		         (unsigned long)from, f ? f->spc : -1, f ? f->freeindex : 0, (unsigned long)fw[0],
+		         (unsigned long)fw[1], (unsigned long)fw[2], (unsigned long)fw[3], (unsigned long)fw[4],
+		         (unsigned long)fw[5], (unsigned long)v, t->spc,
+		         t->large ? 0ul : (unsigned long)((v - t->base) / t->elemsize), t->freeindex,
+		         (int)(t->allocbits[((v - t->base) / t->elemsize) >> 6] >> (((v - t->base) / t->elemsize) & 63) & 1),
+		         (unsigned long)*(uint64_t *)v, gc_phase);
 		rt_throw(buf);
 	}
 }
@@ -317,6 +326,40 @@ static void verify_span(Span *s) {
 	}
 }
 
+/* At mark start every span must be swept: no mark bits, every in-use page
+ * on some list or cache. */
+static uint64_t check_clear(Span *s, const char *where) {
+	uint32_t nw = s->large ? 1 : (s->nelems + 63) / 64;
+	for (uint32_t i = 0; i < nw; i++)
+		if (s->markbits[i]) {
+			char buf[200];
+			snprintf(buf, sizeof buf, "gc: verify: span %#lx (class %d) on %s has mark bits at mark start",
+			         (unsigned long)s->base, s->spc, where);
+			rt_throw(buf);
+		}
+	return s->npages;
+}
+
+void mark_verify_start(void) {
+	uint64_t pages = 0;
+	for (int i = 0; i < NUM_SPANCLASSES; i++) {
+		Central *ct = &heap_central[i];
+		for (Span *s = ct->partial.next; s != &ct->partial; s = s->next) pages += check_clear(s, "partial");
+		for (Span *s = ct->full.next; s != &ct->full; s = s->next) pages += check_clear(s, "full");
+		if (!list_empty(&ct->unswept)) rt_throw("gc: verify: unswept span at mark start");
+	}
+	for (Span *s = heap_large_inuse.next; s != &heap_large_inuse; s = s->next) pages += check_clear(s, "large");
+	for (MCache *c = heap_allcaches.allnext; c != &heap_allcaches; c = c->allnext)
+		for (int i = 0; i < NUM_SPANCLASSES; i++)
+			if (c->alloc[i]) pages += check_clear(c->alloc[i], "cache");
+	if (pages << PAGE_SHIFT != heap_inuse) {
+		char buf[200];
+		snprintf(buf, sizeof buf, "gc: verify: %lu pages on lists, %lu in use", (unsigned long)pages,
+		         (unsigned long)(heap_inuse >> PAGE_SHIFT));
+		rt_throw(buf);
+	}
+}
+
 void mark_verify(void) {
 	for (int i = 0; i < NUM_SPANCLASSES; i++) {
 		Central *ct = &heap_central[i];
@@ -327,4 +370,5 @@ void mark_verify(void) {
 }
 #else
 void mark_verify(void) {}
+void mark_verify_start(void) {}
 #endif

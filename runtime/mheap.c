@@ -170,6 +170,7 @@ Span *heap_alloc_span(uintptr_t npages) {
 	}
 	s->scavenged = 0;
 	s->next = s->prev = NULL;
+	s->state = SPAN_MANUAL; /* no longer coalescible, not yet findable */
 	heap_inuse += npages << PAGE_SHIFT;
 	pthread_mutex_unlock(&heap_lock);
 	return s;

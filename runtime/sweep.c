@@ -116,10 +116,10 @@ Span *sweep_for_class(int spc) {
 
 static uint32_t sweep_cursor;
 
-bool sweep_one(void) {
-	if (!__atomic_load_n(&sweep_unswept, __ATOMIC_ACQUIRE)) return false;
+static bool sweep_one_pass(void) {
+	uint32_t start = __atomic_load_n(&sweep_cursor, __ATOMIC_RELAXED);
 	for (int k = 0; k <= NUM_SPANCLASSES; k++) {
-		uint32_t i = (__atomic_load_n(&sweep_cursor, __ATOMIC_RELAXED) + (uint32_t)k) % (NUM_SPANCLASSES + 1);
+		uint32_t i = (start + (uint32_t)k) % (NUM_SPANCLASSES + 1);
 		Span *s;
 		if (i == NUM_SPANCLASSES) {
 			pthread_mutex_lock(&heap_largelock);
@@ -139,13 +139,21 @@ bool sweep_one(void) {
 		__atomic_fetch_sub(&sweep_active, 1, __ATOMIC_ACQ_REL);
 		return true;
 	}
-	/* Nothing left unswept (new spans are born swept). */
+	return false;
+}
+
+bool sweep_one(void) {
+	if (!__atomic_load_n(&sweep_unswept, __ATOMIC_ACQUIRE)) return false;
+	if (sweep_one_pass()) return true;
+	/* A whole pass found nothing: no span is left unswept (new spans are
+	 * born swept; only sweep_begin, with the world stopped, adds more). */
 	__atomic_store_n(&sweep_unswept, 0, __ATOMIC_RELEASE);
 	return false;
 }
 
 void sweep_all(void) {
-	while (sweep_one()) {
+	while (sweep_one_pass()) {
 	}
+	__atomic_store_n(&sweep_unswept, 0, __ATOMIC_RELEASE);
 	while (__atomic_load_n(&sweep_active, __ATOMIC_ACQUIRE)) sched_yield();
 }

@@ -55,3 +55,4 @@ function(gc_test name)
 endfunction()
 
 gc_test(gc_roots_test STRESS 5000)
+gc_test(gc_concurrent_test STRESS 20000)

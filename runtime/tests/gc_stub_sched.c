@@ -42,6 +42,8 @@ void gcstub_register(void) {
 	pthread_attr_destroy(&a);
 	pthread_mutex_lock(&mu);
 	rt_gc_blockhook = hook;
+	/* Do not start running in the middle of a stopped world. */
+	while (stw_req) pthread_cond_wait(&cv, &mu);
 	for (int i = 0; i < MAXT; i++) {
 		if (!threads[i].active) {
 			self = &threads[i];
@@ -52,8 +54,6 @@ void gcstub_register(void) {
 		}
 	}
 	if (!self) abort();
-	/* Do not start running in the middle of a stopped world. */
-	while (stw_req) pthread_cond_wait(&cv, &mu);
 	pthread_mutex_unlock(&mu);
 }
 
