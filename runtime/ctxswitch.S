@@ -102,6 +102,7 @@ sched_callon:
 #define S_OLDLIMIT 32
 #define SEG_LIMIT_OFF 576   /* sizeof(StkSeg) + STACK_RESERVE */
 #define SEG_NEED_EXTRA 1088 /* sizeof(StkSeg) + STACK_RESERVE + 512 */
+#define PREEMPT_POISON 0xfffffffffffffade /* STACK_PREEMPT_POISON in sched_impl.h */
 	.globl __morestack
 	.type __morestack,@function
 	.p2align 4
@@ -121,6 +122,61 @@ __morestack:
 	movq %r8, -40(%rbp)
 	movq %r9, -48(%rbp)
 	movq %rax, -56(%rbp)
+	/* a preemption request (signal.c poisons the limit when the signal
+	 * lands outside go_text): unpoison, yield here if there is room, then
+	 * carry on as an ordinary check */
+	movq %fs:0x70, %rax
+	cmpq $PREEMPT_POISON, %rax
+	jne .Lnot_preempt
+	movq sched_m@gottpoff(%rip), %rax
+	movq %fs:(%rax), %rax
+	movq 8(%rax), %rax
+	movq G_STACKLIMIT(%rax), %rcx
+	movq %rcx, %fs:0x70
+	leaq -(208 + 640)(%rbp), %rdx   /* saves + the yield's frames */
+	cmpq G_STACKLO(%rax), %rdx
+	jb .Lpreempt_fits
+	subq $24, %rsp                  /* 216 bytes below rbp: rsp % 16 == 0 */
+	movq %r10, -200(%rbp)
+	movq %r11, -208(%rbp)
+	movdqu %xmm0, -80(%rbp)
+	movdqu %xmm1, -96(%rbp)
+	movdqu %xmm2, -112(%rbp)
+	movdqu %xmm3, -128(%rbp)
+	movdqu %xmm4, -144(%rbp)
+	movdqu %xmm5, -160(%rbp)
+	movdqu %xmm6, -176(%rbp)
+	movdqu %xmm7, -192(%rbp)
+	call sched_preempt_yield
+	movdqu -80(%rbp), %xmm0
+	movdqu -96(%rbp), %xmm1
+	movdqu -112(%rbp), %xmm2
+	movdqu -128(%rbp), %xmm3
+	movdqu -144(%rbp), %xmm4
+	movdqu -160(%rbp), %xmm5
+	movdqu -176(%rbp), %xmm6
+	movdqu -192(%rbp), %xmm7
+	movq -200(%rbp), %r10
+	movq -208(%rbp), %r11
+	addq $24, %rsp
+.Lpreempt_fits:
+	/* does F's frame fit after all? then return into its body */
+	leaq 16(%rbp), %rax
+	subq %r10, %rax
+	cmpq %fs:0x70, %rax
+	jbe .Lnot_preempt
+	movq -8(%rbp), %rdi
+	movq -16(%rbp), %rsi
+	movq -24(%rbp), %rdx
+	movq -32(%rbp), %rcx
+	movq -40(%rbp), %r8
+	movq -48(%rbp), %r9
+	movq -56(%rbp), %rax
+	movq %rbp, %rsp
+	popq %rbp
+	incq (%rsp)                     /* R+1: F's body, on this segment */
+	ret
+.Lnot_preempt:
 	/* fast path: g = m->curg; spare = (seg ? &seg->spare : &g->spare0) */
 	movq sched_m@gottpoff(%rip), %rax
 	movq %fs:(%rax), %rax

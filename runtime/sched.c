@@ -682,8 +682,10 @@ void rt_go(void (*fn)(void *), void *arg) {
 		globrunqput(g);
 		sched_unlock(&sched.lock);
 	}
-	if (RLOAD(sched.started))
+	if (RLOAD(sched.started)) {
 		wakep();
+		rt_preemptcheck(); /* a spawning loop is a preemption point */
+	}
 }
 
 /* ---------------------------------------------------- switching to/from G */
@@ -740,13 +742,18 @@ void rt_gosched(void) {
 void sched_preempt_yield(void) {
 	G *g = getg();
 	atomic_store(&g->preempt, 0);
+	if (get_stacklimit() == STACK_PREEMPT_POISON)
+		set_stacklimit(g->stacklimit);
 	switch_to_g0(AFTER_PREEMPT);
 }
 
-/* Cooperative check for code that wants one (codegen may call it in loops). */
+/* Cooperative check: runtime entry points that may be called in a tight loop
+ * (rt_go) call it, and codegen may. Clears a poisoned split-stack limit. */
 void rt_preemptcheck(void) {
 	G *g = getg();
-	if (g && atomic_load(&g->preempt)) {
+	if (g && !g->sysstack && atomic_load(&g->preempt)) {
+		if (get_stacklimit() == STACK_PREEMPT_POISON)
+			set_stacklimit(g->stacklimit);
 		atomic_store(&g->preempt, 0);
 		switch_to_g0(AFTER_PREEMPT);
 	}

@@ -181,6 +181,9 @@ void *stack_hugemap(uintptr_t n); /* 2 MiB-aligned, MADV_HUGEPAGE */
 #endif
 #define STACK_RESERVE 512      /* below the limit: LLVM's 256 + __morestack */
 #define STACK_NOSPLIT_HEADROOM 1024 /* guaranteed to non-split (C) callees */
+/* %fs:0x70 value meaning "yield at the next split-stack prologue" (gc's
+ * stackPreempt): every prologue then calls __morestack, which yields. */
+#define STACK_PREEMPT_POISON 0xfffffffffffffadeul
 /* Timers (time.c) */
 void timer_add(Timer *t);          /* onto the current P's heap */
 bool timer_del(Timer *t);          /* true if it was still pending */

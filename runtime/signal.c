@@ -4,7 +4,8 @@
  * code (the ELF section go_text, bounded by the linker's __start_go_text and
  * __stop_go_text), never in the runtime or libc, and then redirects the
  * thread to rt_asyncpreempt (ctxswitch.S), which saves every register on the
- * goroutine's stack and yields. SIGSEGV/SIGBUS get a handler that reports a
+ * goroutine's stack and yields. Elsewhere it poisons the split-stack limit so
+ * the G yields at its next Go function prologue (in __morestack). SIGSEGV/SIGBUS get a handler that reports a
  * fault the way gc does and offers a hook (rt_sigpanic_hook) so panic.c can
  * later turn nil dereferences into Go panics. Each M has an alternate signal
  * stack: goroutine stacks are too small for handlers. */
@@ -48,10 +49,15 @@ static void sigurg_handler(int sig, siginfo_t *si, void *ucv) {
 		return;
 	uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
 	uintptr_t sp = (uintptr_t)uc->uc_mcontext.gregs[REG_RSP];
-	if (!in_go_text(pc))
+	if (!in_go_text(pc) || sp > g->stackhi || sp < g->stacklo + PREEMPT_ROOM) {
+		/* In the runtime, libc, or short of room: poison the split-stack
+		 * limit instead, so the next Go function prologue on this thread
+		 * calls __morestack, which yields (gc's stackPreempt). Every switch
+		 * of G reloads the limit, so the poison cannot leak to another G. */
+		if (get_stacklimit() == g->stacklimit)
+			set_stacklimit(STACK_PREEMPT_POISON);
 		return;
-	if (sp > g->stackhi || sp < g->stacklo + PREEMPT_ROOM)
-		return; /* not enough room on this segment: try again later */
+	}
 	sp -= 128 + 8; /* keep the red zone, push the PC as a call would */
 	*(uintptr_t *)sp = pc;
 	uc->uc_mcontext.gregs[REG_RSP] = (greg_t)sp;

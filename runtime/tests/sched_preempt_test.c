@@ -7,10 +7,19 @@
 
 long spin_forever(volatile long *counter);
 long spin_sum(long n);
+long go_loop_calling_c(volatile int *stop);
+static uint32_t sumdone;
+
+
+static volatile int stopc;
+static void cspinner(void *arg) {
+	(void)arg;
+	go_loop_calling_c(&stopc);
+	rt_semrelease(&sumdone);
+}
 
 static volatile long counter;
 static long sumresult;
-static uint32_t sumdone;
 
 static void spinner(void *arg) {
 	(void)arg;
@@ -41,6 +50,14 @@ static void gomain(void) {
 	rt_semacquire(&sumdone);
 	CHECK(sumresult == n * (n - 1) / 2 * 3);
 	printf("spin_sum correct across preemptions\n");
+	/* a goroutine spending its time in non-go_text code: preempted at its
+	 * Go function prologues through the poisoned stack limit */
+	rt_go(cspinner, NULL);
+	t0 = rt_nanotime();
+	rt_sleep(5000000);
+	printf("main resumed after %.1f ms while a goroutine loops in C called from go_text\n", (rt_nanotime() - t0) / 1e6);
+	stopc = 1;
+	rt_semacquire(&sumdone);
 	printf("ok\n");
 }
 
