@@ -24,7 +24,7 @@ static long rss_bytes(void) {
 static Hchan *c;
 static _Atomic long parked, finished;
 static uint32_t alldone;
-#define N 100000
+static long N = 100000; /* GOC_PARKED_N overrides */
 
 static void waiter(void *arg) {
 	(void)arg;
@@ -36,6 +36,8 @@ static void waiter(void *arg) {
 }
 
 static void gomain(void) {
+	if (getenv("GOC_PARKED_N"))
+		N = atol(getenv("GOC_PARKED_N"));
 	c = rt_makechan(&chint, 0);
 	/* warm up: let the scheduler's own allocations happen first */
 	rt_sleep(1000000);
@@ -47,7 +49,7 @@ static void gomain(void) {
 	rt_sleep(2000000);
 	long after = rss_bytes();
 	CHECK(rt_numgoroutine() == N + 1);
-	printf("%d parked goroutines: %.0f bytes of RSS each\n", N, (double)(after - before) / N);
+	printf("%ld parked goroutines: %.0f bytes of RSS each\n", N, (double)(after - before) / N);
 	rt_closechan(c);
 	rt_semacquire(&alldone);
 	printf("ok\n");
