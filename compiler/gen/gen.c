@@ -25,6 +25,12 @@
 #include "gen.h"
 #include "grammar.h"
 
+/* Where break, continue, fallthrough and goto go: blocks by statement. */
+typedef struct Jump {
+	Node *stmt; /* for, switch or select; or a labeled statement (goto) */
+	LLVMBasicBlockRef brk, cont;
+} Jump;
+
 typedef struct Gen {
 	LLVMContextRef ctx;
 	LLVMModuleRef mod;
@@ -33,7 +39,16 @@ typedef struct Gen {
 	LLVMValueRef fn;        /* current function */
 	Type *sig;              /* its Go signature */
 	LLVMBasicBlockRef entry;
+	VEC(Jump) jumps;
 } Gen;
+
+static Jump *jump_for(Gen *g, Node *stmt) {
+	for (int i = g->jumps.n - 1; i >= 0; i--)
+		if (g->jumps.v[i].stmt == stmt) return &g->jumps.v[i];
+	Jump j = {stmt, NULL, NULL};
+	vec_push(&g->jumps, j);
+	return &g->jumps.v[g->jumps.n - 1];
+}
 
 static LLVMTypeRef lt(Gen *g, Type *t) {
 	if (!t) return g->voidt;
@@ -525,11 +540,83 @@ static void stmt(Gen *g, Node *n) {
 		if (n->b) LLVMBuildCondBr(g->b, expr(g, n->b), body, done);
 		else LLVMBuildBr(g->b, body);
 		LLVMPositionBuilderAtEnd(g->b, body);
+		Jump *j = jump_for(g, n);
+		j->brk = done;
+		j->cont = post;
 		stmt(g, n->d);
 		if (!terminated(g)) LLVMBuildBr(g->b, post);
 		LLVMPositionBuilderAtEnd(g->b, post);
 		stmt(g, n->c);
 		LLVMBuildBr(g->b, cond);
+		LLVMPositionBuilderAtEnd(g->b, done);
+		return;
+	}
+	case N_LABELED: {
+		/* a label starts a block of its own, which gotos branch to */
+		Jump *j = jump_for(g, n);
+		if (!j->brk) j->brk = LLVMAppendBasicBlockInContext(g->ctx, g->fn, n->name->s);
+		LLVMBasicBlockRef target = j->brk;
+		if (!terminated(g)) LLVMBuildBr(g->b, target);
+		LLVMPositionBuilderAtEnd(g->b, target);
+		stmt(g, n->a);
+		return;
+	}
+	case N_BRANCH: {
+		Node *t = n->c;
+		if (!t) return;
+		Jump *j = jump_for(g, t);
+		if (n->op == T_GOTO) {
+			if (!j->brk) j->brk = LLVMAppendBasicBlockInContext(g->ctx, g->fn, t->name->s);
+			LLVMBuildBr(g->b, j->brk);
+		} else if (n->op == T_BREAK) LLVMBuildBr(g->b, j->brk);
+		else LLVMBuildBr(g->b, j->cont); /* continue; fallthrough: the next case body */
+		return;
+	}
+	case N_SWITCH: {
+		stmt(g, n->a);
+		LLVMValueRef tag = n->b ? expr(g, n->b) : NULL;
+		int nc = list_len(n->list);
+		LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "switch.end");
+		LLVMBasicBlockRef *bodies = NEWARR(LLVMBasicBlockRef, nc + 1);
+		int i = 0, dflt = -1;
+		for (Node *cc = n->list; cc; cc = cc->next, i++) {
+			bodies[i] = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "case");
+			if (cc->flags & NF_DEFAULT) dflt = i;
+		}
+		bodies[nc] = done;
+		/* tests in source order; the default is taken when none matches */
+		i = 0;
+		for (Node *cc = n->list; cc; cc = cc->next, i++) {
+			for (Node *v = cc->list; v; v = v->next) {
+				LLVMValueRef c;
+				if (!tag) c = expr(g, v);
+				else {
+					Node eq = {.kind = N_BINARY, .op = T_EQ, .a = n->b, .b = v, .type = ty_bool};
+					(void)eq;
+					LLVMValueRef x = expr(g, v);
+					if (type_is_string(n->b->type)) c = string_op(g, T_EQ, tag, x);
+					else if (is_floatk(n->b->type)) c = LLVMBuildFCmp(g->b, LLVMRealOEQ, tag, x, "");
+					else c = LLVMBuildICmp(g->b, LLVMIntEQ, tag, x, "");
+				}
+				LLVMBasicBlockRef next = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "case.next");
+				LLVMBuildCondBr(g->b, c, bodies[i], next);
+				LLVMPositionBuilderAtEnd(g->b, next);
+			}
+		}
+		LLVMBuildBr(g->b, dflt >= 0 ? bodies[dflt] : done);
+		Jump *j = jump_for(g, n);
+		j->brk = done;
+		i = 0;
+		for (Node *cc = n->list; cc; cc = cc->next, i++) {
+			LLVMPositionBuilderAtEnd(g->b, bodies[i]);
+			/* fallthrough jumps to the next body: point this switch's
+			 * "continue" slot at it while the body is generated */
+			LLVMBasicBlockRef saved = jump_for(g, n)->cont;
+			jump_for(g, n)->cont = bodies[i + 1];
+			stmts(g, cc->list2);
+			jump_for(g, n)->cont = saved;
+			if (!terminated(g)) LLVMBuildBr(g->b, done);
+		}
 		LLVMPositionBuilderAtEnd(g->b, done);
 		return;
 	}

@@ -47,6 +47,9 @@ void open_scope(Checker *c);
 void close_scope(Checker *c);
 void func_body(Checker *c, Object *fn);
 
+/* branches.c: labels, goto, break, continue, fallthrough */
+void check_branches(Node *body);
+
 /* decl.c: declarations */
 void resolve_const(Checker *c, Object *o);
 void resolve_var(Checker *c, Object *o);

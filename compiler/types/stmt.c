@@ -164,6 +164,62 @@ static void var_decl(Checker *c, Node *d) {
 	}
 }
 
+static const char *pos_string(Pos p) {
+	LineCol lc = pos_linecol(p);
+	return arena_printf(g_arena, "%s:%d:%d", lc.src ? lc.src->name : "?", lc.line, lc.col);
+}
+
+/* An expression switch: the tag (true if absent) is compared with each
+ * case value, as x == v; untyped case values take the tag's type. */
+static void switch_stmt(Checker *c, Node *n) {
+	open_scope(c);
+	stmt(c, n->a);
+	if (n->b && n->b->kind == N_TYPESWITCHGUARD) {
+		diag_error(n->pos, "type switches are not supported yet");
+		close_scope(c);
+		return;
+	}
+	Type *tag = ty_bool;
+	if (n->b) {
+		expr(c, n->b);
+		default_type(c, n->b);
+		tag = n->b->mode == M_INVALID ? ty_invalid : n->b->type;
+	}
+	Node *dflt = NULL;
+	for (Node *cc = n->list; cc; cc = cc->next) {
+		if (cc->flags & NF_DEFAULT) {
+			if (dflt) diag_error(cc->pos, "multiple defaults (first at %s)", pos_string(dflt->pos));
+			else dflt = cc;
+		}
+		for (Node *v = cc->list; v; v = v->next) {
+			expr(c, v);
+			if (v->mode == M_INVALID || tag->kind == TY_INVALID) continue;
+			if (type_is_untyped(v->type)) {
+				/* a case value is compared with the tag: types2 words a
+				 * failed implicit conversion there as a conversion */
+				bool str = type_is_string(v->type), tstr = type_is_string(tag);
+				bool bl = v->type->kind == TY_UNTYPED_BOOL, tbl = tag->kind == TY_BOOL;
+				if (str != tstr || bl != tbl) {
+					diag_error(node_startpos(v), "cannot convert %s to %s", operand_string(v), type_string(tag));
+					continue;
+				}
+				if (!assign_to(c, v, tag, "switch case")) continue;
+			} else if (!type_identical(v->type, tag)) {
+				if (n->b)
+					diag_error(node_startpos(v), "invalid case %s in switch on %s (mismatched types %s and %s)", expr_string(v),
+					           expr_string(n->b), type_string(v->type), type_string(tag));
+				else
+					diag_error(node_startpos(v), "invalid case %s in switch (mismatched types %s and bool)", expr_string(v),
+					           type_string(v->type));
+			}
+		}
+		open_scope(c);
+		stmts(c, cc->list2);
+		close_scope(c);
+	}
+	close_scope(c);
+}
+
 void stmt(Checker *c, Node *n) {
 	if (!n) return;
 	switch (n->kind) {
@@ -219,6 +275,9 @@ void stmt(Checker *c, Node *n) {
 		for (Node *r = n->list; r; r = r->next, i++) assign_to(c, r, sig->results[i], "return statement");
 		return;
 	}
+	case N_LABELED: stmt(c, n->a); return;
+	case N_BRANCH: return; /* checked by check_branches */
+	case N_SWITCH: switch_stmt(c, n); return;
 	case N_DECLSTMT:
 		for (Node *d = n->list, *prev = NULL; d; d = d->next) {
 			if (d->kind == N_CONSTDECL) {
@@ -243,8 +302,33 @@ void stmts(Checker *c, Node *l) {
 	for (; l; l = l->next) stmt(c, l);
 }
 
+/* Is there a break (labeled or not) out of target inside the list? */
+static bool breaks_out(Node *l, Node *target) {
+	for (; l; l = l->next) {
+		if (l->kind == N_BRANCH) {
+			if (l->op == T_BREAK && l->c == target) return true;
+			continue; /* its c is a target, not a child */
+		}
+		if (breaks_out(l->a, target) || breaks_out(l->b, target) || breaks_out(l->c, target) ||
+		    breaks_out(l->d, target) || breaks_out(l->list, target) || breaks_out(l->list2, target))
+			return true;
+	}
+	return false;
+}
+
 /* A function body "terminates" (spec: Terminating statements) when its
  * last statement does; else a function with results is missing a return. */
+static bool terminates(Node *s);
+
+static bool clause_terminates(Node *l) {
+	Node *last = NULL;
+	for (; l; l = l->next)
+		if (l->kind != N_EMPTYSTMT) last = l;
+	if (!last) return false;
+	if (last->kind == N_BRANCH && last->op == T_FALLTHROUGH) return true;
+	return terminates(last);
+}
+
 static bool terminates(Node *s) {
 	if (!s) return false;
 	switch (s->kind) {
@@ -256,7 +340,15 @@ static bool terminates(Node *s) {
 		return terminates(last);
 	}
 	case N_IF: return s->d && terminates(s->c) && terminates(s->d);
-	case N_FOR: return !s->b && !(s->a && s->a->kind == N_RANGECLAUSE);
+	case N_FOR: return !s->b && !(s->a && s->a->kind == N_RANGECLAUSE) && !breaks_out(s->d, s);
+	case N_SWITCH: case N_SELECT: {
+		bool dflt = s->kind == N_SELECT;
+		for (Node *cc = s->list; cc; cc = cc->next) {
+			if (cc->flags & NF_DEFAULT) dflt = true;
+			if (!clause_terminates(cc->list2) || breaks_out(cc->list2, s)) return false;
+		}
+		return dflt;
+	}
 	case N_LABELED: return terminates(s->a);
 	case N_EXPRSTMT:
 		return s->a->kind == N_CALL && s->a->a->kind == N_NAME && s->a->a->obj && s->a->a->obj->kind == OBJ_BUILTIN &&
@@ -270,6 +362,7 @@ void func_body(Checker *c, Object *fn) {
 	if (!d->b) return;
 	c->fnsig = fn->type;
 	c->named_results = d->a->list2 && d->a->list2->name;
+	check_branches(d->b);
 	open_scope(c);
 	for (Node *f = d->a->list; f; f = f->next) {
 		if (!f->name) continue;
