@@ -108,6 +108,10 @@ noreturn void rt_sched_main(void (*gomain)(void));
 void rt_gosched(void);            /* runtime.Gosched */
 noreturn void rt_goexit(void);    /* runtime.Goexit: runs rt_goexit_hook first */
 extern void (*rt_goexit_hook)(void *deferhook); /* set by panic.c/codegen */
+/* The current goroutine's defer-chain and panic-chain words (NULL off-G);
+ * rt_goexit calls rt_goexit_hook(*rt_g_deferslot()) when it is set. */
+void **rt_g_deferslot(void);
+void **rt_g_panicslot(void);
 int rt_numgoroutine(void);        /* runtime.NumGoroutine */
 int rt_gomaxprocs(int n);         /* runtime.GOMAXPROCS: n <= 0 only queries */
 uint64_t rt_goid(void);           /* the current goroutine's id, 0 off-G */

@@ -667,6 +667,7 @@ static G *newproc(void (*fn)(void *), void *arg, uintptr_t stacksize) {
 	g->param = NULL;
 	g->waitobj = NULL;
 	g->deferhook = NULL;
+	g->panicking = NULL;
 	atomic_fetch_add(&sched.ngoroutines, 1);
 	atomic_store(&g->status, G_RUNNABLE);
 	return g;
@@ -759,6 +760,17 @@ void rt_preemptcheck(void) {
 	}
 }
 
+/* Per-goroutine words for the defer/panic machinery (codegen, panic.c):
+ * the G struct is reported to the collector, so they may hold Go pointers. */
+void **rt_g_deferslot(void) {
+	G *g = getg();
+	return g ? &g->deferhook : NULL;
+}
+void **rt_g_panicslot(void) {
+	G *g = getg();
+	return g ? &g->panicking : NULL;
+}
+
 /* Run by codegen'd defers: set once, called by rt_goexit with the G's hook. */
 void (*rt_goexit_hook)(void *deferhook);
 
@@ -768,7 +780,7 @@ noreturn void rt_goexit(void) {
 		rt_goexit_hook(g->deferhook);
 	if (g == g1) {
 		/* main goroutine: the program goes on until the others finish */
-		sched.mainexited = true;
+		RSTORE(sched.mainexited, true);
 	}
 	switch_to_g0(AFTER_EXIT);
 	__builtin_unreachable();
@@ -1006,7 +1018,7 @@ static void schedule_loop(void) {
 			break;
 		case AFTER_EXIT:
 			gdestroy(g);
-			if (sched.mainexited && atomic_load(&sched.ngoroutines) == 0) {
+			if (RLOAD(sched.mainexited) && atomic_load(&sched.ngoroutines) == 0) {
 				rt_throw("no goroutines (main called runtime.Goexit) - deadlock!");
 			}
 			break;

@@ -91,6 +91,7 @@ struct G {
 	void *timer;      /* this G's sleep timer (lazily allocated) */
 	Sudog sud;        /* the sudog for a plain send/recv/semacquire */
 	void *deferhook;  /* codegen: the defer chain (rt_goexit runs it) */
+	void *panicking;  /* panic.c: the current panic chain */
 	bool sysstack;    /* running on its M's system stack (rt_systemstack) */
 	void *tsanfiber;  /* ThreadSanitizer builds: this G's fiber */
 };

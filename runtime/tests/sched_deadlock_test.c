@@ -19,6 +19,11 @@ static void blocker(void *arg) {
 
 static int mode;
 
+static void shortlived(void *arg) {
+	(void)arg;
+	rt_sleep(5000000);
+}
+
 static void gomain(void) {
 	if (mode == 1) {
 		c = rt_makechan(&chint, 0);
@@ -31,6 +36,9 @@ static void gomain(void) {
 	} else if (mode == 3) {
 		uint32_t sem = 0;
 		rt_semacquire(&sem);
+	} else if (mode == 4) {
+		rt_go(shortlived, NULL);
+		rt_goexit(); /* the program lives on until shortlived is done */
 	}
 	exit(0);
 }
@@ -69,5 +77,6 @@ int main(int argc, char **argv) {
 	run_child(1, "goroutine 2 [chan send (nil chan)]:\n");
 	run_child(2, "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [select (no cases)]:\n");
 	run_child(3, "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [semacquire]:\n");
+	run_child(4, "fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
 	return 0;
 }

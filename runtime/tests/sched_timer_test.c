@@ -1,6 +1,8 @@
 /* sched_timer_test: rt_sleep parks the goroutine for at least the time asked;
  * sleepers wake in deadline order; many timers across Ps; nanotime is
  * monotonic and walltime sane. */
+#include <time.h>
+
 #include "sched_test.h"
 
 TEST_CHANTYPE(chint, long);
@@ -73,6 +75,17 @@ static void gomain(void) {
 	bool got;
 	CHECK(!rt_selectnbrecv(tc, &v, &got)); /* the stopped timer never fired */
 	printf("timers: one-shot, stop, periodic ok\n");
+	/* idle: everything asleep for 300 ms must cost (almost) no CPU */
+	for (int i = 0; i < 8; i++)
+		rt_go(sleeper, (void *)300L);
+	struct timespec c0, c1;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
+	for (int i = 0; i < 8; i++)
+		CHECK(rt_chanrecv(done, &v));
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
+	double cpums = (c1.tv_sec - c0.tv_sec) * 1e3 + (c1.tv_nsec - c0.tv_nsec) / 1e6;
+	printf("300 ms with every goroutine asleep: %.1f ms of CPU\n", cpums);
+	CHECK(cpums < 50);
 	/* sleep accuracy */
 	t0 = rt_nanotime();
 	rt_sleep(20000000);
