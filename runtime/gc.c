@@ -271,6 +271,7 @@ static void run_cycle(bool forced) {
 #endif
 	gc_cyclegen++;
 	__atomic_store_n(&mark_marked_bytes, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&mark_black_bytes, 0, __ATOMIC_RELAXED);
 	uint64_t h0 = __atomic_load_n(&heap_live, __ATOMIC_RELAXED);
 	uint64_t goal = heap_goal;
 	uint64_t expect = heap_marked_last + last_stack_bytes + globals_bytes;
@@ -324,7 +325,12 @@ static void run_cycle(bool forced) {
 #ifdef GC_DEBUG
 	mark_verify();
 #endif
-	uint64_t marked = __atomic_load_n(&mark_marked_bytes, __ATOMIC_RELAXED);
+	/* traced: reachable when marking began. marked adds what was allocated
+	 * (black) during marking: it is in the heap, but mostly short-lived in
+	 * a steady state, so the goal is computed from traced alone (gc uses
+	 * both); a growing heap is caught by the next cycle's tracing. */
+	uint64_t traced = __atomic_load_n(&mark_marked_bytes, __ATOMIC_RELAXED);
+	uint64_t marked = traced + __atomic_load_n(&mark_black_bytes, __ATOMIC_RELAXED);
 	__atomic_store_n(&gc_phase, GC_OFF, __ATOMIC_SEQ_CST);
 	sweep_begin();
 	__atomic_store_n(&heap_live, marked, __ATOMIC_RELAXED);
@@ -335,9 +341,9 @@ static void run_cycle(bool forced) {
 		if (trigger_frac < 0.5) trigger_frac = 0.5;
 		if (trigger_frac > 0.95) trigger_frac = 0.95;
 	}
-	heap_marked_last = marked;
+	heap_marked_last = traced;
 	last_stack_bytes = stack_bytes_this_cycle;
-	compute_goal(marked);
+	compute_goal(traced);
 	uint64_t t3 = gc_nanotime();
 	uint64_t stw2 = t3 - p2;
 	/* A pause, as gc counts it, starts when the stop is requested. */

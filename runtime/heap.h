@@ -64,6 +64,7 @@ struct Span {
 	uint8_t scavenged;    /* free and returned to the OS */
 	uint8_t large;
 	uint32_t nelems;
+	uint32_t divmul;       /* small: offset * divmul >> 32 == offset / elemsize (gc's divMagic) */
 	uint32_t freeindex;   /* slots below are allocated; read racily by markers */
 	uint32_t alloccount;  /* allocated slots, maintained by the owner */
 	uintptr_t elemsize;
@@ -104,6 +105,10 @@ static inline Span *heap_spanof(uintptr_t p) {
 	if (!s || __atomic_load_n(&s->state, __ATOMIC_ACQUIRE) != SPAN_INUSE) return NULL;
 	if (p < s->base || p >= s->base + (s->npages << PAGE_SHIFT)) return NULL;
 	return s;
+}
+
+static inline uintptr_t span_objindex(const Span *s, uintptr_t p) {
+	return (uintptr_t)(((uint64_t)(p - s->base) * s->divmul) >> 32);
 }
 
 /* ---- malloc.c: size classes, caches, central lists ----------------------- */
@@ -200,7 +205,8 @@ void mark_scanrange_bitmap(GcWork *w, uintptr_t start, uintptr_t nbytes, const u
 bool mark_drain(GcWork *w, int64_t budget); /* true when no work is left anywhere */
 void mark_flush(GcWork *w);
 bool mark_queue_empty(void);
-extern uint64_t mark_marked_bytes; /* atomic total for this cycle */
+extern uint64_t mark_marked_bytes; /* atomic: bytes marked by tracing this cycle */
+extern uint64_t mark_black_bytes;  /* atomic: bytes allocated black this cycle */
 extern uintptr_t gc_debug_watch;   /* GC_DEBUG: XOR 0x5a5a...: report where the conservative scan finds it */
 void mark_verify(void);            /* GC_DEBUG: no marked object points to an unmarked one */
 void mark_verify_start(void);      /* GC_DEBUG: everything swept, nothing marked */

@@ -120,7 +120,7 @@ void heap_mcache_flush(MCache *c) {
 		if (c->alloc[i]) release_span(c->alloc[i]);
 		c->alloc[i] = NULL;
 	}
-	__atomic_fetch_add(&mark_marked_bytes, c->marked_local, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&mark_black_bytes, c->marked_local, __ATOMIC_RELAXED);
 	c->marked_local = 0;
 	__atomic_fetch_add(&heap_nmalloc, c->nmalloc, __ATOMIC_RELAXED);
 	__atomic_fetch_add(&heap_totalalloc, c->ntotalalloc, __ATOMIC_RELAXED);
@@ -137,6 +137,7 @@ static Span *new_small_span(int spc) {
 	s->large = 0;
 	s->elemsize = heap_class_size[cls];
 	s->nelems = (uint32_t)((npages << PAGE_SHIFT) / s->elemsize);
+	s->divmul = (uint32_t)(0xffffffffu / s->elemsize + 1);
 	size_t nw = (s->nelems + 63) / 64;
 	size_t meta = nw * 2 * 8 + (noscan ? 0 : (npages << PAGE_SHIFT) / 64);
 	uint64_t *m = heap_meta_alloc(meta);

@@ -25,7 +25,7 @@ static pthread_mutex_t wq_lock = PTHREAD_MUTEX_INITIALIZER;
 static Workbuf *wq_full, *wq_empty;
 static Workbuf *wq_shared;       /* barrier pushes land here, under wq_lock */
 static uint64_t wq_nfull;        /* atomic: blocks on wq_full, plus 1 if wq_shared has work */
-uint64_t mark_marked_bytes;
+uint64_t mark_marked_bytes, mark_black_bytes;
 uintptr_t gc_debug_watch;
 
 void mark_init(void) {}
@@ -141,7 +141,7 @@ void mark_shade(GcWork *w, uintptr_t p, bool conservative) {
 	if (!s) return;
 	uintptr_t idx = 0, obj = s->base;
 	if (!s->large) {
-		idx = (p - s->base) / s->elemsize;
+		idx = span_objindex(s, p);
 		if (idx >= s->nelems) return;
 		if (conservative && idx >= __atomic_load_n(&s->freeindex, __ATOMIC_ACQUIRE) &&
 		    !(s->allocbits[idx >> 6] >> (idx & 63) & 1))

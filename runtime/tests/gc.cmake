@@ -56,3 +56,6 @@ endfunction()
 
 gc_test(gc_roots_test STRESS 5000)
 gc_test(gc_concurrent_test STRESS 20000)
+gc_test(gc_rss_test RELONLY ENV GOGC=100)
+add_test(NAME gc_memlimit_test COMMAND gc_rss_test_rel)
+set_tests_properties(gc_memlimit_test PROPERTIES TIMEOUT 120 ENVIRONMENT "GOMEMLIMIT=100MiB;GOGC=100")
