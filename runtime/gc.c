@@ -102,7 +102,9 @@ void rt_gc_addconservroots(void *start, uintptr_t nbytes) {
 }
 
 /* ---- environment -------------------------------------------------------------- */
-static int64_t parse_bytes(const char *s) {
+/* GOMEMLIMIT's syntax: bytes, optionally with a B/KiB/MiB/GiB/TiB suffix, or
+ * "off"; -1 if malformed. */
+int64_t gc_parse_bytes(const char *s) {
 	if (!s || !*s) return -1;
 	if (!strcmp(s, "off")) return INT64_MAX;
 	char *end;
@@ -406,7 +408,7 @@ static void gc_init_once(void) {
 	const char *g = getenv("GOGC");
 	if (g) gogc = !strcmp(g, "off") ? -1 : atoi(g);
 	if (g && strcmp(g, "off") && gogc <= 0 && strcmp(g, "0")) gogc = 100;
-	int64_t ml = parse_bytes(getenv("GOMEMLIMIT"));
+	int64_t ml = gc_parse_bytes(getenv("GOMEMLIMIT"));
 	if (ml >= 0) memlimit = ml;
 	gctrace = godebug_int("gctrace", 0);
 	int st = godebug_int("gcstress", 0);

@@ -190,6 +190,7 @@ extern uint64_t gc_assist_ns;             /* atomic */
 void gc_start_async(void);                /* heap_live passed the trigger */
 void gc_assist(MCache *c);                /* pay c->assist_debt */
 uint64_t gc_nanotime(void);
+int64_t gc_parse_bytes(const char *s);    /* GOMEMLIMIT syntax; -1 if malformed */
 
 /* ---- mark.c: grey objects, scanning, the barrier ---------------------------- */
 typedef struct Workbuf Workbuf;
