@@ -51,7 +51,10 @@ check)
 	;;
 record-errors)
 	for f in "$@"; do
-		(cd "$(dirname "$f")" && go tool compile -o /dev/null "$(basename "$f")" >"$(basename "${f%.go}").errors" 2>&1) || true
+		# never -o /dev/null: gc removes its output file when compilation fails
+		tmpo=$(mktemp -d)
+		(cd "$(dirname "$f")" && go tool compile -o "$tmpo/out.o" "$(basename "$f")" >"$(basename "${f%.go}").errors" 2>&1) || true
+		rm -rf "$tmpo"
 	done
 	;;
 check-errors)

@@ -223,7 +223,10 @@ Node *funcdecl(Parser *P, Node *recv, const Token *nm, Node *tparams, Node *sig,
 Node *branch(const Token *k, const Token *label) {
 	Node *n = mk(N_BRANCH, k->pos);
 	n->op = (uint8_t)k->kind;
-	if (label) n->name = tokname(label);
+	if (label) {
+		n->name = tokname(label);
+		n->end = label->pos; /* messages about the label point at it */
+	}
 	return n;
 }
 
