@@ -4,6 +4,7 @@
  *   sched_callon      run fn(arg) on another stack (rt_systemstack)
  *   __morestack       split-stack growth called by LLVM's split-stack prologue
  *   __morestack_non_split   the same for functions that call non-split code
+ *   rt_entersyscall   record the caller's registers for the GC scan
  *   rt_asyncpreempt   trampoline a preempting signal redirects a G to
  * The C side lives in sched.c (switching), stack.c (segments), signal.c. */
 
@@ -357,6 +358,32 @@ __morestack_non_split:
 	addq $1024, %r10
 	jmp __morestack
 	.size __morestack_non_split,.-__morestack_non_split
+
+/* rt_entersyscall: record the caller's callee-saved registers and sp in its
+ * G (G.sysregs, G.syscallsp; the G struct is scanned), then the C part. A
+ * blocked syscall's deeper frames are below that sp and never scanned, and
+ * they may hold the only copy of those registers. */
+	.globl rt_entersyscall
+	.type rt_entersyscall,@function
+	.p2align 4
+rt_entersyscall:
+	movq sched_m@gottpoff(%rip), %rax
+	movq %fs:(%rax), %rax
+	testq %rax, %rax
+	jz 1f
+	movq 8(%rax), %rax         /* m->curg */
+	testq %rax, %rax
+	jz 1f
+	movq %rbx, 72(%rax)
+	movq %rbp, 80(%rax)
+	movq %r12, 88(%rax)
+	movq %r13, 96(%rax)
+	movq %r14, 104(%rax)
+	movq %r15, 112(%rax)
+	leaq 8(%rsp), %rcx
+	movq %rcx, 120(%rax)
+1:	jmp sched_entersyscall
+	.size rt_entersyscall,.-rt_entersyscall
 
 /* rt_asyncpreempt: signal.c points an interrupted G here after pushing the
  * interrupted PC 128 bytes below its rsp (the red zone is kept). Save every

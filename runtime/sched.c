@@ -1054,13 +1054,13 @@ void sched_timer_kick(int64_t when) {
 
 /* --------------------------------------------------------------- syscalls */
 
-void rt_entersyscall(void) {
+/* rt_entersyscall (ctxswitch.S) stores the caller's callee-saved registers
+ * and sp in the G, then comes here. */
+void sched_entersyscall(void) {
 	M *m = sched_m;
 	G *g = m ? m->curg : NULL;
 	if (!g)
 		return;
-	__builtin_unwind_init(); /* callee-saved registers into this frame */
-	g->syscallsp = (uintptr_t)__builtin_frame_address(0);
 	m->insyscall = true;
 	atomic_store(&g->status, G_SYSCALL);
 	P *p = m->p;
@@ -1340,10 +1340,11 @@ static void stack_ranges(G *g, uintptr_t sp, rt_rangefn fn, void *ctx) {
 }
 
 void rt_sched_each_stack(rt_rangefn fn, void *ctx) {
-	__builtin_unwind_init();
+	__builtin_unwind_init(); /* our caller's callee-saved registers: in this frame */
 	M *me = sched_m;
 	G *self = me ? me->curg : NULL;
-	uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+	uintptr_t here;
+	__asm__ volatile("mov %%rsp, %0" : "=r"(here)); /* below those spills */
 	sched_lock(&allglock);
 	for (G *g = allg; g; g = g->alllink) {
 		uint32_t st = atomic_load(&g->status);

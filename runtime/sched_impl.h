@@ -73,6 +73,11 @@ struct G {
 	StkSeg *seg;          /* current segment, NULL while in the first */
 	StkSeg *spare0;       /* cached segment above the first one */
 	uintptr_t stacktotal; /* bytes of all segments, for the 1 GB limit */
+	/* 72: set by rt_entersyscall (ctxswitch.S): the caller's callee-saved
+	 * registers (rbx rbp r12 r13 r14 r15) and its sp. The G struct is
+	 * scanned, so pointers that live only in those registers survive. */
+	uintptr_t sysregs[6];
+	uintptr_t syscallsp;  /* 120: caller's sp at rt_entersyscall */
 	uint64_t goid;
 	_Atomic uint32_t status;
 	uint32_t waitreason; /* index into sched_waitreasons */
@@ -87,7 +92,6 @@ struct G {
 	void *param;      /* wake-up parameter (the sudog that completed) */
 	void *waitobj;    /* object the G blocks on (kept for the GC scan) */
 	int64_t waitsince;
-	uintptr_t syscallsp; /* sp at rt_entersyscall, for the stack scan */
 	void *timer;      /* this G's sleep timer (lazily allocated) */
 	Sudog sud;        /* the sudog for a plain send/recv/semacquire */
 	void *deferhook;  /* codegen: the defer chain (rt_goexit runs it) */

@@ -21,7 +21,9 @@
 /* __morestack's fast paths (ctxswitch.S) use these offsets. */
 _Static_assert(offsetof(G, stacklimit) == 8 && offsetof(G, stacklo) == 16 && offsetof(G, stackhi) == 24 &&
                offsetof(G, stk0lo) == 32 && offsetof(G, stk0hi) == 40 && offsetof(G, seg) == 48 &&
-               offsetof(G, spare0) == 56 && offsetof(G, stacktotal) == 64, "G layout used by ctxswitch.S");
+               offsetof(G, spare0) == 56 && offsetof(G, stacktotal) == 64 && offsetof(G, sysregs) == 72 &&
+                   offsetof(G, syscallsp) == 120,
+               "G layout used by ctxswitch.S");
 _Static_assert(offsetof(StkSeg, prev) == 0 && offsetof(StkSeg, spare) == 8 && offsetof(StkSeg, size) == 16 &&
                offsetof(StkSeg, oldsp) == 24 && offsetof(StkSeg, oldlimit) == 32 && sizeof(StkSeg) == 64,
                "StkSeg layout used by ctxswitch.S");

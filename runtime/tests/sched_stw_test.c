@@ -32,15 +32,28 @@ static void parker(void *arg) {
 	rt_semrelease(&done);
 }
 
+#define MAGIC2 0x7a11ed5eedbeef01L
+static volatile int insys;
+/* A value that lives only in a callee-saved register across a blocking
+ * syscall (the syscall's own frames are not scanned): rt_entersyscall must
+ * have recorded it in the G. */
+__attribute__((noinline)) static void sleeper_body(void) {
+	register long x __asm__("r12") = MAGIC2;
+	__asm__ volatile("" : "+r"(x));
+	rt_entersyscall();
+	insys = 1;
+	usleep(200000);
+	rt_exitsyscall();
+	__asm__ volatile("" : "+r"(x));
+	CHECK(x == MAGIC2);
+}
 static void sleeper(void *arg) {
 	(void)arg;
-	rt_entersyscall();
-	usleep(50000);
-	rt_exitsyscall();
+	sleeper_body();
 	rt_semrelease(&done);
 }
 
-struct scan { int ranges; int found; uintptr_t bytes; };
+struct scan { int ranges; int found; int found2; uintptr_t bytes; };
 static void visit(uintptr_t lo, uintptr_t hi, void *ctx) {
 	struct scan *s = ctx;
 	s->ranges++;
@@ -48,6 +61,8 @@ static void visit(uintptr_t lo, uintptr_t hi, void *ctx) {
 	for (uintptr_t p = (lo + 7) & ~(uintptr_t)7; p + 8 <= hi; p += 8)
 		if (*(long *)p == MAGIC)
 			s->found++;
+		else if (*(long *)p == MAGIC2)
+			s->found2++;
 }
 
 static void gomain(void) {
@@ -56,13 +71,15 @@ static void gomain(void) {
 	rt_go(spinner, (void *)1L);
 	rt_go(parker, NULL);
 	rt_go(sleeper, NULL);
-	rt_sleep(20000000);
+	while (!insys)
+		rt_sleep(1000000);
 	for (int round = 0; round < 3; round++) {
 		int64_t t0 = rt_nanotime();
 		rt_stw_stop("test");
 		double us = (rt_nanotime() - t0) / 1e3;
 		long a = spins[0], b = spins[1];
-		struct scan s = {0, 0, 0};
+		struct scan s = {0, 0, 0, 0};
+		bool sys = insys;
 		rt_sched_each_stack(visit, &s);
 		usleep(20000);
 		CHECK(spins[0] == a && spins[1] == b); /* really stopped */
@@ -70,6 +87,10 @@ static void gomain(void) {
 		printf("stop the world: %.0f us; %d ranges, %lu bytes scanned, magic found %d time(s)\n", us, s.ranges,
 		       (unsigned long)s.bytes, s.found);
 		CHECK(s.found >= 1);
+		if (round == 0) {
+			CHECK(sys);
+			CHECK(s.found2 >= 1); /* the register of the G in a syscall */
+		}
 		rt_sleep(5000000);
 	}
 	stop = 1;
