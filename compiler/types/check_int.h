@@ -40,6 +40,10 @@ Type *signature(Checker *c, Node *ft);
 const char *operand_string(const Node *n);
 bool is_blank(const Node *n);
 
+/* typexpr.c: types written in the source */
+void resolve_typename(Checker *c, Object *o);
+void check_recursive_type(Object *o);
+
 /* stmt.c: statements and function bodies */
 void stmt(Checker *c, Node *n);
 void stmts(Checker *c, Node *l);

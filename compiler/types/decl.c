@@ -153,6 +153,85 @@ void declare_consts(Checker *c, Node *spec, Node **prev, Scope *s) {
 	}
 }
 
+static const char *pos_string(Pos p) {
+	LineCol lc = pos_linecol(p);
+	return arena_printf(g_arena, "%s:%d:%d", lc.src ? lc.src->name : "?", lc.line, lc.col);
+}
+
+/* A method: its receiver's base type must be a named type of this package
+ * that is not a pointer or an interface; the method joins that type's
+ * method set (sorted order is kept by lookup, not here). */
+static void declare_method(Checker *c, Node *d) {
+	Node *recv = d->c;
+	if (recv->next) {
+		diag_error(recv->next->pos, "method has multiple receivers");
+		return;
+	}
+	Node *rt = recv->a;
+	bool ptr = false;
+	while (rt && rt->kind == N_PAREN) rt = rt->a;
+	if (rt && rt->kind == N_UNARY && rt->op == T_STAR) {
+		ptr = true;
+		rt = rt->a;
+		while (rt && rt->kind == N_PAREN) rt = rt->a;
+	}
+	Object *o = obj_new(OBJ_FUNC, d->name, NULL, d->pos);
+	o->decl = d;
+	o->global = true;
+	d->obj = o;
+	o->type = d->type = signature(c, d->a);
+	Type *base = rt && rt->kind == N_NAME ? NULL : ty_invalid;
+	if (!base) {
+		Object *bo = scope_lookup(c->pkg->scope, rt->name);
+		if (!bo) {
+			diag_error(rt->pos, "undefined: %s", rt->name->s);
+			base = ty_invalid;
+		} else if (bo->kind != OBJ_TYPENAME) {
+			diag_error(rt->pos, "%s is not a type", rt->name->s);
+			base = ty_invalid;
+		} else {
+			rt->obj = bo;
+			base = bo->type;
+		}
+	} else if (rt) {
+		diag_error(rt->pos, "invalid receiver type %s", expr_string(rt));
+	}
+	Type *recvt = base->kind == TY_INVALID ? ty_invalid : ptr ? type_pointer(base) : base;
+	recv->type = recvt;
+	recv->a->type = recvt;
+	if (base->kind != TY_NAMED) {
+		if (base->kind != TY_INVALID) diag_error(rt->pos, "invalid receiver type %s", type_string(base));
+		vec_push(&c->pkg->funcs, o);
+		return;
+	}
+	Type *u = under(base);
+	if (u->kind == TY_POINTER || u->kind == TY_INTERFACE) {
+		diag_error(rt->pos, "invalid receiver type %s (pointer or interface type)", type_string(base));
+		vec_push(&c->pkg->funcs, o);
+		return;
+	}
+	if (!(d->name->len == 1 && d->name->s[0] == '_')) {
+		for (int i = 0; i < base->methods.n; i++)
+			if (base->methods.v[i].name == d->name) {
+				diag_error(d->pos, "method %s.%s already declared at %s", type_string(base), d->name->s,
+				           pos_string(base->methods.v[i].obj->pos));
+				vec_push(&c->pkg->funcs, o);
+				return;
+			}
+		if (u->kind == TY_STRUCT)
+			for (int i = 0; i < u->nfields; i++)
+				if (u->fields[i].name == d->name) {
+					diag_error(d->pos, "field and method with the same name %s\n\t%s: other declaration of %s", d->name->s,
+					           pos_string(u->fields[i].pos), d->name->s);
+					break;
+				}
+		Method m = {d->name, o->type, o, ptr};
+		vec_push(&base->methods, m);
+	}
+	o->recv = recvt;
+	vec_push(&c->pkg->funcs, o);
+}
+
 Package *check_package(const char *path, Node **files, int nfiles) {
 	const_init();
 	init_universe();
@@ -165,13 +244,33 @@ Package *check_package(const char *path, Node **files, int nfiles) {
 	Checker c = {.pkg = pkg, .scope = pkg->scope, .iota = -1};
 	VEC(Object *) consts = {0};
 	VEC(Node *) varspecs = {0};
+	VEC(Object *) typenames = {0};
+	VEC(Node *) methods = {0};
 	Node *const_prev = NULL;
 	for (int i = 0; i < nfiles; i++) {
 		for (Node *d = files[i]->list; d; d = d->next) {
 			switch (d->kind) {
+			case N_TYPEDECL: {
+				Object *o = obj_new(OBJ_TYPENAME, d->name, ty_invalid, d->pos);
+				o->decl = d;
+				o->global = true;
+				d->obj = o;
+				if (!(d->flags & NF_ALIAS)) {
+					Type *t = type_new(TY_NAMED);
+					t->obj = o;
+					o->type = t;
+				}
+				declare(pkg->scope, o);
+				vec_push(&typenames, o);
+				break;
+			}
 			case N_FUNCDECL: {
-				if (d->c || d->list) {
-					diag_error(d->pos, "methods and generic functions are not supported yet");
+				if (d->list) {
+					diag_error(d->pos, "generic functions are not supported yet");
+					continue;
+				}
+				if (d->c) {
+					vec_push(&methods, d);
 					continue;
 				}
 				Object *o = obj_new(OBJ_FUNC, d->name, NULL, d->pos);
@@ -208,6 +307,11 @@ Package *check_package(const char *path, Node **files, int nfiles) {
 			}
 		}
 	}
+	for (int i = 0; i < typenames.n; i++) resolve_typename(&c, typenames.v[i]);
+	for (int i = 0; i < typenames.n; i++) check_recursive_type(typenames.v[i]);
+	for (int i = 0; i < methods.n; i++) declare_method(&c, methods.v[i]);
+	free(typenames.v);
+	free(methods.v);
 	for (int i = 0; i < consts.n; i++) resolve_const(&c, consts.v[i]);
 	free(consts.v);
 	for (int i = 0; i < pkg->funcs.n; i++) {

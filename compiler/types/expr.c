@@ -167,44 +167,6 @@ bool assign_to(Checker *c, Node *x, Type *t, const char *context) {
 	return true;
 }
 
-/* ---- types written in the source ----------------------------------------------------- */
-
-Type *resolve_type(Checker *c, Node *n) {
-	if (!n) return ty_invalid;
-	if (n->kind == N_PAREN) return n->type = resolve_type(c, n->a);
-	if (n->kind == N_NAME) {
-		Object *o = scope_lookup(c->scope, n->name);
-		if (!o) {
-			diag_error(n->pos, "undefined: %s", n->name->s);
-			return ty_invalid;
-		}
-		n->obj = o;
-		o->used = true;
-		if (o->kind != OBJ_TYPENAME) {
-			diag_error(n->pos, "%s is not a type", n->name->s);
-			return ty_invalid;
-		}
-		n->mode = M_TYPEEXPR;
-		return n->type = o->type;
-	}
-	diag_error(n->pos, "%s: this type is not supported yet", expr_string(n));
-	return ty_invalid;
-}
-
-Type *signature(Checker *c, Node *ft) {
-	Type *t = NEW(Type);
-	t->kind = TY_FUNC;
-	t->nparams = list_len(ft->list);
-	t->nresults = list_len(ft->list2);
-	t->params = NEWARR(Type *, t->nparams + 1);
-	t->results = NEWARR(Type *, t->nresults + 1);
-	int i = 0;
-	for (Node *f = ft->list; f; f = f->next) f->type = t->params[i++] = resolve_type(c, f->a);
-	i = 0;
-	for (Node *f = ft->list2; f; f = f->next) f->type = t->results[i++] = resolve_type(c, f->a);
-	return t;
-}
-
 /* ---- literals and names ----------------------------------------------------------------- */
 
 /* Decodes a string literal's source text into its bytes. */

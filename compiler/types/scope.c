@@ -10,34 +10,6 @@ Type *ty_bool, *ty_int, *ty_string, *ty_untyped_int, *ty_untyped_string, *ty_unt
 
 Type *basic_type(TypeKind k) { return &basic[k]; }
 
-bool type_is_untyped(const Type *t) { return t->kind >= TY_UNTYPED_BOOL && t->kind <= TY_UNTYPED_NIL; }
-bool type_is_integer(const Type *t) {
-	return (t->kind >= TY_INT && t->kind <= TY_UINTPTR) || t->kind == TY_UNTYPED_INT || t->kind == TY_UNTYPED_RUNE;
-}
-bool type_is_string(const Type *t) { return t->kind == TY_STRING || t->kind == TY_UNTYPED_STRING; }
-
-const char *type_string(const Type *t) {
-	if (t->name) return t->name;
-	if (t->kind == TY_FUNC) return "func(...)";
-	if (t->kind == TY_TUPLE) return "(...)";
-	return "?";
-}
-
-bool type_identical(const Type *a, const Type *b) {
-	if (a == b) return true;
-	if (a->kind < TY_FUNC && b->kind < TY_FUNC) return a->kind == b->kind;
-	if (a->kind != b->kind) return false;
-	if (a->kind == TY_FUNC) {
-		if (a->nparams != b->nparams || a->nresults != b->nresults || a->variadic != b->variadic) return false;
-		for (int i = 0; i < a->nparams; i++)
-			if (!type_identical(a->params[i], b->params[i])) return false;
-		for (int i = 0; i < a->nresults; i++)
-			if (!type_identical(a->results[i], b->results[i])) return false;
-		return true;
-	}
-	return false;
-}
-
 Scope *scope_new(Scope *parent) {
 	Scope *s = NEW(Scope);
 	s->parent = parent;

@@ -290,7 +290,20 @@ void stmt(Checker *c, Node *n) {
 				var_decl(c, d);
 				continue;
 			}
-			diag_error(d->pos, "type declarations are not supported yet");
+			if (d->kind == N_TYPEDECL) {
+				Object *o = obj_new(OBJ_TYPENAME, d->name, ty_invalid, d->pos);
+				o->decl = d;
+				d->obj = o;
+				if (!(d->flags & NF_ALIAS)) {
+					Type *t = type_new(TY_NAMED);
+					t->obj = o;
+					o->type = t;
+				}
+				declare(c->scope, o);
+				resolve_typename(c, o);
+				check_recursive_type(o);
+				continue;
+			}
 		}
 		return;
 	default:
@@ -364,6 +377,12 @@ void func_body(Checker *c, Object *fn) {
 	c->named_results = d->a->list2 && d->a->list2->name;
 	check_branches(d->b);
 	open_scope(c);
+	if (d->c && d->c->name && !(d->c->name->len == 1 && d->c->name->s[0] == '_')) {
+		Object *r = obj_new(OBJ_VAR, d->c->name, d->c->type ? d->c->type : ty_invalid, d->c->pos);
+		r->param = true;
+		d->c->obj = r;
+		declare(c->scope, r);
+	}
 	for (Node *f = d->a->list; f; f = f->next) {
 		if (!f->name) continue;
 		Object *p = obj_new(OBJ_VAR, f->name, f->type, f->pos);

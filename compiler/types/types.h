@@ -27,24 +27,80 @@ typedef enum TypeKind {
 	TY_UNTYPED_BOOL, TY_UNTYPED_INT, TY_UNTYPED_RUNE, TY_UNTYPED_FLOAT,
 	TY_UNTYPED_COMPLEX, TY_UNTYPED_STRING, TY_UNTYPED_NIL,
 	/* composite */
-	TY_FUNC,  /* params, results */
-	TY_TUPLE, /* the results of a multi-value call */
+	TY_FUNC,      /* params, results, variadic */
+	TY_TUPLE,     /* the results of a multi-value call */
+	TY_POINTER,   /* elem */
+	TY_SLICE,     /* elem */
+	TY_ARRAY,     /* elem, len */
+	TY_MAP,       /* key, elem */
+	TY_CHAN,      /* elem, dir */
+	TY_STRUCT,    /* fields */
+	TY_INTERFACE, /* methods (sorted by name) */
+	TY_NAMED,     /* obj, underlying, methods (declared) */
 	TY_KINDS
 } TypeKind;
 
+typedef struct Field {
+	const Str *name; /* the type's name for an embedded field */
+	Type *type;
+	bool embedded;
+	Pos pos;
+	int64_t offset;
+	const char *tag;
+	uint32_t taglen;
+} Field;
+
+typedef struct Method {
+	const Str *name;
+	Type *type;     /* the signature, without the receiver */
+	struct Object *obj; /* the method's function object (named types) */
+	bool ptrrecv;   /* declared with a pointer receiver */
+} Method;
+
 struct Type {
 	TypeKind kind;
-	const char *name; /* for basic types: "int"; for others built by type_string */
+	const char *name;   /* basic types' names; other types' strings are cached here */
+	/* TY_FUNC, TY_TUPLE */
 	Type **params;
 	int nparams;
 	Type **results;
 	int nresults;
 	bool variadic;
+	/* TY_POINTER, TY_SLICE, TY_ARRAY, TY_CHAN, TY_MAP */
+	Type *elem;
+	Type *key;
+	int64_t len;
+	int dir;            /* CHAN_BOTH, CHAN_SEND, CHAN_RECV */
+	/* TY_STRUCT */
+	Field *fields;
+	int nfields;
+	/* TY_INTERFACE, TY_NAMED */
+	VEC(Method) methods;
+	/* TY_NAMED */
+	struct Object *obj;
+	Type *underlying;   /* NULL while being resolved */
+	/* layout, computed on demand by type_size */
+	int64_t size, align;
+	int layout;         /* 0 not computed, 1 computing, 2 done */
 };
 
-/* Type identity. Basic types are identical when their kinds are: byte and
- * uint8 are two Type values (messages print the name used) but one type. */
+/* type.c: constructors, identity, strings, layout */
+Type *type_new(TypeKind k);
+Type *type_pointer(Type *elem);
+Type *type_slice(Type *elem);
+Type *type_array(Type *elem, int64_t len);
+Type *type_map(Type *key, Type *elem);
+Type *type_chan(int dir, Type *elem);
+Type *under(Type *t);             /* the underlying type */
+/* Type identity (spec: Type identity). Basic types are identical when
+ * their kinds are: byte and uint8 are two Type values (messages print the
+ * name used) but one type. */
 bool type_identical(const Type *a, const Type *b);
+int64_t type_size(Type *t);
+int64_t type_align(Type *t);
+bool type_comparable(Type *t);
+bool type_has_pointers(Type *t);
+int64_t field_offset(Type *st, int i);
 
 /* What an expression is (Node.mode), as types2's operand modes. */
 enum { M_INVALID, M_NOVALUE, M_BUILTIN, M_TYPEEXPR, M_CONST, M_VAR, M_VALUE };
@@ -94,6 +150,7 @@ struct Object {
 	int state;       /* package-level constants: 0 unresolved, 1 resolving, 2 done */
 	Node *spec;      /* OBJ_CONST: its N_CONSTDECL; Node *valexpr its value, typeexpr its type */
 	Node *valexpr, *typeexpr;
+	Type *recv;      /* methods: the receiver type (T or *T) */
 	void *backend;   /* the code generator's value for this object */
 };
 
@@ -116,7 +173,7 @@ extern Type *ty_bool, *ty_int, *ty_string, *ty_untyped_int, *ty_untyped_string,
 bool type_is_untyped(const Type *t);
 bool type_is_integer(const Type *t);
 bool type_is_string(const Type *t);
-const char *type_string(const Type *t);
+const char *type_string(const Type *t); /* as types2 prints it */
 
 /* Checks a package made of parsed files; reports errors to diag. */
 Package *check_package(const char *path, Node **files, int nfiles);
