@@ -14,6 +14,19 @@ static VEC(Diag) diags;
 static int total;
 int diag_limit = 10;
 
+/* gc's filter (base.ErrorfAt): one syntax error per line, whatever it says;
+ * other errors are dropped only when they repeat the last one's message on
+ * its line. The two kinds are tracked apart, so a lexer's error does not hide
+ * the parser's error on the same line. */
+static Pos last_syntax, last_other;
+static char *last_msg;
+
+static bool sameline(Pos a, Pos b) {
+	if (a == NOPOS || b == NOPOS) return false;
+	LineCol x = pos_linecol(a), y = pos_linecol(b);
+	return x.src == y.src && x.line == y.line;
+}
+
 void diag_errorv(Pos p, const char *fmt, va_list ap) {
 	va_list ap2;
 	va_copy(ap2, ap);
@@ -21,6 +34,22 @@ void diag_errorv(Pos p, const char *fmt, va_list ap) {
 	va_end(ap2);
 	char *msg = xmalloc((size_t)n + 1);
 	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	if (strncmp(msg, "syntax error", 12) == 0) {
+		if (sameline(last_syntax, p)) {
+			free(msg);
+			return;
+		}
+		last_syntax = p;
+	} else {
+		if (last_msg && sameline(last_other, p) && strcmp(last_msg, msg) == 0) {
+			free(msg);
+			return;
+		}
+		last_other = p;
+		free(last_msg);
+		last_msg = xmalloc((size_t)n + 1);
+		memcpy(last_msg, msg, (size_t)n + 1);
+	}
 	Diag d = {p, total++, msg};
 	vec_push(&diags, d);
 }
@@ -33,12 +62,8 @@ void diag_error(Pos p, const char *fmt, ...) {
 }
 
 void diag_syntax(Pos p, const char *fmt, ...) {
-	/* gc reports one syntax error per line: later ones on the same line are
-	 * usually consequences of the first. */
-	if (diags.n > 0) {
-		LineCol a = pos_linecol(diags.v[diags.n - 1].pos), b = pos_linecol(p);
-		if (a.src == b.src && a.line == b.line) return;
-	}
+	/* the same filter as every error (see diag_errorv): kept as the parser's
+	 * entry point */
 	va_list ap;
 	va_start(ap, fmt);
 	diag_errorv(p, fmt, ap);
@@ -51,6 +76,9 @@ void diag_reset(void) {
 	for (int i = 0; i < diags.n; i++) free(diags.v[i].msg);
 	diags.n = 0;
 	total = 0;
+	last_syntax = last_other = NOPOS;
+	free(last_msg);
+	last_msg = NULL;
 }
 
 static int cmp(const void *a, const void *b) {
@@ -64,6 +92,8 @@ void diag_flush(void) {
 	int shown = 0;
 	for (int i = 0; i < diags.n; i++) {
 		Diag *d = &diags.v[i];
+		/* gc's FlushErrors drops exact repeats */
+		if (i > 0 && d->pos == diags.v[i - 1].pos && strcmp(d->msg, diags.v[i - 1].msg) == 0) continue;
 		if (diag_limit > 0 && shown == diag_limit) {
 			/* gc prints the position of the last error it showed */
 			LineCol lc = pos_linecol(diags.v[i - 1].pos);

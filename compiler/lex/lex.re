@@ -125,6 +125,16 @@ static int bad_byte(Lexer *lx, const uint8_t *p) {
 	return n;
 }
 
+/* Is p a byte gc's source reader reports and drops (NUL, invalid UTF-8, a
+ * BOM)? The scanner never sees those: a rune literal of just one is empty. */
+static bool dropped(Lexer *lx, const uint8_t *p) {
+	if (*p == 0) return true;
+	if (*p < 0x80) return false;
+	uint32_t r;
+	int n = utf8_decode(p, lx->end, &r);
+	return (r == 0xFFFD && n == 1) || r == 0xFEFF;
+}
+
 /* Skips one character inside a comment or string, reporting bad input. */
 static const uint8_t *skip_char(Lexer *lx, const uint8_t *p) {
 	if (*p >= 0x20 && *p < 0x80) return p + 1;
@@ -466,6 +476,7 @@ static const uint8_t *rune_lit(Lexer *lx, const uint8_t *start, Token *t) {
 			ok = false;
 			break;
 		}
+		if (dropped(lx, p)) n--;
 		p = skip_char(lx, p);
 	}
 	t->kind = T_CHAR;
@@ -660,18 +671,15 @@ loop:
 				YYCURSOR += bad_byte(lx, start);
 				goto loop;
 			}
+			/* gc's scanner takes any other non-ASCII character as the
+			 * start of an identifier, reports it, and scans on */
 			char buf[32];
 			if (unicode_is_digit(r)) diag_error(posof(lx, start), "identifier cannot begin with digit %s", fmt_rune_U(buf, r));
-			else diag_error(posof(lx, start), "invalid character %s", fmt_rune_U(buf, r));
-			YYCURSOR += n;
-			/* gc goes on scanning an identifier after a bad letter-like character */
-			if (unicode_is_digit(r)) {
-				YYCURSOR = ident_tail(lx, YYCURSOR);
-				t->kind = T_IDENT;
-				lx->nlsemi = true;
-				goto done;
-			}
-			goto loop;
+			else diag_error(posof(lx, start), "invalid character %s in identifier", fmt_rune_U(buf, r));
+			YYCURSOR = ident_tail(lx, YYCURSOR + n);
+			t->kind = T_IDENT;
+			lx->nlsemi = true;
+			goto done;
 		}
 		char buf[32];
 		diag_error(posof(lx, start), "invalid character %s", fmt_rune_U(buf, *start));

@@ -123,8 +123,8 @@ otypespec(A) ::= typespec(S). { A = S; }
 %type typespec {Node*}
 typespec(A) ::= IDENT(N) type(T). { A = mk(N_TYPEDECL, N.pos); A->name = tokname(&N); A->a = T; }
 typespec(A) ::= IDENT(N) ASSIGN type(T). { A = mk(N_TYPEDECL, N.pos); A->name = tokname(&N); A->a = T; A->flags |= NF_ALIAS; }
-typespec(A) ::= IDENT(N) LBRACK_TP tparams(L) RBRACK type(T). { A = mk(N_TYPEDECL, N.pos); A->name = tokname(&N); A->list = L.head; A->a = T; }
-typespec(A) ::= IDENT(N) LBRACK_TP tparams(L) RBRACK ASSIGN(E) type(T). { A = mk(N_TYPEDECL, N.pos); A->name = tokname(&N); A->list = L.head; A->a = T; A->flags |= NF_ALIAS; diag_syntax(E.pos, "syntax error: generic type cannot be alias"); }
+typespec(A) ::= IDENT(N) LBRACK_TP tparams(L) RBRACK(R) type(T). { tparams_end(P, R.pos); A = mk(N_TYPEDECL, N.pos); A->name = tokname(&N); A->list = L.head; A->a = T; }
+typespec(A) ::= IDENT(N) LBRACK_TP tparams(L) RBRACK(R) ASSIGN type(T). { tparams_end(P, R.pos); A = mk(N_TYPEDECL, N.pos); A->name = tokname(&N); A->list = L.head; A->a = T; A->flags |= NF_ALIAS; diag_syntax(N.pos, "generic type cannot be alias"); }
 
 %type identlist {List}
 identlist(A) ::= IDENT(N). { A = list_one(name(&N)); }
@@ -132,7 +132,9 @@ identlist(A) ::= identlist(L) COMMA IDENT(N). { A = list_add(L, name(&N)); }
 
 %type funcdecl {Node*}
 funcdecl(A) ::= FUNC IDENT(N) signature(S) ofuncbody(B). { A = funcdecl(P, NULL, &N, NULL, S, B); }
-funcdecl(A) ::= FUNC IDENT(N) LBRACK tparams(L) RBRACK signature(S) ofuncbody(B). { A = funcdecl(P, NULL, &N, L.head, S, B); }
+funcdecl(A) ::= FUNC IDENT(N) LBRACK tparams(L) RBRACK(R) signature(S) ofuncbody(B). { tparams_end(P, R.pos); A = funcdecl(P, NULL, &N, L.head, S, B); }
+funcdecl(A) ::= FUNC IDENT(N) LBRACK RBRACK(R) signature(S) ofuncbody(B). { diag_syntax(R.pos, "syntax error: empty type parameter list"); A = funcdecl(P, NULL, &N, NULL, S, B); }
+funcdecl(A) ::= FUNC params(R) IDENT(N) LBRACK(L) tparams(T) RBRACK signature(S) ofuncbody(B). { (void)T; P->tp_missing = 0; diag_syntax(L.pos, "syntax error: method must have no type parameters"); A = funcdecl(P, R.head, &N, NULL, S, B); }
 funcdecl(A) ::= FUNC params(R) IDENT(N) signature(S) ofuncbody(B). { A = funcdecl(P, R.head, &N, NULL, S, B); }
 %type ofuncbody {Node*}
 ofuncbody(A) ::= . { A = NULL; }
@@ -319,7 +321,7 @@ pexpr(A) ::= pexpr(X) DOT(D) LPAREN type(T) RPAREN. { A = mk(N_ASSERT, D.pos); A
 pexpr(A) ::= pexpr(X) DOT(D) LPAREN TYPE RPAREN. { A = mk(N_TYPESWITCHGUARD, D.pos); A->a = X; }
 pexpr(A) ::= pexpr(X) LBRACK(L) exprlist(I) ocomma RBRACK. { A = mk(N_INDEX, L.pos); A->a = X; A->list = I.head; }
 pexpr(A) ::= pexpr(X) LBRACK(L) oexpr(I) COLON oexpr(J) RBRACK. { A = mk(N_SLICE, L.pos); A->a = X; A->b = I; A->c = J; }
-pexpr(A) ::= pexpr(X) LBRACK(L) oexpr(I) COLON oexpr(J) COLON oexpr(K) RBRACK. { A = slice3(&L, X, I, J, K); }
+pexpr(A) ::= pexpr(X) LBRACK(L) oexpr(I) COLON oexpr(J) COLON(C) oexpr(K) RBRACK(R). { A = slice3(&L, X, I, J, K, C.pos, R.pos); }
 pexpr(A) ::= pexpr(X) LPAREN(L) RPAREN. { A = mk(N_CALL, L.pos); A->a = X; }
 pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) ocomma RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; }
 pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) DOTDOTDOT ocomma RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; A->flags |= NF_DOTS; }
@@ -415,7 +417,7 @@ osimple(A) ::= simplestmt(S). { A = S; }
 
 %type ifstmt {Node*}
 ifstmt(A) ::= IF(K) osimple(I) body(B) elsepart(E). { A = ifstmt(P, &K, NULL, I, B, E); }
-ifstmt(A) ::= IF(K) osimple(I) SEMI osimple(C) body(B) elsepart(E). { A = ifstmt(P, &K, I, C, B, E); }
+ifstmt(A) ::= IF(K) osimple(I) SEMI(S) osimple(C) body(B) elsepart(E). { if (!C) missing_if_cond(&S); A = ifstmt(P, &K, I, C, B, E); }
 %type elsepart {Node*}
 elsepart(A) ::= . { A = NULL; }
 elsepart(A) ::= ELSE ifstmt(S). { A = S; }
@@ -451,28 +453,60 @@ commclause(A) ::= CASE(K) simplestmt(X) COLON stmtlist(S). { A = mk(N_CASECLAUSE
 commclause(A) ::= DEFAULT(K) COLON stmtlist(S). { A = mk(N_CASECLAUSE, K.pos); A->flags |= NF_DEFAULT; A->list2 = S.head; }
 
 %code {
-/* Does the parser, in its current state, accept tok? Replays the reductions
- * lemon would make, on a copy of the state stack, until tok is shifted or
- * rejected. Used only to word syntax errors. */
-bool goparse_accepts(void *lemon, int tok) {
+/* The parser's state stack (state numbers only), copied into out if it has
+ * room; returns the depth. parse.c snapshots it every few tokens so that a
+ * syntax error can be worded from the state before the offending token:
+ * by the time lemon reports the error it has already made the default
+ * reductions the token triggered, and lost what else it would have taken. */
+int goparse_stack(void *lemon, uint16_t *out, int cap) {
 	yyParser *p = lemon;
 	int n = (int)(p->yytos - p->yystack) + 1;
-	YYACTIONTYPE *st = malloc(sizeof(YYACTIONTYPE) * (size_t)(n + 256));
-	for (int i = 0; i < n; i++) st[i] = p->yystack[i].stateno;
-	bool ok = false;
-	for (int steps = 0; steps < 256; steps++) {
+	if (n <= cap)
+		for (int i = 0; i < n; i++) out[i] = p->yystack[i].stateno;
+	return n;
+}
+
+/* Feeds tok to a state-only copy of the parser (no actions): lemon's own
+ * loop, on the state stack st of depth n with room for cap entries. Returns
+ * the new depth, or -1 if tok is a syntax error there. */
+int goparse_sim(uint16_t *st, int n, int cap, int tok) {
+	for (int steps = 0; steps < 100000 && n >= 1; steps++) {
 		YYACTIONTYPE act = yy_find_shift_action((YYCODETYPE)tok, st[n - 1]);
-		if (act <= YY_MAX_SHIFTREDUCE || act == YY_ACCEPT_ACTION) {
-			ok = true;
-			break;
+		if (act <= YY_MAX_SHIFTREDUCE) {
+			if (n >= cap) return -1;
+			st[n++] = act > YY_MAX_SHIFT ? (uint16_t)(act + YY_MIN_REDUCE - YY_MIN_SHIFTREDUCE) : act;
+			return n;
 		}
-		if (act < YY_MIN_REDUCE || act > YY_MAX_REDUCE) break;
+		if (act == YY_ACCEPT_ACTION) return n;
+		if (act < YY_MIN_REDUCE || act > YY_MAX_REDUCE) return -1;
 		int rule = act - YY_MIN_REDUCE;
 		n += yyRuleInfoNRhs[rule];
-		if (n < 1) break;
+		if (n < 1 || n >= cap) return -1;
 		st[n] = yy_find_reduce_action(st[n - 1], (YYCODETYPE)yyRuleInfoLhs[rule]);
 		n++;
 	}
+	return -1;
+}
+
+/* Would the parser with state stack st (depth n) accept tok? A token's
+ * reductions push at most one state per empty rule, so 64 entries of room
+ * are plenty. */
+bool goparse_accepts_st(const uint16_t *st, int n, int tok) {
+	int cap = n + 64;
+	uint16_t *tmp = malloc(sizeof(uint16_t) * (size_t)cap);
+	memcpy(tmp, st, sizeof(uint16_t) * (size_t)n);
+	int r = goparse_sim(tmp, n, cap, tok);
+	free(tmp);
+	return r >= 0;
+}
+
+/* Does the parser, in its current state, accept tok? */
+bool goparse_accepts(void *lemon, int tok) {
+	yyParser *p = lemon;
+	int n = (int)(p->yytos - p->yystack) + 1;
+	uint16_t *st = malloc(sizeof(uint16_t) * (size_t)n);
+	for (int i = 0; i < n; i++) st[i] = p->yystack[i].stateno;
+	bool ok = goparse_accepts_st(st, n, tok);
 	free(st);
 	return ok;
 }

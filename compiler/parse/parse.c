@@ -87,15 +87,16 @@ Node *selector(Node *x, const Token *dot, const Token *sel) {
 	return n;
 }
 
-Node *slice3(const Token *lbrack, Node *x, Node *i, Node *j, Node *k) {
+Node *slice3(const Token *lbrack, Node *x, Node *i, Node *j, Node *k, Pos colon2, Pos rbrack) {
 	Node *n = mk(N_SLICE, lbrack->pos);
 	n->a = x;
 	n->b = i;
 	n->c = j;
 	n->d = k;
 	n->flags |= NF_FULL;
-	if (!j) diag_syntax(lbrack->pos, "syntax error: middle index required in 3-index slice");
-	else if (!k) diag_syntax(lbrack->pos, "syntax error: final index required in 3-index slice");
+	/* gc's words and places: at the second colon, at the ] */
+	if (!j) diag_syntax(colon2, "middle index required in 3-index slice");
+	if (!k) diag_syntax(rbrack, "final index required in 3-index slice");
 	return n;
 }
 
@@ -178,35 +179,51 @@ List group(List l) {
  * If no entry has a name, every entry is a type. gc reports a mix of named
  * and unnamed entries as "mixed named and unnamed parameters". */
 List finish_params(Parser *P, List l, bool tparams) {
-	(void)P;
-	bool named = false;
-	for (Node *f = l.head; f; f = f->next)
-		if (f->name) named = true;
-	if (!named && !tparams) return l;
-	Node *pending = NULL; /* first of a run of lone names */
+	/* As gc's paramList: a lone name is a name (gc: Name, no Type), any other
+	 * lone entry a type (Type, no Name). */
+	int named = 0, typed = 0, len = 0;
 	for (Node *f = l.head; f; f = f->next) {
-		if (!f->name) {
-			if (f->a && f->a->kind == N_NAME) {
-				if (!pending) pending = f;
-				continue;
-			}
-			diag_syntax(f->a ? f->a->pos : f->pos, "syntax error: mixed named and unnamed parameters");
-			pending = NULL;
-			continue;
-		}
-		for (Node *g = pending; g && g != f; g = g->next) {
-			g->name = g->a->name;
-			g->pos = g->a->pos;
-			g->a = f->a;
-		}
-		pending = NULL;
+		len++;
+		if (f->name) named++, typed++;
+		else if (!(f->a && f->a->kind == N_NAME)) typed++;
 	}
-	if (pending) {
-		Node *last = l.tail;
-		if (tparams) diag_syntax(last->a->pos, "syntax error: missing type constraint");
-		else diag_syntax(last->a->pos, "syntax error: mixed named and unnamed parameters");
+	if ((named == 0 && !tparams) || named == len) return l;
+	/* some named: all must have names and types; types distribute from
+	 * right to left and the error goes at the left-most culprit */
+	Node **v = NEWARR(Node *, len);
+	int i = 0;
+	for (Node *f = l.head; f; f = f->next) v[i++] = f;
+	Pos errpos = NOPOS;
+	Node *typ = NULL;
+	for (i = len - 1; i >= 0; i--) {
+		Node *f = v[i];
+		if (f->name) typ = f->a;
+		else if (!(f->a && f->a->kind == N_NAME)) {
+			typ = f->a;
+			errpos = f->a ? node_startpos(f->a) : f->pos;
+		} else if (typ) {
+			f->name = f->a->name;
+			f->pos = f->a->pos;
+			f->a = typ;
+		} else errpos = f->a->pos;
+	}
+	if (errpos != NOPOS) {
+		if (!tparams) diag_syntax(errpos, "syntax error: mixed named and unnamed parameters");
+		else if (named == typed) P->tp_missing = true; /* reported at the ] (tparams_end) */
+		else diag_syntax(errpos, "syntax error: type parameters must be named");
 	}
 	return l;
+}
+
+void tparams_end(Parser *P, Pos rbrack) {
+	if (P->tp_missing) diag_syntax(rbrack, "syntax error: missing type constraint");
+	P->tp_missing = false;
+}
+
+/* `if init; {`: gc words it by what the semicolon was. */
+void missing_if_cond(const Token *semi) {
+	if (semi->op == SEMI_NEWLINE) diag_syntax(semi->pos, "syntax error: unexpected newline, expecting { after if clause");
+	else diag_syntax(semi->pos, "syntax error: missing condition in if statement");
 }
 
 Node *funcdecl(Parser *P, Node *recv, const Token *nm, Node *tparams, Node *sig, Node *body) {
@@ -242,31 +259,47 @@ Node *assign(const Token *op, List lhs, List rhs) {
 	return n;
 }
 
-/* The condition of if/for/switch must be an expression; gc words these. */
-static Node *cond_expr(Node *s, const char *what) {
-	if (!s) return NULL;
-	if (s->kind == N_EXPRSTMT) return s->a;
-	diag_syntax(s->pos, "syntax error: cannot use %s as value", what);
-	return NULL;
+/* A simple statement as gc's syntax.String prints it in messages. */
+static const char *list_string(const Node *l) {
+	char *out = "";
+	for (; l; l = l->next) out = arena_printf(g_arena, "%s%s%s", out, expr_string(l), l->next ? ", " : "");
+	return out;
 }
 
-static const char *stmt_desc(Node *s) {
-	if (s->kind == N_ASSIGN && s->op == T_DEFINE) return "assignment";
-	if (s->kind == N_ASSIGN) return "assignment";
+static const char *stmt_string(const Node *s) {
+	switch (s->kind) {
+	case N_ASSIGN:
+		switch (s->op) {
+		case 0: return arena_printf(g_arena, "%s = %s", list_string(s->list), list_string(s->list2));
+		case T_DEFINE: return arena_printf(g_arena, "%s := %s", list_string(s->list), list_string(s->list2));
+		case T_INC: return arena_printf(g_arena, "%s++", list_string(s->list));
+		case T_DEC: return arena_printf(g_arena, "%s--", list_string(s->list));
+		default: return arena_printf(g_arena, "%s %s= %s", list_string(s->list), tok_name(s->op), list_string(s->list2));
+		}
+	case N_SENDSTMT: return arena_printf(g_arena, "%s <- %s", expr_string(s->a), expr_string(s->b));
+	case N_EXPRSTMT: return expr_string(s->a);
+	}
 	return "statement";
+}
+
+/* The condition of if/for/switch must be an expression: gc's header()
+ * reports anything else as "cannot use S as value", spelling a plain
+ * assignment as "assignment (lhs) = (rhs)". */
+static Node *cond_expr(Node *s) {
+	if (!s) return NULL;
+	if (s->kind == N_EXPRSTMT) return s->a;
+	if (s->kind == N_ASSIGN && s->op == 0)
+		diag_syntax(s->pos, "syntax error: cannot use assignment (%s) = (%s) as value", list_string(s->list), list_string(s->list2));
+	else diag_syntax(s->pos, "syntax error: cannot use %s as value", stmt_string(s));
+	return NULL;
 }
 
 Node *ifstmt(Parser *P, const Token *k, Node *init, Node *cond, Node *then, Node *els) {
 	(void)P;
 	Node *n = mk(N_IF, k->pos);
 	n->a = init;
-	if (!cond) diag_syntax(then->pos, "missing condition in if statement");
-	else if (cond->kind != N_EXPRSTMT) {
-		/* `if x := f() {`: gc reports the misplaced simple statement */
-		if (cond->kind == N_ASSIGN && cond->op == T_DEFINE)
-			diag_syntax(cond->pos, "syntax error: cannot use %s as value", "assignment");
-		else diag_syntax(cond->pos, "syntax error: cannot use %s as value", stmt_desc(cond));
-	} else n->b = cond->a;
+	if (!cond && !init) diag_syntax(then->pos, "syntax error: missing condition in if statement");
+	else n->b = cond_expr(cond);
 	n->c = then;
 	n->d = els;
 	return n;
@@ -275,7 +308,7 @@ Node *ifstmt(Parser *P, const Token *k, Node *init, Node *cond, Node *then, Node
 Node *forcond(Parser *P, const Token *k, Node *cond, Node *body) {
 	(void)P;
 	Node *n = mk(N_FOR, k->pos);
-	n->b = cond_expr(cond, stmt_desc(cond));
+	n->b = cond_expr(cond);
 	n->d = body;
 	return n;
 }
@@ -284,7 +317,7 @@ Node *forclause(Parser *P, const Token *k, Node *init, Node *cond, Node *post, N
 	(void)P;
 	Node *n = mk(N_FOR, k->pos);
 	n->a = init;
-	n->b = cond ? cond_expr(cond, stmt_desc(cond)) : NULL;
+	n->b = cond_expr(cond);
 	n->c = post;
 	/* `for ;; x := 1` is reported by the checker, as gofmt accepts it */
 	n->d = body;
@@ -301,7 +334,7 @@ Node *switchstmt(Parser *P, const Token *k, Node *init, Node *tag, List clauses,
 		         tag->list2->kind == N_TYPESWITCHGUARD && tag->list && !tag->list->next && tag->list->kind == N_NAME) {
 			n->b = tag->list2;
 			n->b->name = tag->list->name;
-		} else diag_syntax(tag->pos, "syntax error: switch expression must be an expression");
+		} else (void)cond_expr(tag);
 	}
 	n->list = clauses.head;
 	n->end = rbrace->pos;
@@ -310,7 +343,8 @@ Node *switchstmt(Parser *P, const Token *k, Node *init, Node *tag, List clauses,
 
 void add_import(Parser *P, Pos kw, Node *spec) {
 	if (!spec) return;
-	if (P->seen_nonimport) diag_syntax(kw, "syntax error: imports must appear before other declarations");
+	/* gc's file loop takes imports only before other declarations */
+	if (P->seen_nonimport) diag_syntax(kw, "syntax error: non-declaration statement outside function body");
 	P->decls = list_add(P->decls, spec);
 }
 
@@ -335,33 +369,140 @@ static const char *tok_text(const Token *t, char *buf, size_t n) {
 	return tok_name(t->kind);
 }
 
+/* The parser's state stack just before the offending token was fed:
+ * replayed from the last snapshot. NULL if there is none to replay from. */
+static uint16_t *stack_before(Parser *P, int *depth) {
+	if (P->snap_tok < 0 || P->snap_tok > P->itok) return NULL;
+	int cap = P->snap_n + 64 * (P->itok - P->snap_tok + 1);
+	uint16_t *st = xmalloc(sizeof(uint16_t) * (size_t)cap);
+	memcpy(st, P->snap, sizeof(uint16_t) * (size_t)P->snap_n);
+	int n = P->snap_n;
+	for (int k = P->snap_tok; k < P->itok && n > 0; k++) n = goparse_sim(st, n, cap, P->toks[k].kind);
+	if (n <= 0 || goparse_accepts_st(st, n, P->toks[P->itok].kind)) {
+		free(st);
+		return NULL;
+	}
+	*depth = n;
+	return st;
+}
+
+/* Tokens that only continue what came before (operators, selectors, calls,
+ * indexing): left out when listing what was expected, as gc's recursive
+ * descent never mentions them. */
+static bool continues(int t) {
+	switch (t) {
+	case T_PLUS: case T_MINUS: case T_STAR: case T_DIV: case T_MOD: case T_AND: case T_OR:
+	case T_XOR: case T_SHL: case T_SHR: case T_ANDNOT: case T_ANDAND: case T_OROR:
+	case T_EQ: case T_NE: case T_LT: case T_LE: case T_GT: case T_GE: case T_ARROW:
+	case T_DOT: case T_LPAREN: case T_LBRACK: case T_LBRACE: case T_INC: case T_DEC:
+	case T_OPASSIGN: case T_ASSIGN: case T_DEFINE:
+		return true;
+	}
+	return false;
+}
+
+/* The keyword of the if/for/switch/select header the offending token is in
+ * (0 if none): the nearest one before it outside any bracket still open. */
+static int header_keyword(const Parser *P) {
+	int depth = 0;
+	for (int k = P->itok - 1; k >= 0; k--) {
+		switch (P->toks[k].kind) {
+		case T_RPAREN: case T_RBRACK: case T_RBRACE: depth++; break;
+		case T_LPAREN: case T_LBRACK: case T_LBRACE: case T_LBODY: case T_LBRACK_TP:
+			if (--depth < 0) return 0;
+			break;
+		case T_IF: case T_FOR: case T_SWITCH: case T_SELECT:
+			if (depth == 0) return P->toks[k].kind;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* Is anything but a comma and continuations accepted? gc names a comma
+ * only in "expecting comma, : or ]". */
+static bool nacc_other(const bool *acc) {
+	for (int t = 1; t <= T_LBRACK_TP; t++)
+		if (acc[t] && t != T_COMMA && !continues(t)) return true;
+	return false;
+}
+
+/* Words a syntax error as gc's recursive-descent parser would: from the set
+ * of tokens the parser accepted just before tok, recognise which of gc's
+ * contexts it was in (a statement list, an argument list, ...). */
 void parse_syntax_error(Parser *P, int state, int major, const Token *tok) {
 	(void)state;
+	(void)major;
 	char buf[256];
 	const char *unexpected = tok_text(tok, buf, sizeof buf);
 	Pos pos = tok->pos;
+	int n = 0;
+	uint16_t *st = stack_before(P, &n);
+	P->snap_tok = -1; /* lemon's recovery changes the stack: snapshot again */
 	bool acc[T_LBRACK_TP + 1];
-	int nacc = 0;
-	for (int t = 1; t <= T_LBRACK_TP; t++) {
-		acc[t] = goparse_accepts(P->lemon, t);
-		if (acc[t]) nacc++;
+	acc[0] = false;
+	for (int t = 1; t <= T_LBRACK_TP; t++)
+		acc[t] = st ? goparse_accepts_st(st, n, t) : goparse_accepts(P->lemon, t);
+	/* what a statement terminator would lead to */
+	bool after_semi_stmt = false, after_semi_decl = false;
+	if (acc[T_SEMI] && st) {
+		uint16_t *st2 = xmalloc(sizeof(uint16_t) * (size_t)(n + 64));
+		memcpy(st2, st, sizeof(uint16_t) * (size_t)n);
+		int n2 = goparse_sim(st2, n, n + 64, T_SEMI);
+		if (n2 > 0) {
+			after_semi_stmt = goparse_accepts_st(st2, n2, T_GO);
+			after_semi_decl = goparse_accepts_st(st2, n2, T_IMPORT);
+		}
+		free(st2);
 	}
-	(void)major;
-	/* Contexts worded as gc words them. */
+	free(st);
+	int prev = P->itok > 0 ? P->toks[P->itok - 1].kind : 0;
+
 	if (!P->file->name && acc[T_PACKAGE]) {
 		diag_syntax(pos, "syntax error: package statement must be first");
 		return;
 	}
-	if (acc[T_SEMI] && acc[T_RBRACE] && !acc[T_RPAREN] && !acc[T_COMMA]) {
-		diag_syntax(pos, "syntax error: unexpected %s at end of statement", unexpected);
+	if (prev == T_ELSE) {
+		diag_syntax(pos, "syntax error: else must be followed by if or statement block");
+		return;
+	}
+	if (tok->kind == T_VAR && (prev == T_IF || prev == T_FOR || prev == T_SWITCH)) {
+		const Token *next = &P->toks[P->itok + 1 < P->ntoks ? P->itok + 1 : P->itok];
+		diag_syntax(next->pos, "syntax error: var declaration not allowed in %s initializer", tok_name(prev));
+		return;
+	}
+	if (tok->kind == T_DEFINE && acc[T_ASSIGN]) { /* gc's gotAssign */
+		diag_syntax(pos, "syntax error: unexpected :=, expecting =");
+		return;
+	}
+	if (tok->kind == T_RBRACK && prev == T_LBRACK) { /* x[] */
+		diag_syntax(pos, "syntax error: unexpected ], expecting operand");
+		return;
+	}
+	if (acc[T_STRING] && !acc[T_INT] && !acc[T_SEMI] && tok->kind != T_INT && tok->kind != T_FLOAT &&
+	    tok->kind != T_IMAG && tok->kind != T_CHAR) { /* an import spec without its path */
+		diag_syntax(pos, "syntax error: missing import path");
 		return;
 	}
 	if (acc[T_FUNC] && acc[T_IMPORT] && acc[T_VAR] && !acc[T_IDENT]) {
-		diag_syntax(pos, "syntax error: non-declaration statement outside function body");
+		Node *last = P->decls.tail;
+		if (tok->kind == T_LBRACE && last && last->kind == N_FUNCDECL && !last->b)
+			diag_syntax(pos, "syntax error: unexpected semicolon or newline before {");
+		else diag_syntax(pos, "syntax error: non-declaration statement outside function body");
 		return;
 	}
-	if (acc[T_SEMI] && !acc[T_RBRACE] && !acc[T_RPAREN] && nacc <= 3 && P->decls.n + 1 > 0 &&
-	    !acc[T_COMMA] && !acc[T_IDENT]) {
+	if (acc[T_GO] || (acc[T_CASE] && acc[T_DEFAULT] && acc[T_RBRACE])) {
+		/* at the start of a statement, with a token that cannot start one:
+		 * gc's statement list ends there and the block's closer is wanted */
+		if (acc[T_CASE] && acc[T_DEFAULT]) diag_syntax(pos, "syntax error: unexpected %s, expecting case or default or }", unexpected);
+		else diag_syntax(pos, "syntax error: unexpected %s, expecting }", unexpected);
+		return;
+	}
+	if (after_semi_stmt) {
+		diag_syntax(pos, "syntax error: unexpected %s at end of statement", unexpected);
+		return;
+	}
+	if (after_semi_decl) {
 		diag_syntax(pos, "syntax error: unexpected %s after top level declaration", unexpected);
 		return;
 	}
@@ -369,20 +510,83 @@ void parse_syntax_error(Parser *P, int state, int major, const Token *tok) {
 		diag_syntax(pos, "syntax error: unexpected %s in argument list; possibly missing comma or )", unexpected);
 		return;
 	}
-	if (acc[T_COMMA] && acc[T_RBRACE] && acc[T_COLON]) {
+	if (acc[T_COMMA] && acc[T_RBRACE]) {
 		diag_syntax(pos, "syntax error: unexpected %s in composite literal; possibly missing comma or }", unexpected);
 		return;
 	}
-	if (acc[T_COMMA] && acc[T_RPAREN] && nacc <= 3) {
+	if (acc[T_COMMA] && acc[T_RPAREN]) {
 		diag_syntax(pos, "syntax error: unexpected %s in parameter list; possibly missing comma or )", unexpected);
 		return;
 	}
-	const char *want[3];
-	int nw = 0;
-	for (int t = 1; t <= T_LBRACK_TP && nacc <= 2; t++)
-		if (acc[t]) want[nw++] = t == T_LBODY ? "{" : tok_name(t);
-	if (nw == 1) diag_syntax(pos, "syntax error: unexpected %s, expecting %s", unexpected, want[0]);
-	else if (nw == 2) diag_syntax(pos, "syntax error: unexpected %s, expecting %s or %s", unexpected, want[0], want[1]);
+	if (acc[T_SEMI] && acc[T_RPAREN]) {
+		diag_syntax(pos, "syntax error: unexpected %s in grouped declaration; possibly missing semicolon or newline or )", unexpected);
+		return;
+	}
+	if (acc[T_TILDE] && acc[T_RBRACE] && !acc[T_INT]) {
+		diag_syntax(pos, "syntax error: unexpected %s, expecting ~ term or type", unexpected);
+		return;
+	}
+	if (acc[T_SEMI] && acc[T_RBRACE]) {
+		diag_syntax(pos, "syntax error: unexpected %s in %s type; possibly missing semicolon or newline or }",
+		            unexpected, acc[T_STRING] ? "struct" : "interface");
+		return;
+	}
+	if (tok->kind == 0 && (acc[T_RPAREN] || acc[T_RBRACE] || acc[T_RBRACK])) {
+		/* gc's lists stop at EOF and want their closer */
+		diag_syntax(pos, "syntax error: unexpected EOF, expecting %s",
+		            acc[T_RPAREN] ? ")" : acc[T_RBRACE] ? "}" : "]");
+		return;
+	}
+	if (acc[T_INT]) {
+		if (tok->kind == T_LBODY && prev == T_SEMI && header_keyword(P) == T_FOR)
+			diag_syntax(pos, "syntax error: unexpected {, expecting for loop condition");
+		else diag_syntax(pos, "syntax error: unexpected %s, expecting expression", unexpected);
+		return;
+	}
+	if (acc[T_MAP] && acc[T_CHAN] && acc[T_STRUCT]) {
+		int prev2 = P->itok > 1 ? P->toks[P->itok - 2].kind : 0;
+		if (prev == T_CHAN || (prev == T_ARROW && prev2 == T_CHAN))
+			diag_syntax(pos, "syntax error: missing channel element type");
+		else if (prev == T_DOTDOTDOT) diag_syntax(pos, "syntax error: ... is missing type");
+		else if (prev == T_IDENT && prev2 == T_TYPE)
+			diag_syntax(pos, "syntax error: unexpected %s in type declaration", unexpected);
+		else diag_syntax(pos, "syntax error: unexpected %s, expecting type", unexpected);
+		return;
+	}
+	if (acc[T_LBODY]) {
+		/* in the header of if/for/switch/select */
+		int kw = header_keyword(P);
+		if (acc[T_SEMI] || !kw) diag_syntax(pos, "syntax error: unexpected %s, expecting {", unexpected);
+		else if (kw == T_IF || kw == T_FOR)
+			diag_syntax(pos, "syntax error: unexpected %s, expecting { after %s clause", unexpected, tok_name(kw));
+		else diag_syntax(pos, "syntax error: missing { after %s clause", tok_name(kw));
+		return;
+	}
+	int want[4], nw = 0;
+	for (int t = 1; t <= T_LBRACK_TP; t++)
+		if (acc[t] && !continues(t) && !(t == T_COMMA && nacc_other(acc))) {
+			if (nw < 4) want[nw] = t;
+			nw++;
+		}
+	if (nw == 0) /* only continuations: name them */
+		for (int t = 1; t <= T_LBRACK_TP; t++)
+			if (acc[t]) {
+				if (nw < 4) want[nw] = t;
+				nw++;
+			}
+	if (nw == 2 && want[0] == T_RBRACK && acc[T_COMMA] && acc[T_COLON]) {
+		diag_syntax(pos, "syntax error: unexpected %s, expecting comma, : or ]", unexpected);
+		return;
+	}
+	if (nw <= 2 && acc[T_IDENT] && (nw == 1 || acc[T_LPAREN])) {
+		if (prev == T_FUNC && acc[T_LPAREN]) diag_syntax(pos, "syntax error: unexpected %s, expecting name or (", unexpected);
+		else diag_syntax(pos, "syntax error: unexpected %s, expecting name", unexpected);
+		return;
+	}
+	const char *w0 = nw > 0 ? (want[0] == T_LBODY ? "{" : tok_name(want[0])) : "";
+	const char *w1 = nw > 1 ? (want[1] == T_LBODY ? "{" : tok_name(want[1])) : "";
+	if (nw == 1) diag_syntax(pos, "syntax error: unexpected %s, expecting %s", unexpected, w0);
+	else if (nw == 2) diag_syntax(pos, "syntax error: unexpected %s, expecting %s or %s", unexpected, w0, w1);
 	else diag_syntax(pos, "syntax error: unexpected %s", unexpected);
 }
 
@@ -610,7 +814,7 @@ static void walk(const Node *n, int ctx) {
 		return;
 	case N_COMPOSITELIT:
 		if (n->a) {
-			if (n->a->kind == N_PAREN) diag_syntax(n->a->pos, "syntax error: cannot parenthesize type in composite literal");
+			if (n->a->kind == N_PAREN) diag_syntax(n->pos, "syntax error: cannot parenthesize type in composite literal"); /* at the {, as gc */
 			if (n->a->kind == N_ARRAYTYPE && !n->a->a) walk_type(n->a->b); /* [...]T{} is fine here */
 			else walk_type(n->a);
 		}
@@ -640,7 +844,7 @@ static void walk(const Node *n, int ctx) {
 		return;
 	case N_KEYVALUE: walk(n->a, C_VALUE); walk(n->b, C_VALUE); return;
 	case N_ARRAYTYPE:
-		if (!n->a && ctx != C_TYPE) diag_syntax(n->pos, "syntax error: invalid use of [...] array (outside a composite literal)");
+		if (!n->a && ctx != C_TYPE) diag_syntax(n->pos, "invalid use of [...] array (outside a composite literal)");
 		else walk(n->a, C_VALUE);
 		walk_type(n->b);
 		return;
@@ -661,14 +865,14 @@ static void walk(const Node *n, int ctx) {
 	case N_ASSIGN:
 		if (n->op == T_DEFINE)
 			for (const Node *l = n->list; l; l = l->next)
-				if (l->kind != N_NAME) diag_syntax(l->pos, "syntax error: non-name on left side of :=");
+				if (l->kind != N_NAME) diag_syntax(node_startpos(l), "non-name %s on left side of :=", expr_string(l));
 		values(n->list);
 		values(n->list2);
 		return;
 	case N_GOSTMT: case N_DEFERSTMT: {
 		const char *what = n->kind == N_GOSTMT ? "go" : "defer";
-		if (n->a->kind == N_PAREN) diag_syntax(n->a->pos, "syntax error: expression in %s must not be parenthesized", what);
-		else if (n->a->kind != N_CALL) diag_syntax(n->a->pos, "syntax error: expression in %s must be function call", what);
+		if (n->a->kind == N_PAREN) diag_syntax(n->a->pos, "expression in %s must not be parenthesized", what);
+		else if (n->a->kind != N_CALL) diag_syntax(n->a->pos, "expression in %s must be function call", what);
 		walk(n->a, C_VALUE);
 		return;
 	}
@@ -681,10 +885,10 @@ static void walk(const Node *n, int ctx) {
 		walk(n->d, C_TYPE);
 		return;
 	case N_RANGECLAUSE:
-		if (list_len(n->list) > 2) diag_syntax(n->list->next->next->pos, "syntax error: range clause permits at most two iteration variables");
+		if (list_len(n->list) > 2) diag_syntax(n->list->next->next->pos, "range clause permits at most two iteration variables");
 		if (n->op == T_DEFINE)
 			for (const Node *l = n->list; l; l = l->next)
-				if (l->kind != N_NAME) diag_syntax(l->pos, "syntax error: non-name on left side of :=");
+				if (l->kind != N_NAME) diag_syntax(node_startpos(l), "non-name %s on left side of :=", expr_string(l));
 		values(n->list);
 		value_of(n->a);
 		return;
@@ -715,7 +919,7 @@ static void walk(const Node *n, int ctx) {
 	case N_DECLSTMT: walk_list(n->list, C_TYPE); return;
 	case N_CONSTDECL:
 		walk_type(n->a);
-		if (!n->list2 && (n->a || n->iota == 0)) diag_syntax(n->pos, "missing init expr for const declaration");
+		if (!n->list2 && (n->a || n->iota == 0)) diag_syntax(n->pos, "missing init expr for %s", n->list->name->s);
 		values(n->list2);
 		return;
 	case N_VARDECL: walk_type(n->a); values(n->list2); return;
@@ -776,13 +980,26 @@ ParsedFile *parse_file(const Source *src) {
 	Parser P = {0};
 	P.file = mk(N_FILE, src->base);
 	P.toks = toks.v;
+	P.ntoks = toks.n;
 	P.lemon = goparseAlloc(lemon_malloc);
+	P.snap_tok = -1;
 	for (int i = 0; i < toks.n && !P.failed; i++) {
 		P.itok = i;
+		if (P.snap_tok < 0 || i - P.snap_tok >= 32) { /* cheap: every 32 tokens */
+			int n = goparse_stack(P.lemon, P.snap, P.snap_cap);
+			if (n > P.snap_cap) {
+				P.snap_cap = n + 64;
+				P.snap = xrealloc(P.snap, sizeof(uint16_t) * (size_t)P.snap_cap);
+				n = goparse_stack(P.lemon, P.snap, P.snap_cap);
+			}
+			P.snap_n = n;
+			P.snap_tok = i;
+		}
 		P.tok_pos = toks.v[i].pos;
 		goparse(P.lemon, toks.v[i].kind, toks.v[i], &P);
 	}
 	goparseFree(P.lemon, free);
+	free(P.snap);
 	P.file->list = P.decls.head;
 	if (diag_count() == errors_before) walk(P.file, C_TYPE);
 

@@ -11,8 +11,14 @@ typedef struct Parser {
 	bool failed;
 	Pos tok_pos;     /* position of the token being fed */
 	const Token *toks; /* the whole file's tokens, for messages */
-	int itok;
+	int itok, ntoks;
+	bool tp_missing; /* a type parameter list lacks its last constraint */
 	void *lemon;     /* the lemon parser, for computing what it expected */
+	/* A copy of lemon's state stack taken before token snap_tok was fed
+	 * (-1: none valid), from which parse_syntax_error replays the tokens up
+	 * to the offending one (goparse_sim) to see what the parser expected. */
+	uint16_t *snap;
+	int snap_n, snap_cap, snap_tok;
 } Parser;
 
 /* node builders used by the actions (parse.c) */
@@ -24,7 +30,7 @@ Node *unary(const Token *op, Node *x);
 Node *binary(const Token *op, Node *x, Node *y);
 Node *recv_or_chantype(const Token *op, Node *x);
 Node *selector(Node *x, const Token *dot, const Token *sel);
-Node *slice3(const Token *lbrack, Node *x, Node *i, Node *j, Node *k);
+Node *slice3(const Token *lbrack, Node *x, Node *i, Node *j, Node *k, Pos colon2, Pos rbrack);
 Node *chantype(Pos p, int dir, Node *elem);
 Node *field(const Str *name, Node *type);
 Node *fieldtag(const Str *name, Pos p, Node *type, Node *tag);
@@ -34,6 +40,8 @@ Node *instance(const Token *n, const Token *lbrack, List args);
 Node *arraytype(Parser *P, const Token *lbrack, List len, int comma, Node *elem);
 Node *functype(Node *params, Node *results);
 List finish_params(Parser *P, List l, bool tparams);
+void tparams_end(Parser *P, Pos rbrack); /* reports a missing constraint at ] */
+void missing_if_cond(const Token *semi);
 List list_concat(List a, List b);
 List group(List l);
 Node *funcdecl(Parser *P, Node *recv, const Token *name, Node *tparams, Node *sig, Node *body);
@@ -50,6 +58,9 @@ void add_decls(Parser *P, List l);
 void parse_syntax_error(Parser *P, int state, int major, const Token *tok);
 /* generated in grammar.c: does the parser in its current state accept tok? */
 bool goparse_accepts(void *lemon, int tok);
+bool goparse_accepts_st(const uint16_t *st, int n, int tok);
+int goparse_stack(void *lemon, uint16_t *out, int cap);
+int goparse_sim(uint16_t *st, int n, int cap, int tok);
 
 /* lemon's entry points */
 void *goparseAlloc(void *(*mallocProc)(size_t));

@@ -1,0 +1,4 @@
+package p
+
+/* æ— */
+var x = 1

@@ -1,0 +1,7 @@
+package p
+
+func f() {
+	g(1,
+		2
+	)
+}

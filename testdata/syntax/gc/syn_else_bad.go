@@ -1,0 +1,7 @@
+package p
+
+func f(x bool) {
+	if x {
+	} else for {
+	}
+}

@@ -1,0 +1,7 @@
+package p
+
+func f() {
+	x := 1 +
+	if x {
+	}
+}

@@ -1,0 +1,3 @@
+package
+
+var x = 1

@@ -1,0 +1,7 @@
+package p
+
+func f(c chan int) {
+	select {
+	case c:
+	}
+}

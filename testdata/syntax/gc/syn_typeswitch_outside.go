@@ -1,0 +1,4 @@
+package p
+
+var x interface{}
+var y = x.(type)
