@@ -405,9 +405,15 @@ static void gc_init_once(void) {
 	t_init = gc_nanotime();
 	heap_malloc_init();
 	mark_init();
+	/* As gc's readGOGC: "off", else an integer (negative is off), else 100. */
 	const char *g = getenv("GOGC");
-	if (g) gogc = !strcmp(g, "off") ? -1 : atoi(g);
-	if (g && strcmp(g, "off") && gogc <= 0 && strcmp(g, "0")) gogc = 100;
+	if (g && !strcmp(g, "off")) {
+		gogc = -1;
+	} else if (g && *g) {
+		char *end;
+		long v = strtol(g, &end, 10);
+		gogc = *end ? 100 : v < 0 ? -1 : v > 1000000 ? 1000000 : (int)v;
+	}
 	int64_t ml = gc_parse_bytes(getenv("GOMEMLIMIT"));
 	if (ml >= 0) memlimit = ml;
 	gctrace = godebug_int("gctrace", 0);

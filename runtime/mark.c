@@ -260,18 +260,37 @@ void rt_wbstore(void **slot, void *val) {
 	*slot = val;
 }
 
-void rt_typedmemmove(const GoType *typ, void *dst, const void *src) {
-	if (dst == src || !typ->size) return;
-	if (rt_wbenabled && typ->ptrdata && typ->gcdata) {
-		uintptr_t pw = typ->ptrdata >> 3;
+/* The barrier for n values of typ about to be overwritten at dst (with the
+ * values at src, or cleared if src is NULL). */
+static void bulk_barrier(const GoType *typ, void *dst, const void *src, uintptr_t n) {
+	if (!rt_wbenabled || !typ->ptrdata || !typ->gcdata) return;
+	uintptr_t pw = typ->ptrdata >> 3, tw = typ->size >> 3;
+	for (uintptr_t e = 0; e < n; e++) {
 		for (uintptr_t j = 0; j < pw; j++) {
 			if (typ->gcdata[j >> 3] >> (j & 7) & 1) {
-				shade_word(NULL, ((uintptr_t *)dst)[j]);
-				if (gc_shade_new) shade_word(NULL, ((const uintptr_t *)src)[j]);
+				shade_word(NULL, ((uintptr_t *)dst)[e * tw + j]);
+				if (gc_shade_new && src) shade_word(NULL, ((const uintptr_t *)src)[e * tw + j]);
 			}
 		}
 	}
+}
+
+void rt_typedmemmove(const GoType *typ, void *dst, const void *src) {
+	if (dst == src || !typ->size) return;
+	bulk_barrier(typ, dst, src, 1);
 	memmove(dst, src, typ->size);
+}
+
+void rt_typedslicecopy(const GoType *elem, void *dst, const void *src, intptr_t n) {
+	if (n <= 0 || dst == src || !elem->size) return;
+	bulk_barrier(elem, dst, src, (uintptr_t)n);
+	memmove(dst, src, (uintptr_t)n * elem->size);
+}
+
+void rt_typedmemclr(const GoType *typ, void *dst, intptr_t n) {
+	if (n <= 0 || !typ->size) return;
+	bulk_barrier(typ, dst, NULL, (uintptr_t)n);
+	memset(dst, 0, (uintptr_t)n * typ->size);
 }
 
 /* ---- GC_DEBUG: verify that marking left no black -> white edge ------------ */

@@ -32,6 +32,9 @@ void *rt_newarray(const GoType *elem, intptr_t n);   /* make([]T, n) backing */
  * flushes every cache at mark termination with the world stopped, so a cache
  * must only be used by the thread that holds its P. */
 typedef struct MCache MCache;
+/* Every thread that allocates must be one rt_stw_stop stops (or blocked in
+ * rt_gc / the hook below): caches, private ones included, are flushed by the
+ * collector with the world stopped. */
 MCache *rt_mcache_new(void);
 void rt_mcache_release(MCache *c);
 extern __thread MCache *rt_mcache_cur;
@@ -44,6 +47,10 @@ extern __thread MCache *rt_mcache_cur;
 extern volatile uint32_t rt_wbenabled;
 void rt_wbstore(void **slot, void *val);
 void rt_typedmemmove(const GoType *typ, void *dst, const void *src);
+/* copy(dst, src) of n elements that contain pointers (memmove semantics),
+ * and clearing n values of typ that contain pointers (var = T{}, clear). */
+void rt_typedslicecopy(const GoType *elem, void *dst, const void *src, intptr_t n);
+void rt_typedmemclr(const GoType *typ, void *dst, intptr_t n);
 
 /* Global roots: compiled code registers each package's data before package
  * initialization; bitmap has one bit per word (LSB first) as GoType.gcdata. */

@@ -123,7 +123,7 @@ static void *mutator(void *arg) {
 			Node *a = slots[i], *b = slots[j];
 			if (!a || !b || a == b || b->child) break;
 			Node *sub = a->child;
-			gc_store(&a->child, NULL);
+			rt_typedmemclr(&slot_t, &a->child, 1); /* a->child = nil, barriered */
 			gc_store(&b->child, sub);
 			break;
 		}
@@ -152,7 +152,8 @@ static void *mutator(void *arg) {
 				break;
 			}
 			Node **ns = rt_newarray(&slot_t, NSLOTS);
-			for (int k = 0; k < NSLOTS; k++) gc_store(&ns[k], slots[k]);
+			if ((r >> 50) & 1) rt_typedslicecopy(&slot_t, ns, slots, NSLOTS);
+			else for (int k = 0; k < NSLOTS; k++) gc_store(&ns[k], slots[k]);
 			slots = ns;
 			break;
 		}
