@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # run.sh FUZZER SECONDS WORKDIR [extra libFuzzer flags...]
 # Runs the front-end fuzzer for SECONDS from the committed seeds
-# (tools/fuzz/seeds, read-only) plus WORKDIR/corpus (new inputs go there).
+# (tools/fuzz/seeds and the front end's unit-test inputs in testdata/syntax,
+# read-only) plus WORKDIR/corpus (new inputs go there).
 # Crashing inputs land in WORKDIR/artifacts/; exit status is libFuzzer's
 # (0: nothing found). Options, fixed so runs are comparable:
 #   -max_len=65536      inputs up to 64 KiB (the seeds are smaller)
@@ -17,4 +18,4 @@ mkdir -p "$work/corpus" "$work/artifacts"
 exec "$fuzzer" -max_total_time="$secs" -max_len=65536 -timeout=10 \
   -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 \
   -dict="$here/go.dict" -artifact_prefix="$work/artifacts/" "$@" \
-  "$work/corpus" "$here/seeds"
+  "$work/corpus" "$here/seeds" "$here/../../testdata/syntax/gc" "$here/../../testdata/syntax/ast"
