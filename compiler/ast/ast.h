@@ -79,6 +79,10 @@ enum {
 	NF_DEFAULT = 1 << 3, /* default clause */
 	NF_ALIAS = 1 << 4,   /* type A = B */
 	NF_GROUP = 1 << 5,   /* declaration written inside ( ) */
+	NF_SPREAD = 1 << 6,  /* call f(g()) where g's results are f's arguments */
+	NF_ADDRRECV = 1 << 7,/* method call or value through &x (pointer receiver on an addressable x) */
+	NF_DEREFRECV = 1 << 8,/* method call or value through *p (value receiver on a pointer) */
+	NF_METHODEXPR = 1 << 9,/* T.m or (*T).m */
 };
 
 struct Type;
@@ -108,6 +112,7 @@ struct Node {
 	uint8_t mode; /* what the expression is: types.h's M_* */
 	struct Type *type;
 	struct Object *obj;
+	struct Selection *sel; /* N_SELECTOR: how the field or method was found */
 	struct Const *val;
 };
 

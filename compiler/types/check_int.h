@@ -18,6 +18,8 @@ typedef struct Checker {
 	int iota;     /* value of iota in the constant being checked, or -1 */
 	bool named_results; /* the current function's results have names */
 	Node *initdeps;     /* while checking a package var's initializer: the N_VARDECL whose deps we collect */
+	Type *empty_iface;  /* interface{} */
+	int funclit_depth;  /* > 0 inside function literals */
 } Checker;
 
 /* scope.c: scopes, objects, the universe */
@@ -29,12 +31,26 @@ Object *obj_new(ObjKind k, const Str *name, Type *t, Pos p);
 extern Scope *universe;
 void init_universe(void);
 Type *basic_type(TypeKind k);
+Type *universe_empty_interface(void);
 
 /* expr.c: expressions and operands */
+enum { CU_OK, CU_OVERFLOW, CU_TRUNC, CU_MISMATCH };
+bool is_unsigned(const Type *t);
+bool is_float(const Type *t);
+bool is_complex(const Type *t);
+bool is_numeric(const Type *t);
+bool is_bool(const Type *t);
+bool is_basic(const Type *t);
+void invalidate(Node *n);
+int convert_untyped(Node *x, Type *t);
+bool implements(Type *v, Type *t, const char **why);
+const char *op_name(int op);
+void check_typed_const(Node *n);
 void expr(Checker *c, Node *n);
 void expr_or_type(Checker *c, Node *n);
 bool assign_to(Checker *c, Node *x, Type *t, const char *context);
 void default_type(Checker *c, Node *x);
+Type *default_of(Type *untyped);
 Type *resolve_type(Checker *c, Node *n);
 Type *signature(Checker *c, Node *ft);
 const char *operand_string(const Node *n);
@@ -44,12 +60,44 @@ bool is_blank(const Node *n);
 void resolve_typename(Checker *c, Object *o);
 void check_recursive_type(Object *o);
 
+/* lookup.c: fields and methods by name */
+enum { SEL_NONE, SEL_FIELD, SEL_METHOD, SEL_AMBIGUOUS };
+#define SEL_MAXDEPTH 16
+typedef struct Selection {
+	int kind;
+	int path[SEL_MAXDEPTH]; /* field indices through embedded fields (and the field itself) */
+	int npath;
+	Type *type;        /* the field's type or the method's signature */
+	Method *method;
+	Type *recvbase;    /* the named (or interface) type the method belongs to */
+	bool indirect;     /* the path goes through a pointer */
+	bool iface;        /* an interface method */
+	bool no_methods;   /* searching a named pointer type: fields only */
+} Selection;
+Selection lookup_field_or_method(Type *T, const Str *name);
+Method *find_method(Type *T, const Str *name, bool *needs_ptr);
+
+/* call.c: calls, builtins, conversions */
+void call_expr(Checker *c, Node *n);
+
+/* index.c: index and slice expressions */
+void index_expr(Checker *c, Node *n);
+void slice_expr(Checker *c, Node *n);
+
+/* complit.c: composite and function literals */
+void composite_lit(Checker *c, Node *n, Type *hint);
+void func_lit(Checker *c, Node *n);
+
+/* lookup.c (selectors) */
+void selector_expr(Checker *c, Node *n);
+
 /* stmt.c: statements and function bodies */
 void stmt(Checker *c, Node *n);
 void stmts(Checker *c, Node *l);
 void open_scope(Checker *c);
 void close_scope(Checker *c);
 void func_body(Checker *c, Object *fn);
+bool stmt_terminates(Node *s);
 
 /* branches.c: labels, goto, break, continue, fallthrough */
 void check_branches(Node *body);

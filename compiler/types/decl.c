@@ -241,7 +241,7 @@ Package *check_package(const char *path, Node **files, int nfiles) {
 	pkg->nfiles = nfiles;
 	pkg->scope = scope_new(universe);
 	if (nfiles > 0) pkg->name = files[0]->name;
-	Checker c = {.pkg = pkg, .scope = pkg->scope, .iota = -1};
+	Checker c = {.pkg = pkg, .scope = pkg->scope, .iota = -1, .empty_iface = universe_empty_interface()};
 	VEC(Object *) consts = {0};
 	VEC(Node *) varspecs = {0};
 	VEC(Object *) typenames = {0};

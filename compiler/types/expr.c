@@ -18,14 +18,27 @@
 
 /* ---- type predicates --------------------------------------------------------- */
 
-static bool is_unsigned(const Type *t) { return t->kind >= TY_UINT && t->kind <= TY_UINTPTR; }
-static bool is_float(const Type *t) { return t->kind == TY_FLOAT32 || t->kind == TY_FLOAT64 || t->kind == TY_UNTYPED_FLOAT; }
-static bool is_complex(const Type *t) { return t->kind == TY_COMPLEX64 || t->kind == TY_COMPLEX128 || t->kind == TY_UNTYPED_COMPLEX; }
-static bool is_numeric(const Type *t) { return type_is_integer(t) || is_float(t) || is_complex(t); }
-static bool is_bool(const Type *t) { return t->kind == TY_BOOL || t->kind == TY_UNTYPED_BOOL; }
-static bool is_basic(const Type *t) { return t->kind < TY_FUNC; }
+bool is_unsigned(const Type *t) {
+	t = under((Type *)t);
+	return t->kind >= TY_UINT && t->kind <= TY_UINTPTR;
+}
+bool is_float(const Type *t) {
+	t = under((Type *)t);
+	return t->kind == TY_FLOAT32 || t->kind == TY_FLOAT64 || t->kind == TY_UNTYPED_FLOAT;
+}
+bool is_complex(const Type *t) {
+	t = under((Type *)t);
+	return t->kind == TY_COMPLEX64 || t->kind == TY_COMPLEX128 || t->kind == TY_UNTYPED_COMPLEX;
+}
+bool is_numeric(const Type *t) { return type_is_integer(t) || is_float(t) || is_complex(t); }
+bool is_bool(const Type *t) {
+	t = under((Type *)t);
+	return t->kind == TY_BOOL || t->kind == TY_UNTYPED_BOOL;
+}
+bool is_basic(const Type *t) { return under((Type *)t)->kind < TY_FUNC; }
 
 static int int_bits(const Type *t) {
+	t = under((Type *)t);
 	switch (t->kind) {
 	case TY_INT8: case TY_UINT8: return 8;
 	case TY_INT16: case TY_UINT16: return 16;
@@ -61,7 +74,7 @@ const char *operand_string(const Node *n) {
 	return text;
 }
 
-static void invalidate(Node *n) {
+void invalidate(Node *n) {
 	n->mode = M_INVALID;
 	n->type = ty_invalid;
 	n->val = NULL;
@@ -69,7 +82,6 @@ static void invalidate(Node *n) {
 
 /* ---- giving untyped operands a type ------------------------------------------------ */
 
-enum { CU_OK, CU_OVERFLOW, CU_TRUNC, CU_MISMATCH };
 
 /* Propagates a final type into an untyped expression tree: the operands of
  * an untyped binary expression become typed with it. */
@@ -90,7 +102,7 @@ static void set_type_deep(Node *n, Type *t) {
 }
 
 /* Converts the untyped operand x to type t (implicit conversion). */
-static int convert_untyped(Node *x, Type *t) {
+int convert_untyped(Node *x, Type *t) {
 	if (x->mode == M_INVALID || !type_is_untyped(x->type) || t->kind == TY_INVALID) return CU_OK;
 	if (type_is_untyped(t)) {
 		/* untyped + untyped: the larger kind */
@@ -100,6 +112,19 @@ static int convert_untyped(Node *x, Type *t) {
 			return CU_OK;
 		}
 		return x->type->kind == t->kind ? CU_OK : CU_MISMATCH;
+	}
+	if (x->type->kind == TY_UNTYPED_NIL) {
+		switch (under(t)->kind) {
+		case TY_POINTER: case TY_SLICE: case TY_MAP: case TY_CHAN: case TY_FUNC: case TY_INTERFACE: case TY_UNSAFEPTR:
+			x->type = t;
+			return CU_OK;
+		default: return CU_MISMATCH;
+		}
+	}
+	if (under(t)->kind == TY_INTERFACE && under(t)->methods.n == 0) {
+		/* an untyped constant assigned to interface{} takes its default type */
+		default_type(NULL, x);
+		return CU_OK;
 	}
 	if (!is_basic(t)) return CU_MISMATCH;
 	switch (x->type->kind) {
@@ -113,7 +138,7 @@ static int convert_untyped(Node *x, Type *t) {
 	if (x->mode == M_CONST && x->val) {
 		Const *v;
 		const char *why;
-		if (!const_representable(x->val, t, &v, &why)) {
+		if (!const_representable(x->val, under(t), &v, &why)) {
 			if (!why) return CU_MISMATCH;
 			return !strcmp(why, "truncated") ? CU_TRUNC : CU_OVERFLOW;
 		}
@@ -123,23 +148,66 @@ static int convert_untyped(Node *x, Type *t) {
 	return CU_OK;
 }
 
+/* The default type of an untyped kind (spec: Constants), or NULL (nil). */
+Type *default_of(Type *u) {
+	switch (u->kind) {
+	case TY_UNTYPED_BOOL: return ty_bool;
+	case TY_UNTYPED_INT: return ty_int;
+	case TY_UNTYPED_RUNE: return basic_type(TY_INT32);
+	case TY_UNTYPED_FLOAT: return ty_float64;
+	case TY_UNTYPED_COMPLEX: return basic_type(TY_COMPLEX128);
+	case TY_UNTYPED_STRING: return ty_string;
+	default: return NULL;
+	}
+}
+
 void default_type(Checker *c, Node *x) {
 	(void)c;
 	if (x->mode == M_INVALID || !x->type || !type_is_untyped(x->type)) return;
-	Type *t;
-	switch (x->type->kind) {
-	case TY_UNTYPED_BOOL: t = ty_bool; break;
-	case TY_UNTYPED_INT: t = ty_int; break;
-	case TY_UNTYPED_RUNE: t = basic_type(TY_INT32); break;
-	case TY_UNTYPED_FLOAT: t = ty_float64; break;
-	case TY_UNTYPED_COMPLEX: t = basic_type(TY_COMPLEX128); break;
-	case TY_UNTYPED_STRING: t = ty_string; break;
-	default: return;
-	}
-	convert_untyped(x, t);
+	Type *t = default_of(x->type);
+	if (t) convert_untyped(x, t);
 }
 
-static bool assignable(Type *v, Type *t) { return type_identical(v, t); }
+/* Does type v implement interface type t? *missing names a method it lacks. */
+bool implements(Type *v, Type *t, const char **why) {
+	Type *it = under(t);
+	for (int i = 0; i < it->methods.n; i++) {
+		Method *m = &it->methods.v[i];
+		bool needs_ptr = false;
+		Method *vm = under(v)->kind == TY_INTERFACE ? NULL : find_method(v, m->name, &needs_ptr);
+		if (under(v)->kind == TY_INTERFACE) {
+			Type *vi = under(v);
+			for (int k = 0; k < vi->methods.n; k++)
+				if (vi->methods.v[k].name == m->name) vm = &vi->methods.v[k];
+		}
+		if (!vm) {
+			if (why) *why = arena_printf(g_arena, "(missing method %s)", m->name->s);
+			return false;
+		}
+		if (needs_ptr) {
+			if (why) *why = arena_printf(g_arena, "(method %s has pointer receiver)", m->name->s);
+			return false;
+		}
+		if (!type_identical(vm->type, m->type)) {
+			if (why) *why = arena_printf(g_arena, "(wrong type for method %s)\n\t\thave %s%s\n\t\twant %s%s", m->name->s, m->name->s,
+			                             type_string(vm->type) + 4, m->name->s, type_string(m->type) + 4);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* spec: Assignability (for typed values) */
+static bool assignable(Type *v, Type *t, const char **why) {
+	if (type_identical(v, t)) return true;
+	Type *vu = under(v), *tu = under(t);
+	if ((v->kind != TY_NAMED || t->kind != TY_NAMED) && type_identical(vu, tu) && vu->kind >= TY_FUNC) return true;
+	if (tu->kind == TY_INTERFACE && implements(v, t, why)) return true;
+	if (vu->kind == TY_CHAN && vu->dir == CHAN_BOTH && tu->kind == TY_CHAN && type_identical(vu->elem, tu->elem) &&
+	    (v->kind != TY_NAMED || t->kind != TY_NAMED))
+		return true;
+	return false;
+}
 
 /* x is used as a value of type t in context ("assignment", "argument to f"). */
 bool assign_to(Checker *c, Node *x, Type *t, const char *context) {
@@ -160,8 +228,13 @@ bool assign_to(Checker *c, Node *x, Type *t, const char *context) {
 		invalidate(x);
 		return false;
 	}
-	if (!assignable(x->type, t)) {
-		diag_error(node_startpos(x), "cannot use %s as %s value in %s", operand_string(x), type_string(t), context);
+	const char *why = NULL;
+	if (!assignable(x->type, t, &why)) {
+		if (why && under(t)->kind == TY_INTERFACE)
+			diag_error(node_startpos(x), "cannot use %s as %s value in %s: %s does not implement %s %s", operand_string(x),
+			           type_string(t), context, type_string(x->type), type_string(t), why);
+		else
+			diag_error(node_startpos(x), "cannot use %s as %s value in %s", operand_string(x), type_string(t), context);
 		return false;
 	}
 	return true;
@@ -287,15 +360,15 @@ static void name(Checker *c, Node *n) {
 
 /* ---- unary and binary operations ---------------------------------------------------- */
 
-static const char *op_name(int op) { return tok_name(op); }
+const char *op_name(int op) { return tok_name(op); }
 
 /* A typed constant result must fit its type; the message names the whole
  * operation: "c * 2 (constant 200 of type int8) overflows int8". */
-static void check_typed_const(Node *n) {
+void check_typed_const(Node *n) {
 	if (n->mode != M_CONST || !n->val || type_is_untyped(n->type) || !is_basic(n->type)) return;
 	Const *v;
 	const char *why;
-	if (!const_representable(n->val, n->type, &v, &why)) {
+	if (!const_representable(n->val, under(n->type), &v, &why)) {
 		diag_error(node_startpos(n), "%s overflows %s", operand_string(n), type_string(n->type));
 		invalidate(n);
 		return;
@@ -516,147 +589,61 @@ static void binary(Checker *c, Node *n) {
 	n->mode = M_VALUE;
 }
 
-/* ---- calls and conversions --------------------------------------------------------------- */
-
-static void conversion(Checker *c, Node *n, Type *t) {
-	Node *x = n->list;
-	if (!x || x->next) {
-		diag_error(n->pos, x ? "too many arguments in conversion to %s" : "missing argument in conversion to %s", type_string(t));
-		invalidate(n);
-		return;
-	}
-	expr(c, x);
+/* *x: a pointer's target (addressable), or the pointer type *T */
+static void deref(Checker *c, Node *n) {
+	Node *x = n->a;
+	expr_or_type(c, x);
 	if (x->mode == M_INVALID) {
 		invalidate(n);
 		return;
 	}
-	n->type = t;
-	if (x->mode == M_CONST && is_basic(t)) {
-		Const *v;
-		const char *why;
-		bool ok = (is_numeric(t) && is_numeric(x->type) && const_representable(x->val, t, &v, &why)) ||
-		          (type_is_string(t) && type_is_string(x->type) && (v = x->val)) ||
-		          (is_bool(t) && is_bool(x->type) && (v = x->val));
-		if (!ok) {
-			diag_error(node_startpos(x), "cannot convert %s to type %s", operand_string(x), type_string(t));
-			invalidate(n);
-			return;
-		}
-		n->mode = M_CONST;
-		n->val = v;
-		x->type = t;
+	if (x->mode == M_TYPEEXPR) {
+		n->mode = M_TYPEEXPR;
+		n->type = type_pointer(x->type);
 		return;
 	}
-	bool ok = (is_numeric(t) && is_numeric(x->type)) || type_identical(x->type, t) ||
-	          (type_is_string(t) && type_is_string(x->type));
-	if (!ok) {
-		diag_error(node_startpos(x), "cannot convert %s to type %s", operand_string(x), type_string(t));
+	if (x->type->kind == TY_UNTYPED_NIL) {
+		diag_error(node_startpos(x), "invalid operation: cannot indirect nil");
 		invalidate(n);
 		return;
 	}
-	default_type(c, x);
+	Type *u = under(x->type);
+	if (u->kind != TY_POINTER) {
+		diag_error(node_startpos(x), "invalid operation: cannot indirect %s", operand_string(x));
+		invalidate(n);
+		return;
+	}
+	n->mode = M_VAR;
+	n->type = u->elem;
+}
+
+/* &x: x addressable, or a composite literal */
+static void address_of(Checker *c, Node *n) {
+	Node *x = n->a;
+	while (x->kind == N_PAREN) x = x->a;
+	if (x->kind == N_COMPOSITELIT) {
+		expr(c, n->a);
+		if (n->a->mode == M_INVALID) {
+			invalidate(n);
+			return;
+		}
+		n->mode = M_VALUE;
+		n->type = type_pointer(n->a->type);
+		return;
+	}
+	expr(c, n->a);
+	if (n->a->mode == M_INVALID) {
+		invalidate(n);
+		return;
+	}
+	if (n->a->mode != M_VAR) {
+		diag_error(node_startpos(n->a), "invalid operation: cannot take address of %s", operand_string(n->a));
+		invalidate(n);
+		return;
+	}
+	if (n->a->kind == N_NAME && n->a->obj) n->a->obj->addrtaken = true;
 	n->mode = M_VALUE;
-}
-
-static void builtin_call(Checker *c, Node *n, Object *o) {
-	const char *name = o->name->s;
-	for (Node *a = n->list; a; a = a->next) expr(c, a);
-	switch (o->builtin) {
-	case BUILTIN_PRINT: case BUILTIN_PRINTLN: {
-		const char *ctx = arena_printf(g_arena, "argument to %s", name);
-		for (Node *a = n->list; a; a = a->next) {
-			if (a->mode == M_INVALID) continue;
-			if (a->mode == M_NOVALUE || a->mode == M_TYPEEXPR || a->mode == M_BUILTIN) {
-				diag_error(node_startpos(a), "%s is not an expression", operand_string(a));
-				continue;
-			}
-			if (type_is_untyped(a->type)) {
-				Type *t = a->type->kind == TY_UNTYPED_INT ? ty_int : a->type->kind == TY_UNTYPED_RUNE ? basic_type(TY_INT32) :
-				          a->type->kind == TY_UNTYPED_FLOAT ? ty_float64 : a->type->kind == TY_UNTYPED_COMPLEX ? basic_type(TY_COMPLEX128) :
-				          a->type->kind == TY_UNTYPED_STRING ? ty_string : a->type->kind == TY_UNTYPED_BOOL ? ty_bool : NULL;
-				if (t) assign_to(c, a, t, ctx);
-				else diag_error(node_startpos(a), "use of untyped nil in %s", ctx);
-			}
-		}
-		n->mode = M_NOVALUE;
-		n->type = NULL;
-		return;
-	}
-	case BUILTIN_LEN: {
-		Node *x = n->list;
-		if (!x || x->next) {
-			diag_error(n->pos, "%s arguments for len(%s) (expected 1, found %d)", x ? "too many" : "not enough",
-			           "", list_len(n->list));
-			invalidate(n);
-			return;
-		}
-		if (x->mode == M_INVALID) {
-			invalidate(n);
-			return;
-		}
-		if (!type_is_string(x->type)) {
-			diag_error(node_startpos(x), "invalid argument: %s for len", operand_string(x));
-			invalidate(n);
-			return;
-		}
-		n->type = ty_int;
-		if (x->mode == M_CONST) {
-			n->mode = M_CONST;
-			n->val = const_int64(x->val->len);
-		} else n->mode = M_VALUE;
-		return;
-	}
-	}
-	invalidate(n);
-}
-
-static void call(Checker *c, Node *n) {
-	Node *fn = n->a;
-	expr_or_type(c, fn);
-	if (fn->mode == M_INVALID) {
-		for (Node *a = n->list; a; a = a->next) expr(c, a);
-		invalidate(n);
-		return;
-	}
-	if (fn->mode == M_TYPEEXPR) {
-		conversion(c, n, fn->type);
-		return;
-	}
-	if (fn->mode == M_BUILTIN) {
-		builtin_call(c, n, fn->obj);
-		return;
-	}
-	Type *ft = fn->type;
-	if (ft->kind != TY_FUNC) {
-		diag_error(node_startpos(n), "invalid operation: cannot call non-function %s", operand_string(fn));
-		for (Node *a = n->list; a; a = a->next) expr(c, a);
-		invalidate(n);
-		return;
-	}
-	const char *fname = expr_string(fn);
-	const char *ctx = arena_printf(g_arena, "argument to %s", fname);
-	int i = 0;
-	for (Node *a = n->list; a; a = a->next, i++) {
-		expr(c, a);
-		if (i < ft->nparams) assign_to(c, a, ft->params[i], ctx);
-		else default_type(c, a);
-	}
-	if (i != ft->nparams)
-		diag_error(i < ft->nparams ? n->end ? n->end : n->pos : node_startpos(n->list), "%s arguments in call to %s", i < ft->nparams ? "not enough" : "too many", fname);
-	if (ft->nresults == 1) {
-		n->type = ft->results[0];
-		n->mode = M_VALUE;
-	} else if (ft->nresults == 0) {
-		n->type = NULL;
-		n->mode = M_NOVALUE;
-	} else {
-		Type *t = NEW(Type);
-		t->kind = TY_TUPLE;
-		t->results = ft->results;
-		t->nresults = ft->nresults;
-		n->type = t;
-		n->mode = M_VALUE;
-	}
+	n->type = type_pointer(n->a->type);
 }
 
 /* ---- the dispatcher ---------------------------------------------------------------------- */
@@ -672,9 +659,28 @@ void expr_or_type(Checker *c, Node *n) {
 		n->type = n->a->type;
 		n->val = n->a->val;
 		return;
-	case N_CALL: call(c, n); return;
+	case N_CALL: call_expr(c, n); return;
 	case N_BINARY: binary(c, n); return;
-	case N_UNARY: unary(c, n); return;
+	case N_UNARY:
+		if (n->op == T_STAR) {
+			deref(c, n);
+			return;
+		}
+		if (n->op == T_AND) {
+			address_of(c, n);
+			return;
+		}
+		unary(c, n);
+		return;
+	case N_SELECTOR: selector_expr(c, n); return;
+	case N_INDEX: index_expr(c, n); return;
+	case N_SLICE: slice_expr(c, n); return;
+	case N_COMPOSITELIT: composite_lit(c, n, NULL); return;
+	case N_FUNCLIT: func_lit(c, n); return;
+	case N_ARRAYTYPE: case N_SLICETYPE: case N_MAPTYPE: case N_CHANTYPE: case N_FUNCTYPE:
+	case N_STRUCTTYPE: case N_INTERFACETYPE:
+		resolve_type(c, n);
+		return;
 	default:
 		diag_error(n->pos, "%s: this expression is not supported yet", expr_string(n));
 		invalidate(n);

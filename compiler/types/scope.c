@@ -107,12 +107,34 @@ void init_universe(void) {
 	iota->state = 2;
 	declare(universe, iota);
 	static const struct { int id; const char *name; } bi[] = {
-		{BUILTIN_PRINT, "print"}, {BUILTIN_PRINTLN, "println"}, {BUILTIN_LEN, "len"},
+		{BUILTIN_PRINT, "print"}, {BUILTIN_PRINTLN, "println"}, {BUILTIN_LEN, "len"}, {BUILTIN_CAP, "cap"},
+		{BUILTIN_APPEND, "append"}, {BUILTIN_COPY, "copy"}, {BUILTIN_DELETE, "delete"}, {BUILTIN_MAKE, "make"},
+		{BUILTIN_NEW, "new"}, {BUILTIN_PANIC, "panic"}, {BUILTIN_RECOVER, "recover"}, {BUILTIN_CLOSE, "close"},
+		{BUILTIN_COMPLEX, "complex"}, {BUILTIN_REAL, "real"}, {BUILTIN_IMAG, "imag"},
 	};
 	for (size_t i = 0; i < sizeof bi / sizeof *bi; i++) {
 		Object *o = obj_new(OBJ_BUILTIN, internz(bi[i].name), ty_invalid, NOPOS);
 		o->builtin = bi[i].id;
 		declare(universe, o);
 	}
+	/* any = interface{}; error = interface{ Error() string } */
+	Type *empty = type_new(TY_INTERFACE);
+	declare(universe, obj_new(OBJ_TYPENAME, internz("any"), empty, NOPOS));
+	Type *errsig = type_new(TY_FUNC);
+	errsig->nresults = 1;
+	errsig->results = NEWARR(Type *, 1);
+	errsig->results[0] = ty_string;
+	Type *erri = type_new(TY_INTERFACE);
+	Method m = {internz("Error"), errsig, NULL, false};
+	vec_push(&erri->methods, m);
+	Object *eo = obj_new(OBJ_TYPENAME, internz("error"), NULL, NOPOS);
+	Type *errt = type_new(TY_NAMED);
+	errt->obj = eo;
+	errt->underlying = erri;
+	eo->type = errt;
+	eo->state = 2;
+	declare(universe, eo);
 	g_arena = saved;
 }
+
+Type *universe_empty_interface(void) { return scope_lookup_local(universe, internz("any"))->type; }

@@ -370,6 +370,8 @@ static bool terminates(Node *s) {
 	return false;
 }
 
+bool stmt_terminates(Node *s) { return terminates(s); }
+
 void func_body(Checker *c, Object *fn) {
 	Node *d = fn->decl;
 	if (!d->b) return;

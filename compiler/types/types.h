@@ -103,7 +103,7 @@ bool type_has_pointers(Type *t);
 int64_t field_offset(Type *st, int i);
 
 /* What an expression is (Node.mode), as types2's operand modes. */
-enum { M_INVALID, M_NOVALUE, M_BUILTIN, M_TYPEEXPR, M_CONST, M_VAR, M_VALUE };
+enum { M_INVALID, M_NOVALUE, M_BUILTIN, M_TYPEEXPR, M_CONST, M_VAR, M_VALUE, M_MAPINDEX, M_COMMAOK };
 
 /* Constant values, exact (const.c). The kinds are ordered: an operation on
  * two numeric constants happens in the larger kind. */
@@ -133,7 +133,11 @@ const char *const_string_of(const Const *x);       /* as go/constant's String */
 
 typedef enum ObjKind { OBJ_BAD, OBJ_VAR, OBJ_CONST, OBJ_TYPENAME, OBJ_FUNC, OBJ_BUILTIN, OBJ_NIL } ObjKind;
 
-enum { BUILTIN_PRINT = 1, BUILTIN_PRINTLN, BUILTIN_LEN };
+enum {
+	BUILTIN_PRINT = 1, BUILTIN_PRINTLN, BUILTIN_LEN, BUILTIN_CAP, BUILTIN_APPEND, BUILTIN_COPY,
+	BUILTIN_DELETE, BUILTIN_MAKE, BUILTIN_NEW, BUILTIN_PANIC, BUILTIN_RECOVER, BUILTIN_CLOSE,
+	BUILTIN_COMPLEX, BUILTIN_REAL, BUILTIN_IMAG,
+};
 
 typedef struct Object Object;
 struct Object {
@@ -147,6 +151,8 @@ struct Object {
 	bool param;      /* OBJ_VAR: a parameter or result */
 	bool global;     /* package-level */
 	bool used;
+	bool addrtaken;  /* &x appears: the variable may live on the heap */
+	bool captured;   /* referenced from a function literal */
 	int state;       /* package-level constants: 0 unresolved, 1 resolving, 2 done */
 	Node *spec;      /* OBJ_CONST: its N_CONSTDECL; Node *valexpr its value, typeexpr its type */
 	Node *valexpr, *typeexpr;

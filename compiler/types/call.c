@@ -1,0 +1,418 @@
+/* call.c: calls, conversions and the builtin functions.
+ *
+ * A call's callee is checked first: a type makes it a conversion (spec:
+ * Conversions), a builtin dispatches to builtin_call, anything else must be
+ * a function value (a method value included: the selector recorded the
+ * receiver). Arguments are assigned to the parameters as values of their
+ * types; a single multi-value call may supply all arguments (f(g())), and
+ * a final `...` argument passes a slice as the variadic parameter.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "check_int.h"
+
+/* ---- conversions ----------------------------------------------------------------- */
+
+static bool is_bytes_or_runes(Type *t) {
+	Type *u = under(t);
+	if (u->kind != TY_SLICE) return false;
+	TypeKind k = under(u->elem)->kind;
+	return k == TY_UINT8 || k == TY_INT32;
+}
+
+/* spec: Conversions, for non-constant x */
+static bool convertible(Node *x, Type *t) {
+	Type *v = x->type, *vu = under(v), *tu = under(t);
+	if (type_identical(v, t)) return true;
+	if (tu->kind == TY_INTERFACE && implements(v, t, NULL)) return true;
+	if (type_identical(vu, tu)) return true;
+	if (vu->kind == TY_POINTER && tu->kind == TY_POINTER && type_identical(under(vu->elem), under(tu->elem))) return true;
+	if ((type_is_integer(vu) || is_float(vu)) && (type_is_integer(tu) || is_float(tu))) return true;
+	if (is_complex(vu) && is_complex(tu)) return true;
+	if (type_is_string(tu) && (type_is_integer(vu) || is_bytes_or_runes(vu))) return true;
+	if (type_is_string(vu) && is_bytes_or_runes(tu)) return true;
+	if (vu->kind == TY_UNSAFEPTR && (tu->kind == TY_POINTER || tu->kind == TY_UINTPTR)) return true;
+	if (tu->kind == TY_UNSAFEPTR && (vu->kind == TY_POINTER || vu->kind == TY_UINTPTR)) return true;
+	if (vu->kind == TY_SLICE && tu->kind == TY_POINTER && under(tu->elem)->kind == TY_ARRAY &&
+	    type_identical(vu->elem, under(tu->elem)->elem))
+		return true;
+	return false;
+}
+
+static void conversion(Checker *c, Node *n, Type *t) {
+	Node *x = n->list;
+	if (!x || x->next || (n->flags & NF_DOTS)) {
+		if (!x) diag_error(n->end ? n->end : n->pos, "missing argument in conversion to %s", type_string(t));
+		else diag_error(node_startpos(x->next ? x->next : x), "too many arguments in conversion to %s", type_string(t));
+		for (; x; x = x->next) expr(c, x);
+		invalidate(n);
+		return;
+	}
+	expr(c, x);
+	if (x->mode == M_INVALID) {
+		invalidate(n);
+		return;
+	}
+	n->type = t;
+	if (x->mode == M_CONST && is_basic(t)) {
+		Const *v = NULL;
+		const char *why;
+		Type *tu = under(t);
+		bool ok = false;
+		if (is_numeric(tu) && is_numeric(x->type)) ok = const_representable(x->val, tu, &v, &why);
+		else if (type_is_string(tu) && type_is_string(x->type)) ok = (v = x->val) != NULL;
+		else if (is_bool(tu) && is_bool(x->type)) ok = (v = x->val) != NULL;
+		else if (type_is_string(tu) && type_is_integer(x->type)) {
+			/* string(65) is "A"; out-of-range values give "\uFFFD" */
+			int64_t r;
+			if (!const_int_value(x->val, &r) || r < 0 || r > 0x10FFFF || (r >= 0xD800 && r < 0xE000)) r = 0xFFFD;
+			char *buf = arena_alloc(g_arena, 5);
+			int len = utf8_encode((uint32_t)r, buf);
+			v = const_string(buf, len);
+			ok = true;
+		}
+		if (!ok) {
+			diag_error(node_startpos(x), "cannot convert %s to type %s", operand_string(x), type_string(t));
+			invalidate(n);
+			return;
+		}
+		n->mode = M_CONST;
+		n->val = v;
+		if (type_is_untyped(x->type)) convert_untyped(x, is_numeric(tu) && !is_numeric(x->type) ? x->type : t);
+		if (type_is_string(tu) && type_is_integer(x->type)) default_type(c, x);
+		return;
+	}
+	if (type_is_untyped(x->type)) {
+		/* an untyped non-constant (a comparison) or constant to a non-basic type */
+		if (x->type->kind == TY_UNTYPED_NIL) {
+			if (convert_untyped(x, t) != CU_OK) {
+				diag_error(node_startpos(x), "cannot convert %s to type %s", operand_string(x), type_string(t));
+				invalidate(n);
+				return;
+			}
+		} else default_type(c, x);
+	}
+	if (!convertible(x, t)) {
+		diag_error(node_startpos(x), "cannot convert %s to type %s", operand_string(x), type_string(t));
+		invalidate(n);
+		return;
+	}
+	n->mode = M_VALUE;
+}
+
+/* ---- builtins ------------------------------------------------------------------------ */
+
+static bool nargs(Node *n, Object *o, int min, int max) {
+	int k = list_len(n->list);
+	if (k < min) {
+		diag_error(n->end ? n->end : n->pos, "not enough arguments for %s (expected %d, found %d)", expr_string(n), min, k);
+		return false;
+	}
+	if (max >= 0 && k > max) {
+		Node *extra = n->list;
+		for (int i = 0; i < max; i++) extra = extra->next;
+		diag_error(node_startpos(extra), "too many arguments for %s (expected %d, found %d)", expr_string(n), max, k);
+		return false;
+	}
+	(void)o;
+	return true;
+}
+
+static void builtin_call(Checker *c, Node *n, Object *o) {
+	const char *name = o->name->s;
+	int id = o->builtin;
+	/* make and new take a type first */
+	Node *args = n->list;
+	if (id == BUILTIN_MAKE || id == BUILTIN_NEW) {
+		if (!args) {
+			diag_error(n->end ? n->end : n->pos, "not enough arguments for %s (expected 1, found 0)", expr_string(n));
+			invalidate(n);
+			return;
+		}
+		Type *t = resolve_type(c, args);
+		for (Node *a = args->next; a; a = a->next) expr(c, a);
+		if (t->kind == TY_INVALID) {
+			invalidate(n);
+			return;
+		}
+		if (id == BUILTIN_NEW) {
+			if (!nargs(n, o, 1, 1)) {
+				invalidate(n);
+				return;
+			}
+			n->mode = M_VALUE;
+			n->type = type_pointer(t);
+			return;
+		}
+		Type *u = under(t);
+		int min = 1, max = 2;
+		if (u->kind == TY_SLICE) min = 2, max = 3;
+		else if (u->kind != TY_MAP && u->kind != TY_CHAN) {
+			diag_error(node_startpos(args), "invalid argument: cannot make %s; type must be slice, map, or channel", expr_string(args));
+			invalidate(n);
+			return;
+		}
+		if (!nargs(n, o, min, max)) {
+			invalidate(n);
+			return;
+		}
+		for (Node *a = args->next; a; a = a->next) {
+			if (a->mode == M_INVALID) continue;
+			if (!type_is_integer(a->type) && !(a->mode == M_CONST && type_is_untyped(a->type) && is_numeric(a->type))) {
+				diag_error(node_startpos(a), "cannot convert %s to type int", operand_string(a));
+				continue;
+			}
+			if (a->mode == M_CONST) {
+				int64_t v;
+				if (!const_int_value(a->val, &v)) {
+					diag_error(node_startpos(a), "%s truncated to int", operand_string(a));
+					continue;
+				}
+				if (v < 0) {
+					diag_error(node_startpos(a), "invalid argument: index %s must not be negative", operand_string(a));
+					continue;
+				}
+			}
+			if (type_is_untyped(a->type)) convert_untyped(a, ty_int);
+		}
+		if (u->kind == TY_SLICE && args->next && args->next->next && args->next->mode == M_CONST &&
+		    args->next->next->mode == M_CONST && const_compare(T_GT, args->next->val, args->next->next->val))
+			diag_error(node_startpos(args->next), "invalid argument: length and capacity swapped");
+		n->mode = M_VALUE;
+		n->type = t;
+		return;
+	}
+	for (Node *a = args; a; a = a->next) expr(c, a);
+	for (Node *a = args; a; a = a->next)
+		if (a->mode == M_INVALID) {
+			invalidate(n);
+			return;
+		}
+	switch (id) {
+	case BUILTIN_PRINT: case BUILTIN_PRINTLN: {
+		const char *ctx = arena_printf(g_arena, "argument to %s", name);
+		for (Node *a = args; a; a = a->next) {
+			if (a->mode == M_NOVALUE || a->mode == M_TYPEEXPR || a->mode == M_BUILTIN) {
+				diag_error(node_startpos(a), "%s is not an expression", operand_string(a));
+				continue;
+			}
+			if (type_is_untyped(a->type)) {
+				if (a->type->kind == TY_UNTYPED_NIL) {
+					diag_error(node_startpos(a), "use of untyped nil in %s", ctx);
+					continue;
+				}
+				assign_to(c, a, default_of(a->type), ctx);
+			}
+		}
+		n->mode = M_NOVALUE;
+		n->type = NULL;
+		return;
+	}
+	case BUILTIN_LEN: case BUILTIN_CAP: {
+		if (!nargs(n, o, 1, 1)) break;
+		Node *x = args;
+		Type *u = under(x->type);
+		if (u->kind == TY_POINTER && under(u->elem)->kind == TY_ARRAY) u = under(u->elem);
+		bool ok = u->kind == TY_ARRAY || u->kind == TY_SLICE || u->kind == TY_CHAN ||
+		          (id == BUILTIN_LEN && (type_is_string(u) || u->kind == TY_MAP));
+		if (!ok) {
+			diag_error(node_startpos(x), "invalid argument: %s for %s", operand_string(x), name);
+			break;
+		}
+		n->type = ty_int;
+		n->mode = M_VALUE;
+		if (x->mode == M_CONST && type_is_string(u)) {
+			n->mode = M_CONST;
+			n->val = const_int64(x->val->len);
+			default_type(c, x);
+		} else if (u->kind == TY_ARRAY && !(x->kind == N_CALL)) {
+			/* len of an array is constant when the operand has no calls or receives */
+			n->mode = M_CONST;
+			n->val = const_int64(u->len);
+		}
+		return;
+	}
+	case BUILTIN_APPEND: {
+		if (!args) {
+			diag_error(n->end ? n->end : n->pos, "not enough arguments for %s (expected 1, found 0)", expr_string(n));
+			break;
+		}
+		Type *s = args->type;
+		if (args->type->kind == TY_UNTYPED_NIL) {
+			diag_error(node_startpos(args), "first argument to append must be a typed slice; have untyped nil");
+			break;
+		}
+		if (under(s)->kind != TY_SLICE) {
+			diag_error(node_startpos(args), "invalid argument: %s is not a slice", operand_string(args));
+			break;
+		}
+		Type *elem = under(s)->elem;
+		if (n->flags & NF_DOTS) {
+			Node *x = args->next;
+			if (!x || x->next) {
+				diag_error(n->pos, "can only use ... with final argument in list");
+				break;
+			}
+			/* append([]byte, string...) is allowed */
+			if (!(under(elem)->kind == TY_UINT8 && type_is_string(x->type))) assign_to(c, x, type_slice(elem), "append");
+			else default_type(c, x);
+		} else {
+			for (Node *a = args->next; a; a = a->next) assign_to(c, a, elem, "argument to append");
+		}
+		n->mode = M_VALUE;
+		n->type = s;
+		return;
+	}
+	case BUILTIN_COPY: {
+		if (!nargs(n, o, 2, 2)) break;
+		Type *d = under(args->type), *s = under(args->next->type);
+		bool ok = d->kind == TY_SLICE && (s->kind == TY_SLICE ? type_identical(d->elem, s->elem)
+		                                                      : type_is_string(s) && under(d->elem)->kind == TY_UINT8);
+		if (!ok) {
+			diag_error(n->pos, "invalid argument: copy expects slice arguments; found %s and %s", operand_string(args),
+			           operand_string(args->next));
+			break;
+		}
+		default_type(c, args->next);
+		n->mode = M_VALUE;
+		n->type = ty_int;
+		return;
+	}
+	case BUILTIN_DELETE: {
+		if (!nargs(n, o, 2, 2)) break;
+		Type *m = under(args->type);
+		if (m->kind != TY_MAP) {
+			diag_error(node_startpos(args), "invalid argument: %s is not a map", operand_string(args));
+			break;
+		}
+		assign_to(c, args->next, m->key, "argument to delete");
+		n->mode = M_NOVALUE;
+		n->type = NULL;
+		return;
+	}
+	case BUILTIN_PANIC: {
+		if (!nargs(n, o, 1, 1)) break;
+		assign_to(c, args, c->empty_iface, "argument to panic");
+		n->mode = M_NOVALUE;
+		n->type = NULL;
+		return;
+	}
+	case BUILTIN_RECOVER:
+		if (!nargs(n, o, 0, 0)) break;
+		n->mode = M_VALUE;
+		n->type = c->empty_iface;
+		return;
+	case BUILTIN_CLOSE: {
+		if (!nargs(n, o, 1, 1)) break;
+		Type *ch = under(args->type);
+		if (ch->kind != TY_CHAN) {
+			diag_error(node_startpos(args), "invalid operation: cannot close non-channel %s", operand_string(args));
+			break;
+		}
+		if (ch->dir == CHAN_RECV) {
+			diag_error(node_startpos(args), "invalid operation: cannot close receive-only channel %s", operand_string(args));
+			break;
+		}
+		n->mode = M_NOVALUE;
+		n->type = NULL;
+		return;
+	}
+	default:
+		diag_error(n->pos, "%s is not supported yet", name);
+		break;
+	}
+	invalidate(n);
+}
+
+/* ---- calls ------------------------------------------------------------------------------ */
+
+void call_expr(Checker *c, Node *n) {
+	Node *fn = n->a;
+	expr_or_type(c, fn);
+	if (fn->mode == M_INVALID) {
+		for (Node *a = n->list; a; a = a->next) expr(c, a);
+		invalidate(n);
+		return;
+	}
+	if (fn->mode == M_TYPEEXPR) {
+		conversion(c, n, fn->type);
+		return;
+	}
+	if (fn->mode == M_BUILTIN) {
+		builtin_call(c, n, fn->obj);
+		return;
+	}
+	Type *ft = under(fn->type);
+	if (ft->kind != TY_FUNC) {
+		diag_error(node_startpos(n), "invalid operation: cannot call non-function %s", operand_string(fn));
+		for (Node *a = n->list; a; a = a->next) expr(c, a);
+		invalidate(n);
+		return;
+	}
+	const char *fname = expr_string(fn);
+	const char *ctx = arena_printf(g_arena, "argument to %s", fname);
+	int nargs_ = list_len(n->list);
+	for (Node *a = n->list; a; a = a->next) expr(c, a);
+	/* f(g()) with g returning several values */
+	Type *tuple = nargs_ == 1 && n->list->type && n->list->type->kind == TY_TUPLE ? n->list->type : NULL;
+	if (tuple) {
+		int need = ft->nparams;
+		if ((ft->variadic && tuple->nresults < need - 1) || (!ft->variadic && tuple->nresults != need))
+			diag_error(node_startpos(n->list), "%s arguments in call to %s\n\thave %s\n\twant %s",
+			           tuple->nresults < need ? "not enough" : "too many", fname, type_string(tuple), type_string(ft) + 4);
+		else
+			for (int i = 0; i < tuple->nresults; i++) {
+				Type *pt = ft->variadic && i >= need - 1 ? ft->params[need - 1]->elem : ft->params[i];
+				if (!type_identical(tuple->results[i], pt) && !implements(tuple->results[i], pt, NULL))
+					diag_error(node_startpos(n->list), "cannot use %s value as %s value in %s", type_string(tuple->results[i]),
+					           type_string(pt), ctx);
+			}
+		n->flags |= NF_SPREAD;
+	} else {
+		int i = 0;
+		bool dots = n->flags & NF_DOTS;
+		if (dots && !ft->variadic) {
+			diag_error(n->pos, "have (...) but function is not variadic: %s", fname);
+		}
+		for (Node *a = n->list; a; a = a->next, i++) {
+			if (a->mode == M_INVALID) continue;
+			if (a->mode == M_NOVALUE) {
+				diag_error(node_startpos(a), "%s (no value) used as value", expr_string(a));
+				continue;
+			}
+			Type *pt;
+			if (ft->variadic && i >= ft->nparams - 1) pt = dots ? ft->params[ft->nparams - 1] : ft->params[ft->nparams - 1]->elem;
+			else if (i < ft->nparams) pt = ft->params[i];
+			else {
+				default_type(c, a);
+				continue;
+			}
+			assign_to(c, a, pt, ctx);
+		}
+		bool few = ft->variadic ? (dots ? i < ft->nparams : i < ft->nparams - 1) : i < ft->nparams;
+		bool many = !ft->variadic || dots ? i > ft->nparams : false;
+		if (few || many) {
+			Pos p = few ? (n->end ? n->end : n->pos) : node_startpos(n->list);
+			if (many) {
+				Node *extra = n->list;
+				for (int k = 0; k < ft->nparams && extra; k++) extra = extra->next;
+				if (extra) p = node_startpos(extra);
+			}
+			diag_error(p, "%s arguments in call to %s", few ? "not enough" : "too many", fname);
+		}
+	}
+	if (ft->nresults == 1) {
+		n->type = ft->results[0];
+		n->mode = M_VALUE;
+	} else if (ft->nresults == 0) {
+		n->type = NULL;
+		n->mode = M_NOVALUE;
+	} else {
+		Type *t = type_new(TY_TUPLE);
+		t->results = ft->results;
+		t->nresults = ft->nresults;
+		n->type = t;
+		n->mode = M_VALUE;
+	}
+}

@@ -1,0 +1,160 @@
+/* index.c: index and slice expressions (spec: Index expressions, Slice
+ * expressions), with gc's constant bounds checks. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "check_int.h"
+
+/* Checks an index operand; returns its constant value or -1. max < 0: no
+ * upper bound known. */
+static int64_t check_index(Checker *c, Node *x, int64_t max, bool allow_len, const char *what) {
+	expr(c, x);
+	if (x->mode == M_INVALID) return -1;
+	if (!type_is_integer(x->type) && !(x->mode == M_CONST && type_is_untyped(x->type) && is_numeric(x->type))) {
+		diag_error(node_startpos(x), "invalid argument: %s %s must be integer", what, operand_string(x));
+		return -1;
+	}
+	if (x->mode != M_CONST) {
+		default_type(c, x);
+		return -1;
+	}
+	int64_t v;
+	if (!const_int_value(x->val, &v)) {
+		if (type_is_untyped(x->type) && x->val->kind != CV_INT)
+			diag_error(node_startpos(x), "invalid argument: %s %s must be integer", what, operand_string(x));
+		else diag_error(node_startpos(x), "invalid argument: %s %s out of bounds", what, operand_string(x));
+		return -1;
+	}
+	if (v < 0) {
+		diag_error(node_startpos(x), "invalid argument: %s %s must not be negative", what, operand_string(x));
+		return -1;
+	}
+	if (max >= 0 && (allow_len ? v > max : v >= max)) {
+		diag_error(node_startpos(x), "invalid argument: %s %s out of bounds [0:%lld]", what, operand_string(x), (long long)(allow_len ? max + 1 : max));
+		return -1;
+	}
+	default_type(c, x);
+	return v;
+}
+
+void index_expr(Checker *c, Node *n) {
+	Node *x = n->a;
+	expr_or_type(c, x);
+	if (x->mode == M_INVALID) {
+		for (Node *i = n->list; i; i = i->next) expr(c, i);
+		invalidate(n);
+		return;
+	}
+	if (x->mode == M_TYPEEXPR || (x->type && under(x->type)->kind == TY_FUNC && x->obj && x->obj->kind == OBJ_FUNC)) {
+		diag_error(n->pos, "%s: generic instantiation is not supported yet", expr_string(n));
+		invalidate(n);
+		return;
+	}
+	if (n->list && n->list->next) {
+		diag_error(node_startpos(n->list->next), "invalid operation: more than one index");
+		invalidate(n);
+		return;
+	}
+	Node *i = n->list;
+	Type *u = under(x->type);
+	switch (u->kind) {
+	case TY_STRING: case TY_UNTYPED_STRING: {
+		int64_t len = x->mode == M_CONST ? x->val->len : -1;
+		int64_t k = check_index(c, i, len, false, "index");
+		n->type = basic_type(TY_UINT8);
+		n->mode = M_VALUE;
+		if (x->mode == M_CONST && k >= 0) {
+			n->mode = M_CONST;
+			n->val = const_int64((unsigned char)x->val->s[k]);
+		}
+		if (type_is_untyped(x->type)) default_type(c, x);
+		return;
+	}
+	case TY_ARRAY:
+		check_index(c, i, u->len, false, "index");
+		n->type = u->elem;
+		n->mode = x->mode == M_VAR ? M_VAR : M_VALUE;
+		return;
+	case TY_POINTER:
+		if (under(u->elem)->kind == TY_ARRAY) {
+			check_index(c, i, under(u->elem)->len, false, "index");
+			n->type = under(u->elem)->elem;
+			n->mode = M_VAR;
+			return;
+		}
+		break;
+	case TY_SLICE:
+		check_index(c, i, -1, false, "index");
+		n->type = u->elem;
+		n->mode = M_VAR;
+		return;
+	case TY_MAP:
+		expr(c, i);
+		if (i->mode != M_INVALID) assign_to(c, i, u->key, "map index");
+		n->type = u->elem;
+		n->mode = M_MAPINDEX;
+		return;
+	default: break;
+	}
+	diag_error(node_startpos(x), "invalid operation: cannot index %s", operand_string(x));
+	expr(c, i);
+	invalidate(n);
+}
+
+void slice_expr(Checker *c, Node *n) {
+	Node *x = n->a;
+	expr(c, x);
+	if (x->mode == M_INVALID) {
+		invalidate(n);
+		return;
+	}
+	Type *u = under(x->type);
+	int64_t cap = -1;
+	bool full = n->flags & NF_FULL;
+	switch (u->kind) {
+	case TY_STRING: case TY_UNTYPED_STRING:
+		if (full) {
+			diag_error(n->pos, "invalid operation: 3-index slice of string");
+			invalidate(n);
+			return;
+		}
+		if (x->mode == M_CONST) cap = x->val->len;
+		n->type = type_is_untyped(x->type) ? ty_string : x->type;
+		if (type_is_untyped(x->type)) default_type(c, x);
+		break;
+	case TY_ARRAY:
+		if (x->mode != M_VAR) {
+			diag_error(node_startpos(x), "invalid operation: %s (slice of unaddressable value)", expr_string(n));
+			invalidate(n);
+			return;
+		}
+		cap = u->len;
+		n->type = type_slice(u->elem);
+		break;
+	case TY_POINTER:
+		if (under(u->elem)->kind == TY_ARRAY) {
+			cap = under(u->elem)->len;
+			n->type = type_slice(under(u->elem)->elem);
+			break;
+		}
+		goto bad;
+	case TY_SLICE: n->type = x->type; break;
+	default:
+	bad:
+		diag_error(node_startpos(x), "cannot slice %s", operand_string(x));
+		invalidate(n);
+		return;
+	}
+	int64_t v[3] = {-1, -1, -1};
+	Node *ix[3] = {n->b, n->c, n->d};
+	for (int k = 0; k < 3; k++)
+		if (ix[k]) v[k] = check_index(c, ix[k], cap, true, "index");
+	/* constant indices must be non-decreasing */
+	for (int a = 0; a < 3; a++)
+		for (int b = a + 1; b < 3; b++)
+			if (v[a] >= 0 && v[b] >= 0 && v[a] > v[b]) {
+				diag_error(node_startpos(ix[b]), "invalid slice indices: %lld < %lld", (long long)v[b], (long long)v[a]);
+				a = b = 3;
+			}
+	n->mode = M_VALUE;
+}

@@ -1,0 +1,218 @@
+/* lookup.c: finding a field or method by name (spec: Selectors), through
+ * embedded fields, breadth first: the shallowest depth with exactly one
+ * match wins; two matches at that depth are ambiguous. Also method sets:
+ * whether a method can be called on a value (pointer receivers need an
+ * addressable operand or a pointer). */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "check_int.h"
+
+typedef struct Entry {
+	Type *type;   /* a named or struct type to search */
+	int path[SEL_MAXDEPTH];
+	int npath;
+	bool indirect;
+} Entry;
+
+typedef VEC(Entry) Entries;
+
+static bool seen_before(Type **seen, int nseen, Type *t) {
+	for (int i = 0; i < nseen; i++)
+		if (seen[i] == t) return true;
+	return false;
+}
+
+Selection lookup_field_or_method(Type *T, const Str *name) {
+	Selection sel = {.kind = SEL_NONE};
+	bool indirect = false;
+	if (T->kind == TY_POINTER) {
+		/* a named pointer type has no methods; *T searches T */
+		T = T->elem;
+		indirect = true;
+	} else if (T->kind == TY_NAMED && under(T)->kind == TY_POINTER) {
+		T = under(T)->elem;
+		indirect = true;
+		sel.no_methods = true;
+	}
+	Entries cur = {0}, next = {0};
+	Entry e0 = {.type = T, .npath = 0, .indirect = indirect};
+	vec_push(&cur, e0);
+	Type *seen[64];
+	int nseen = 0;
+	for (int depth = 0; cur.n > 0 && depth < SEL_MAXDEPTH; depth++) {
+		int found = 0;
+		next.n = 0;
+		for (int i = 0; i < cur.n; i++) {
+			Entry *e = &cur.v[i];
+			Type *t = e->type;
+			if (t->kind == TY_NAMED) {
+				if (seen_before(seen, nseen, t)) continue;
+				if (nseen < 64) seen[nseen++] = t;
+				if (!sel.no_methods || depth > 0)
+					for (int m = 0; m < t->methods.n; m++)
+						if (t->methods.v[m].name == name) {
+							if (found++ == 0) {
+								sel.kind = SEL_METHOD;
+								sel.method = &t->methods.v[m];
+								sel.recvbase = t;
+								sel.type = t->methods.v[m].type;
+								memcpy(sel.path, e->path, sizeof(int) * (size_t)e->npath);
+								sel.npath = e->npath;
+								sel.indirect = e->indirect;
+							}
+						}
+			}
+			Type *u = under(t);
+			if (u->kind == TY_STRUCT) {
+				for (int f = 0; f < u->nfields; f++) {
+					Field *fd = &u->fields[f];
+					if (fd->name == name) {
+						if (found++ == 0) {
+							sel.kind = SEL_FIELD;
+							sel.type = fd->type;
+							memcpy(sel.path, e->path, sizeof(int) * (size_t)e->npath);
+							sel.path[e->npath] = f;
+							sel.npath = e->npath + 1;
+							sel.indirect = e->indirect;
+						}
+					}
+					if (fd->embedded && e->npath + 1 < SEL_MAXDEPTH) {
+						Entry ne = *e;
+						ne.path[ne.npath++] = f;
+						Type *ft = fd->type;
+						if (ft->kind == TY_POINTER) {
+							ft = ft->elem;
+							ne.indirect = true;
+						}
+						ne.type = ft;
+						vec_push(&next, ne);
+					}
+				}
+			} else if (u->kind == TY_INTERFACE) {
+				for (int m = 0; m < u->methods.n; m++)
+					if (u->methods.v[m].name == name && found++ == 0) {
+						sel.kind = SEL_METHOD;
+						sel.method = &u->methods.v[m];
+						sel.recvbase = t;
+						sel.type = u->methods.v[m].type;
+						memcpy(sel.path, e->path, sizeof(int) * (size_t)e->npath);
+						sel.npath = e->npath;
+						sel.indirect = e->indirect;
+						sel.iface = true;
+					}
+			}
+		}
+		if (found == 1) break;
+		if (found > 1) {
+			sel.kind = SEL_AMBIGUOUS;
+			break;
+		}
+		Entries tmp = cur;
+		cur = next;
+		next = tmp;
+	}
+	free(cur.v);
+	free(next.v);
+	return sel;
+}
+
+/* Does type T have method name in its method set? (For value receivers
+ * every method of T; for *T also the pointer-receiver ones.) */
+Method *find_method(Type *T, const Str *name, bool *needs_ptr) {
+	Selection s = lookup_field_or_method(T, name);
+	if (s.kind != SEL_METHOD) return NULL;
+	*needs_ptr = s.method->ptrrecv && !s.indirect && T->kind != TY_POINTER && !s.iface;
+	return s.method;
+}
+
+/* x.f and x.m: a field (addressable if x is, or through a pointer), a
+ * method value, or an error worded as types2's. */
+void selector_expr(Checker *c, Node *n) {
+	Node *x = n->a;
+	expr_or_type(c, x);
+	if (x->mode == M_INVALID) {
+		invalidate(n);
+		return;
+	}
+	if (x->mode == M_TYPEEXPR) {
+		/* method expression T.m or (*T).m */
+		Selection s = lookup_field_or_method(x->type, n->name);
+		if (s.kind != SEL_METHOD) {
+			diag_error(n->pos, "%s undefined (type %s has no method %s)", expr_string(n), type_string(x->type), n->name->s);
+			invalidate(n);
+			return;
+		}
+		if (s.method->ptrrecv && x->type->kind != TY_POINTER && !s.iface) {
+			diag_error(n->pos, "invalid method expression %s (needs pointer receiver (*%s).%s)", expr_string(n),
+			           type_string(x->type), n->name->s);
+			invalidate(n);
+			return;
+		}
+		Type *ft = type_new(TY_FUNC);
+		ft->nparams = s.type->nparams + 1;
+		ft->params = NEWARR(Type *, ft->nparams);
+		ft->params[0] = x->type;
+		for (int i = 0; i < s.type->nparams; i++) ft->params[i + 1] = s.type->params[i];
+		ft->nresults = s.type->nresults;
+		ft->results = s.type->results;
+		ft->variadic = s.type->variadic;
+		n->mode = M_VALUE;
+		n->type = ft;
+		n->obj = s.method->obj;
+		n->flags |= NF_METHODEXPR;
+		return;
+	}
+	if (x->mode == M_NOVALUE || !x->type) {
+		diag_error(node_startpos(x), "%s (no value) used as value", expr_string(x));
+		invalidate(n);
+		return;
+	}
+	Selection s = lookup_field_or_method(x->type, n->name);
+	switch (s.kind) {
+	case SEL_FIELD:
+		n->type = s.type;
+		n->mode = x->mode == M_VAR || s.indirect ? M_VAR : M_VALUE;
+		n->sel = NEW(Selection);
+		*n->sel = s;
+		return;
+	case SEL_METHOD: {
+		bool ptrrecv = s.method->ptrrecv && !s.iface;
+		if (ptrrecv && !s.indirect && under(x->type)->kind != TY_POINTER) {
+			if (x->mode != M_VAR) {
+				diag_error(n->pos, "cannot call pointer method %s on %s", n->name->s, type_string(x->type));
+				invalidate(n);
+				return;
+			}
+			n->flags |= NF_ADDRRECV;
+		}
+		if (!ptrrecv && !s.iface && (s.indirect || under(x->type)->kind == TY_POINTER)) n->flags |= NF_DEREFRECV;
+		n->type = s.type;
+		n->mode = M_VALUE;
+		n->obj = s.method->obj;
+		n->sel = NEW(Selection);
+		*n->sel = s;
+		return;
+	}
+	case SEL_AMBIGUOUS:
+		diag_error(n->pos, "ambiguous selector %s", expr_string(n));
+		break;
+	default: {
+		/* types2: x.f undefined (type T has no field or method f) */
+		Type *t = x->type;
+		const char *hint = "";
+		if (t->kind == TY_POINTER && under(t->elem)->kind == TY_POINTER) {
+			diag_error(n->pos, "%s undefined (type %s has no field or method %s)", expr_string(n), type_string(t), n->name->s);
+			break;
+		}
+		/* a method with a capitalization difference gets gc's hint */
+		Type *base = t->kind == TY_POINTER ? t->elem : t;
+		if (base->kind == TY_NAMED)
+			for (int i = 0; i < base->methods.n; i++)
+				if (strcasecmp(base->methods.v[i].name->s, n->name->s) == 0)
+					hint = arena_printf(g_arena, ", but does have %s", base->methods.v[i].name->s);
+		diag_error(n->pos, "%s undefined (type %s has no field or method %s%s)", expr_string(n), type_string(t), n->name->s, hint);
+	}
+	}
+	invalidate(n);
+}
