@@ -491,7 +491,7 @@ void parse_syntax_error(Parser *P, int state, int major, const Token *tok) {
 		else diag_syntax(pos, "syntax error: non-declaration statement outside function body");
 		return;
 	}
-	if (acc[T_GO] || (acc[T_CASE] && acc[T_DEFAULT] && acc[T_RBRACE])) {
+	if (acc[T_GO] || (acc[T_CASE] && acc[T_DEFAULT] && acc[T_RBRACE] && !acc[T_SEMI])) {
 		/* at the start of a statement, with a token that cannot start one:
 		 * gc's statement list ends there and the block's closer is wanted */
 		if (acc[T_CASE] && acc[T_DEFAULT]) diag_syntax(pos, "syntax error: unexpected %s, expecting case or default or }", unexpected);

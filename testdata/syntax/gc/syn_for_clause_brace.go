@@ -1,0 +1,6 @@
+package p
+
+func f() {
+	for x := 0; x < 3; x++ )
+	}
+}

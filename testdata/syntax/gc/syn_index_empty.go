@@ -1,0 +1,4 @@
+package p
+
+var a []int
+var x = a[]

@@ -1,0 +1,3 @@
+package p
+
+func f(a.T, b int) {}
