@@ -197,6 +197,84 @@ void rt_notifylist_wait(RtNotifyList *l, uint32_t t);
 void rt_notifylist_notifyone(RtNotifyList *l);
 void rt_notifylist_notifyall(RtNotifyList *l);
 
+/* ---- alg.c: hashing and equality of Go values ----------------------------
+ * Hashes take a seed and return a hash; a per-process random key is mixed
+ * in (wyhash, as gc's hash64.go). Equality and hashing follow the type
+ * descriptor: floats compare as IEEE numbers (+0 == -0, NaN != NaN, and a
+ * NaN hashes randomly), strings by content, interfaces by dynamic type and
+ * value, arrays and structs element by element (blank fields skipped). A
+ * value whose dynamic type is not comparable (descriptor equal == NULL)
+ * panics "hash of unhashable type T" / "comparing uncomparable type T".
+ * The hashers with the (key, seed) signature fit GoMapType.hasher; the
+ * equal functions fit GoType.equal (see docs/runtime-abi.md). */
+uintptr_t rt_memhash(const void *p, uintptr_t seed, uintptr_t size);
+uintptr_t rt_memhash32(const void *p, uintptr_t seed);
+uintptr_t rt_memhash64(const void *p, uintptr_t seed);
+uintptr_t rt_strhash(const void *p, uintptr_t seed);      /* p: GoString * */
+uintptr_t rt_f32hash(const void *p, uintptr_t seed);
+uintptr_t rt_f64hash(const void *p, uintptr_t seed);
+uintptr_t rt_c64hash(const void *p, uintptr_t seed);
+uintptr_t rt_c128hash(const void *p, uintptr_t seed);
+uintptr_t rt_nilinterhash(const void *p, uintptr_t seed); /* p: GoEface * */
+uintptr_t rt_interhash(const void *p, uintptr_t seed);    /* p: GoIface * */
+uintptr_t rt_typehash(const GoType *t, const void *p, uintptr_t seed);
+bool rt_typeequal(const GoType *t, const void *a, const void *b);
+bool rt_memequal0(const void *a, const void *b);
+bool rt_memequal8(const void *a, const void *b);
+bool rt_memequal16(const void *a, const void *b);
+bool rt_memequal32(const void *a, const void *b);
+bool rt_memequal64(const void *a, const void *b);
+bool rt_memequal128(const void *a, const void *b);
+bool rt_f32equal(const void *a, const void *b);
+bool rt_f64equal(const void *a, const void *b);
+bool rt_c64equal(const void *a, const void *b);
+bool rt_c128equal(const void *a, const void *b);
+bool rt_strequal(const void *a, const void *b);
+bool rt_nilinterequal(const void *a, const void *b);
+bool rt_interequal(const void *a, const void *b);
+/* Interface comparisons (==): same dynamic type and equal values. */
+bool rt_efaceeq(GoEface a, GoEface b);
+bool rt_ifaceeq(GoIface a, GoIface b);
+bool rt_ifaceefaceeq(GoIface a, GoEface b); /* non-empty vs empty interface */
+/* Per-thread random numbers (wyrand), for maps and anyone else. */
+uint32_t rt_fastrand(void);
+uint64_t rt_fastrand64(void);
+
+/* ---- map.c: maps -----------------------------------------------------------
+ * A map value is a pointer to the runtime's header (NULL for a nil map);
+ * its first word is the entry count (len). Keys are passed by address;
+ * the access functions return the address of the element in the table (or
+ * of a zero element), valid until the next write to the map. rt_mapassign
+ * returns the slot to store the element into: the caller stores it, with a
+ * write barrier if the element type holds pointers. Lowering of every map
+ * operation: docs/runtime-abi.md. */
+void *rt_makemap(const GoMapType *t, intptr_t hint);  /* hint < 0 counts as 0, as gc 1.19 */
+void *rt_mapaccess1(const GoMapType *t, void *m, const void *key);
+void *rt_mapaccess2(const GoMapType *t, void *m, const void *key, bool *ok);
+void *rt_mapassign(const GoMapType *t, void *m, const void *key);
+void rt_mapdelete(const GoMapType *t, void *m, const void *key);
+void rt_mapclear(const GoMapType *t, void *m);
+intptr_t rt_maplen(void *m);
+/* Iteration: the iterator lives in the caller's frame (12 words, gc's
+ * hiter size); key == NULL once iteration is over. The first eight words
+ * may hold pointers. */
+typedef struct RtMapIter {
+	void *key;
+	void *elem;
+	const GoMapType *t;
+	void *h;
+	void *buckets;
+	void *bptr;
+	void *overflow, *oldoverflow;
+	uintptr_t startbucket;
+	uint8_t offset, wrapped, B, i;
+	uint32_t pad;
+	uintptr_t bucket;
+	uintptr_t checkbucket;
+} RtMapIter;
+void rt_mapiterinit(const GoMapType *t, void *m, RtMapIter *it);
+void rt_mapiternext(RtMapIter *it);
+
 /* ---- panic.c: runtime errors ---------------------------------------------
  * rt_panicrt: a runtime.Error, printed "panic: runtime error: msg".
  * rt_panicplain: a runtime.Error printed without the prefix, for gc's
@@ -205,6 +283,12 @@ void rt_notifylist_notifyall(RtNotifyList *l);
 noreturn void rt_panicrt(const char *msg);
 noreturn void rt_panicplain(const char *msg);
 noreturn void rt_throw(const char *msg);
+
+/* ---- slice.c: make, append, bounds failures ------------------------------ */
+extern uintptr_t rt_zerobase;
+void *rt_makeslice(const GoType *elem, int64_t len, int64_t cap);
+void rt_growslice(GoSlice *out, const GoType *elem, void *oldptr, int64_t oldlen, int64_t oldcap, int64_t newlen);
+noreturn void rt_panicindex(int64_t i, int64_t len);
 
 /* ---- print.c: the print/println builtins, and raw stderr output ---------- */
 void rt_write_stderr(const void *p, intptr_t n);
