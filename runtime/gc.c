@@ -35,6 +35,7 @@ uint32_t gc_cyclegen;
 double gc_assist_ratio;
 int64_t gc_bg_credit;
 uint64_t gc_assist_ns;
+uint64_t gc_throttle_ns;
 void (*rt_gc_blockhook)(int entering);
 
 static int gogc = 100;
@@ -191,27 +192,59 @@ static void scavenge_after_cycle(void) {
  * catch up: park the allocating thread until the cycle ends, as gc parks an
  * assist that finds no work. Only with a blockhook (the scheduler's), since
  * a thread blocked in the runtime must count as stopped. */
+static bool assist_work(int64_t budget);
+
 void gc_throttle(void) {
 	void (*hook)(int) = rt_gc_blockhook;
 	if (!hook) return;
 	gc_start_async();
-	hook(1);
 	pthread_mutex_lock(&gc_lock);
 	uint32_t start = cycles_done;
-	for (int i = 0; i < 1000 && cycles_done == start &&
-	                __atomic_load_n(&heap_live, __ATOMIC_RELAXED) > gc_hard_goal;
-	     i++) {
-		struct timespec ts;
-		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_nsec += 200000;
-		if (ts.tv_nsec >= 1000000000) {
-			ts.tv_sec++;
-			ts.tv_nsec -= 1000000000;
-		}
-		pthread_cond_timedwait(&gc_done, &gc_lock, &ts);
-	}
 	pthread_mutex_unlock(&gc_lock);
-	hook(0);
+	uint64_t waited = 0;
+	for (int i = 0; i < 5000; i++) {
+		/* Marking is behind: help it while there is work (running, so the
+		 * world cannot stop under us), and only then wait a little. */
+		while (gc_phase == GC_MARK && __atomic_load_n(&heap_live, __ATOMIC_RELAXED) > gc_hard_goal &&
+		       assist_work(256 << 10)) {
+		}
+		if (__atomic_load_n(&heap_live, __ATOMIC_RELAXED) <= gc_hard_goal ||
+		    __atomic_load_n(&cycles_done, __ATOMIC_RELAXED) != start)
+			break;
+		uint64_t t0 = gc_nanotime();
+		hook(1);
+		pthread_mutex_lock(&gc_lock);
+		if (cycles_done == start) {
+			struct timespec ts;
+			clock_gettime(CLOCK_REALTIME, &ts);
+			ts.tv_nsec += 100000;
+			if (ts.tv_nsec >= 1000000000) {
+				ts.tv_sec++;
+				ts.tv_nsec -= 1000000000;
+			}
+			pthread_cond_timedwait(&gc_done, &gc_lock, &ts);
+		}
+		pthread_mutex_unlock(&gc_lock);
+		hook(0);
+		waited += gc_nanotime() - t0;
+	}
+	__atomic_fetch_add(&gc_throttle_ns, waited, __ATOMIC_RELAXED);
+}
+
+/* Drain up to budget bytes of scan work as an assist; false if there was none. */
+static bool assist_work(int64_t budget) {
+	__atomic_fetch_add(&assists_active, 1, __ATOMIC_ACQ_REL);
+	if (gc_phase != GC_MARK) {
+		__atomic_fetch_sub(&assists_active, 1, __ATOMIC_ACQ_REL);
+		return false;
+	}
+	uint64_t t = gc_nanotime();
+	GcWork w = {0};
+	mark_drain(&w, budget);
+	mark_flush(&w);
+	__atomic_fetch_add(&gc_assist_ns, gc_nanotime() - t, __ATOMIC_RELAXED);
+	__atomic_fetch_sub(&assists_active, 1, __ATOMIC_ACQ_REL);
+	return w.scanned > 0;
 }
 
 /* ---- assists -------------------------------------------------------------------- */

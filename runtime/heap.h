@@ -187,6 +187,7 @@ extern uint32_t gc_cyclegen;              /* incremented at every cycle start */
 extern double gc_assist_ratio;            /* scan bytes owed per byte allocated */
 extern int64_t gc_bg_credit;              /* atomic: scan work done ahead by the worker */
 extern uint64_t gc_assist_ns;             /* atomic */
+extern uint64_t gc_throttle_ns;           /* atomic: time allocation waited at the hard goal */
 void gc_start_async(void);                /* heap_live passed the trigger */
 void gc_assist(MCache *c);                /* pay c->assist_debt */
 uint64_t gc_nanotime(void);

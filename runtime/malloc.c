@@ -198,6 +198,26 @@ static Span *refill(MCache *c, int spc) {
 static void set_ptrbits(Span *s, uintptr_t obj, uintptr_t size, const GoType *typ) {
 	uint64_t *bits = s->ptrbits;
 	uintptr_t w0 = (obj - s->base) >> 3, nw = s->elemsize >> 3;
+	uintptr_t tw0 = typ->size >> 3, pw0 = typ->ptrdata >> 3;
+	if (LIKELY(nw <= 64 && pw0 <= 64 && tw0 && typ->gcdata)) {
+		/* Objects up to 512 bytes: build the slot's mask, write it with at
+		 * most two word updates. */
+		uint64_t em = 0, mask = 0;
+		for (uintptr_t i = 0; i < (pw0 + 7) / 8; i++) em |= (uint64_t)typ->gcdata[i] << (8 * i);
+		if (pw0 < 64) em &= ((uint64_t)1 << pw0) - 1;
+		uintptr_t nelem = size / typ->size;
+		for (uintptr_t e = 0; e < nelem && e * tw0 < 64; e++) mask |= em << (e * tw0);
+		uint64_t clear = nw == 64 ? ~(uint64_t)0 : ((uint64_t)1 << nw) - 1;
+		mask &= clear;
+		unsigned sh = (unsigned)(w0 & 63);
+		uintptr_t wi = w0 >> 6;
+		bits[wi] = (bits[wi] & ~(clear << sh)) | (mask << sh);
+		if (sh + nw > 64) {
+			unsigned r = 64 - sh;
+			bits[wi + 1] = (bits[wi + 1] & ~(clear >> r)) | (mask >> r);
+		}
+		return;
+	}
 	for (uintptr_t w = w0; w < w0 + nw;) {
 		if ((w & 63) == 0 && w + 64 <= w0 + nw) {
 			bits[w >> 6] = 0;

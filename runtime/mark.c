@@ -210,10 +210,28 @@ static void scan_object(GcWork *w, uintptr_t b) {
 	w->scanned += s->elemsize;
 }
 
+/* Share half of a local block when the global queue is empty, so that
+ * assists (and later, other workers) find work (gc's gcWork.balance). */
+static void balance(GcWork *w) {
+	Workbuf *b = w->buf;
+	if (!b || b->n < 8 || __atomic_load_n(&wq_nfull, __ATOMIC_RELAXED)) return;
+	Workbuf *h = getempty();
+	uint64_t half = b->n / 2;
+	memcpy(h->obj, b->obj, half * sizeof(uintptr_t));
+	memmove(b->obj, b->obj + half, (b->n - half) * sizeof(uintptr_t));
+	h->n = half;
+	b->n -= half;
+	putfull(h);
+}
+
 bool mark_drain(GcWork *w, int64_t budget) {
 	uint64_t start = w->scanned;
 	uintptr_t p;
+	unsigned k = 0;
 	while (pop(w, &p)) {
+		if (UNLIKELY((++k & 63) == 0)) balance(w);
+		/* The next object is likely a cache miss: start loading it. */
+		if (LIKELY(w->buf && w->buf->n)) __builtin_prefetch((void *)w->buf->obj[w->buf->n - 1]);
 		scan_object(w, p);
 		if (budget >= 0 && (int64_t)(w->scanned - start) >= budget) return false;
 	}
