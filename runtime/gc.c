@@ -356,7 +356,9 @@ static void run_cycle(bool forced) {
 		heap_mcache_flush(c);
 		c->assist_debt = 0;
 	}
-	pthread_mutex_unlock(&heap_cachelock);
+	/* heap_cachelock stays held until the spans are unswept and heap_live
+	 * reset: a thread that is not stopped (one exiting, releasing its
+	 * private cache) must not hand spans back in between. */
 #ifdef GC_DEBUG
 	mark_verify();
 #endif
@@ -369,6 +371,7 @@ static void run_cycle(bool forced) {
 	__atomic_store_n(&gc_phase, GC_OFF, __ATOMIC_SEQ_CST);
 	sweep_begin();
 	__atomic_store_n(&heap_live, marked, __ATOMIC_RELAXED);
+	pthread_mutex_unlock(&heap_cachelock);
 	/* Adapt the trigger: marking should end just under the goal. */
 	if (!forced && goal > heap_marked_last) {
 		if (h1 > goal) trigger_frac -= 0.05;
