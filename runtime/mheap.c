@@ -26,7 +26,7 @@ static Span free_big;
 
 static void *sysmap(size_t n) {
 	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (p == MAP_FAILED) rt_throw("out of memory (mmap)");
+	if (p == MAP_FAILED) rt_throw("runtime: out of memory");
 	return p;
 }
 
@@ -122,10 +122,10 @@ static uint64_t nanotime(void) { return gc_nanotime(); }
 /* Map more arenas so that [heap_bump, heap_bump + need) is usable. */
 static void grow(uintptr_t need) {
 	while (heap_bump + need > heap_end) {
-		if (heap_end + ARENA_SIZE > heap_base + HEAP_RESERVE) rt_throw("out of memory: heap reservation exhausted");
+		if (heap_end + ARENA_SIZE > heap_base + HEAP_RESERVE) rt_throw("runtime: out of memory");
 		void *p = mmap((void *)heap_end, ARENA_SIZE, PROT_READ | PROT_WRITE,
 		               MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
-		if (p == MAP_FAILED) rt_throw("out of memory (arena mmap)");
+		if (p == MAP_FAILED) rt_throw("runtime: out of memory");
 		heap_sys += ARENA_SIZE;
 		__atomic_store_n(&heap_end, heap_end + ARENA_SIZE, __ATOMIC_RELEASE);
 	}
