@@ -39,4 +39,6 @@ function(map_test name)
   endif()
 endfunction()
 
-map_test(map_basic_test)
+map_test(map_basic_test STRESS 200)
+map_test(map_iter_test STRESS 100)
+map_test(map_gc_test STRESS 100)

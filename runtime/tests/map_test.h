@@ -113,7 +113,7 @@ static inline GoString gostr(const char *fmt, long v) {
 /* ---- child processes ------------------------------------------------------------ */
 /* Run this program again with argv[1] = name; return its exit status and
  * put its stderr (NUL-terminated, truncated) in out. */
-static int run_child(const char *name, char *out, size_t outsz) {
+static inline int run_child(const char *name, char *out, size_t outsz) {
 	int fds[2];
 	CHECK(pipe(fds) == 0);
 	pid_t pid = fork();
@@ -137,7 +137,7 @@ static int run_child(const char *name, char *out, size_t outsz) {
 }
 
 /* The child must exit 2 with a first stderr line equal to want. */
-static void expect_child(const char *name, const char *want) {
+static inline void expect_child(const char *name, const char *want) {
 	char out[4096];
 	int st = run_child(name, out, sizeof out);
 	char *nl = strchr(out, '\n');
