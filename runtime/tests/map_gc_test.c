@@ -6,6 +6,8 @@
  * walks alive after the map has moved on. Run also under
  * GODEBUG=gcstress (map.cmake), where the collector verifies the heap after
  * each mark and poisons what it frees. */
+#include <pthread.h>
+
 #include "map_test.h"
 
 #define NOINLINE __attribute__((noinline))
@@ -185,6 +187,94 @@ static NOINLINE void test_iter_keepalive(void) {
 	for (int i = 0; i < M; i++) CHECK(seen[i] == 1);
 }
 
+/* Map writes while the collector marks concurrently (another thread runs
+ * collections back to back): the map's own barriers (evacuation, deletion,
+ * new overflow buckets, header stores) and the element stores keep every
+ * live key and value; in the GC_DEBUG build the collector checks after each
+ * mark that no marked object points to an unmarked one. */
+static volatile int gc_stop;
+static int gc_cycles;
+static void *gc_loop(void *arg) {
+	gcstub_register();
+	while (!gc_stop) {
+		rt_gc();
+		gc_cycles++;
+	}
+	gcstub_unregister();
+	return NULL;
+}
+
+static uint64_t rng(uint64_t *s) {
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+static NOINLINE void test_concurrent(void) {
+	enum { K = 4000, OPS = 200000 };
+	void *ms = rt_makemap(&mt_sp, 0); /* string -> *Node */
+	void *mi = rt_makemap(&mt_ii, 0); /* int64 -> int64, noscan */
+	uint32_t *ver = calloc(K, sizeof *ver); /* 0: absent, else version */
+	pthread_t th;
+	gc_stop = 0;
+	CHECK(pthread_create(&th, NULL, gc_loop, NULL) == 0);
+	uint64_t seed = 88172645463325252ull;
+	for (long op = 0; op < OPS; op++) {
+		gcstub_poll();
+		uint64_t r = rng(&seed);
+		long k = (long)(r % K);
+		GoString key = gostr("k%ld", k);
+		switch ((r >> 32) % 4) {
+		case 0: case 1: { /* insert or overwrite */
+			Node *n = rt_mallocgc(sizeof(Node), &t_node, 1);
+			ver[k]++;
+			n->val = MAGIC | (uint64_t)k << 20 | ver[k];
+			gc_store(rt_mapassign(&mt_sp, ms, &key), n);
+			mput_ii(&mt_ii, mi, k, (int64_t)ver[k]);
+			break;
+		}
+		case 2:
+			rt_mapdelete(&mt_sp, ms, &key);
+			mdel_i(&mt_ii, mi, k);
+			ver[k] = 0;
+			break;
+		case 3: { /* a few steps of an iteration */
+			RtMapIter it;
+			rt_mapiterinit(&mt_sp, ms, &it);
+			for (int s = 0; s < 8 && it.key; s++, rt_mapiternext(&it)) {
+				Node *n = *(Node **)it.elem;
+				CHECK((n->val & 0xffff000000000000ull) == MAGIC);
+			}
+			break;
+		}
+		}
+	}
+	gc_stop = 1;
+	gcstub_blocking(1);
+	pthread_join(th, NULL);
+	gcstub_blocking(0);
+	collect();
+	churn(10000);
+	long live = 0;
+	for (long k = 0; k < K; k++) {
+		char buf[32];
+		int len = snprintf(buf, sizeof buf, "k%ld", k);
+		GoString key = {(const uint8_t *)buf, len};
+		bool ok, ok2;
+		Node *n = *(Node **)rt_mapaccess2(&mt_sp, ms, &key, &ok);
+		int64_t v;
+		ok2 = mget_ii(&mt_ii, mi, k, &v);
+		CHECK(ok == (ver[k] != 0) && ok2 == ok);
+		if (!ok) continue;
+		live++;
+		CHECK(n->val == (MAGIC | (uint64_t)k << 20 | ver[k]) && v == (int64_t)ver[k]);
+	}
+	CHECK(rt_maplen(ms) == live && rt_maplen(mi) == live);
+	printf("concurrent: %d collections during %d map operations, %ld live\n", gc_cycles, OPS, live);
+	free(ver);
+}
+
 int main(void) {
 	gcstub_register();
 	rt_gc_init();
@@ -192,6 +282,7 @@ int main(void) {
 	test_pointers();
 	test_indirect();
 	test_iter_keepalive();
+	test_concurrent();
 	gcstub_unregister();
 	printf("map_gc_test: PASS\n");
 	return 0;
