@@ -330,22 +330,31 @@ static void run_cycle(bool forced) {
 	uint64_t stw1 = t1 - p0, pause1 = t1 - t0;
 
 	/* Concurrent mark. */
-	for (;;) {
-		uint64_t before = w.scanned;
-		bool empty = mark_drain(&w, 256 << 10);
-		__atomic_fetch_add(&gc_bg_credit, (int64_t)(w.scanned - before), __ATOMIC_RELAXED);
-		if (!empty) continue;
-		if (mark_queue_empty() && __atomic_load_n(&assists_active, __ATOMIC_ACQUIRE) == 0) break;
-		sched_yield();
-	}
-	mark_flush(&w);
-	uint64_t t2 = gc_nanotime();
-	uint64_t markcpu = t2 - t1;
+	uint64_t s2, p2, t2, aborted = 0;
+	for (int attempt = 0;; attempt++) {
+		for (;;) {
+			uint64_t before = w.scanned;
+			bool empty = mark_drain(&w, 256 << 10);
+			__atomic_fetch_add(&gc_bg_credit, (int64_t)(w.scanned - before), __ATOMIC_RELAXED);
+			if (!empty) continue;
+			if (mark_queue_empty() && __atomic_load_n(&assists_active, __ATOMIC_ACQUIRE) == 0) break;
+			sched_yield();
+		}
+		mark_flush(&w);
+		t2 = gc_nanotime();
 
-	/* STW #2: mark termination. */
-	uint64_t s2 = gc_nanotime();
-	rt_stw_stop("GC mark termination");
-	uint64_t p2 = gc_nanotime();
+		/* STW #2: mark termination. If the barrier queued work between the
+		 * check and the stop, go back to concurrent marking rather than trace
+		 * it with the world stopped (as gc's gcMarkDone); after a few tries,
+		 * finish it in the pause. */
+		s2 = gc_nanotime();
+		rt_stw_stop("GC mark termination");
+		p2 = gc_nanotime();
+		if (mark_queue_empty() || attempt >= 3) break;
+		rt_stw_start();
+		aborted += gc_nanotime() - s2;
+	}
+	uint64_t markcpu = t2 - t1;
 	__atomic_store_n(&gc_phase, GC_MARKTERM, __ATOMIC_SEQ_CST);
 	mark_drain(&w, -1);
 	mark_flush(&w);
@@ -385,7 +394,7 @@ static void run_cycle(bool forced) {
 	uint64_t t3 = gc_nanotime();
 	uint64_t stw2 = t3 - p2;
 	/* A pause, as gc counts it, starts when the stop is requested. */
-	uint64_t pause = pause1 + (t3 - s2);
+	uint64_t pause = pause1 + (t3 - s2) + aborted;
 	pause_ns[numgc % 256] = pause;
 	pause_end[numgc % 256] = unixnano();
 	last_gc_unix = pause_end[numgc % 256];
@@ -440,7 +449,6 @@ static pthread_once_t gc_once = PTHREAD_ONCE_INIT;
 static void gc_init_once(void) {
 	t_init = gc_nanotime();
 	heap_malloc_init();
-	mark_init();
 	/* As gc's readGOGC: "off", else an integer (negative is off), else 100. */
 	const char *g = getenv("GOGC");
 	if (g && !strcmp(g, "off")) {

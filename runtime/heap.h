@@ -200,7 +200,6 @@ typedef struct GcWork {
 	uint64_t scanned;  /* bytes scanned */
 	uint64_t marked;   /* bytes marked */
 } GcWork;
-void mark_init(void);
 void mark_shade(GcWork *w, uintptr_t p, bool conservative);
 void mark_scanrange_conservative(GcWork *w, uintptr_t lo, uintptr_t hi);
 void mark_scanrange_bitmap(GcWork *w, uintptr_t start, uintptr_t nbytes, const uint8_t *bitmap);
@@ -214,7 +213,7 @@ void mark_verify(void);            /* GC_DEBUG: no marked object points to an un
 void mark_verify_start(void);      /* GC_DEBUG: everything swept, nothing marked */
 
 /* ---- sweep.c ---------------------------------------------------------------- */
-extern uint64_t sweep_unswept;  /* atomic: spans waiting to be swept */
+extern uint64_t sweep_unswept;  /* atomic flag: some span may still be unswept */
 extern uint32_t sweep_active;   /* atomic: sweeps in progress */
 void sweep_begin(void);         /* world stopped: every in-use span becomes unswept */
 bool sweep_span(Span *s);       /* s owned by caller; returns true if it still holds objects */

@@ -28,7 +28,6 @@ static uint64_t wq_nfull;        /* atomic: blocks on wq_full, plus 1 if wq_shar
 uint64_t mark_marked_bytes, mark_black_bytes;
 uintptr_t gc_debug_watch;
 
-void mark_init(void) {}
 
 static Workbuf *getempty(void) {
 	pthread_mutex_lock(&wq_lock);
