@@ -263,9 +263,14 @@ static void *arena_alloc(uintptr_t n) {
 	return r;
 }
 
-/* The cache: open addressing on the GoMapType address; readers do not lock. */
-static MapInfo **info_tab;
-static uintptr_t info_cap, info_n;
+/* The cache: open addressing on the GoMapType address; readers do not lock.
+ * A table is published whole (capacity and entries behind one pointer);
+ * a replaced table is leaked, since readers may still be probing it. */
+typedef struct InfoTab {
+	uintptr_t cap, n;
+	MapInfo *e[];
+} InfoTab;
+static InfoTab *info_tab;
 
 static inline uintptr_t ptrhash(const void *p) { return ((uintptr_t)p * 0x9e3779b97f4a7c15ull) >> 20; }
 
@@ -330,47 +335,47 @@ static MapInfo *info_build(const GoMapType *t) {
 	return mi;
 }
 
-static MapInfo *info_lookup(MapInfo **tab, uintptr_t cap, const GoMapType *t) {
+static MapInfo *info_lookup(const InfoTab *tab, const GoMapType *t) {
 	if (!tab) return NULL;
-	for (uintptr_t i = ptrhash(t) & (cap - 1);; i = (i + 1) & (cap - 1)) {
-		MapInfo *mi = __atomic_load_n(&tab[i], __ATOMIC_ACQUIRE);
+	uintptr_t mask = tab->cap - 1;
+	for (uintptr_t i = ptrhash(t) & mask;; i = (i + 1) & mask) {
+		MapInfo *mi = __atomic_load_n(&tab->e[i], __ATOMIC_ACQUIRE);
 		if (!mi || mi->t == t) return mi;
 	}
 }
 
-static void info_insert(MapInfo **tab, uintptr_t cap, MapInfo *mi) {
-	uintptr_t i = ptrhash(mi->t) & (cap - 1);
-	while (tab[i]) i = (i + 1) & (cap - 1);
-	__atomic_store_n(&tab[i], mi, __ATOMIC_RELEASE);
+static void info_insert(InfoTab *tab, MapInfo *mi) {
+	uintptr_t mask = tab->cap - 1, i = ptrhash(mi->t) & mask;
+	while (tab->e[i]) i = (i + 1) & mask;
+	__atomic_store_n(&tab->e[i], mi, __ATOMIC_RELEASE);
+	tab->n++;
 }
 
 static __attribute__((noinline)) const MapInfo *info_slow(const GoMapType *t) {
 	pthread_mutex_lock(&info_lock);
-	MapInfo *mi = info_lookup(info_tab, info_cap, t);
+	InfoTab *tab = info_tab;
+	MapInfo *mi = info_lookup(tab, t);
 	if (!mi) {
 		mi = info_build(t);
-		if ((info_n + 1) * 2 > info_cap) { /* the old table is leaked: readers may be in it */
-			uintptr_t ncap = info_cap ? info_cap * 2 : 64;
-			MapInfo **nt = arena_alloc(ncap * sizeof *nt);
-			memset(nt, 0, ncap * sizeof *nt);
-			for (uintptr_t i = 0; i < info_cap; i++)
-				if (info_tab[i]) info_insert(nt, ncap, info_tab[i]);
-			__atomic_store_n(&info_cap, ncap, __ATOMIC_RELEASE);
+		if (!tab || (tab->n + 1) * 2 > tab->cap) {
+			uintptr_t ncap = tab ? tab->cap * 2 : 64;
+			InfoTab *nt = arena_alloc(sizeof *nt + ncap * sizeof nt->e[0]);
+			memset(nt, 0, sizeof *nt + ncap * sizeof nt->e[0]);
+			nt->cap = ncap;
+			for (uintptr_t i = 0; tab && i < tab->cap; i++)
+				if (tab->e[i]) info_insert(nt, tab->e[i]);
+			info_insert(nt, mi);
 			__atomic_store_n(&info_tab, nt, __ATOMIC_RELEASE);
+		} else {
+			info_insert(tab, mi);
 		}
-		info_insert(info_tab, info_cap, mi);
-		info_n++;
 	}
 	pthread_mutex_unlock(&info_lock);
 	return mi;
 }
 
 static inline const MapInfo *info_get(const GoMapType *t) {
-	MapInfo **tab = __atomic_load_n(&info_tab, __ATOMIC_ACQUIRE);
-	uintptr_t cap = __atomic_load_n(&info_cap, __ATOMIC_ACQUIRE);
-	/* a reader may pair a new table with the old capacity: a smaller
-	 * power of two, so the probe stays in bounds and may only miss */
-	MapInfo *mi = info_lookup(tab, cap, t);
+	MapInfo *mi = info_lookup(__atomic_load_n(&info_tab, __ATOMIC_ACQUIRE), t);
 	return mi ? mi : info_slow(t);
 }
 

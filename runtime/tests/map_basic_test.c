@@ -310,6 +310,24 @@ static void test_iface(void) {
 	CHECK(rt_interhash(&i1, 3) == rt_nilinterhash(&k1, 3));
 }
 
+/* Many map types: the runtime's per-type cache grows. */
+static void test_many_types(void) {
+	enum { NT = 300 };
+	GoMapType *ts = calloc(NT, sizeof *ts);
+	void *ms[NT];
+	for (int i = 0; i < NT; i++) {
+		ts[i] = mt_ii;
+		ms[i] = rt_makemap(&ts[i], i);
+		mput_ii(&ts[i], ms[i], i, -i);
+	}
+	for (int i = 0; i < NT; i++) {
+		int64_t v;
+		CHECK(mget_ii(&ts[i], ms[i], i, &v) && v == -i);
+		CHECK(rt_makemap(&ts[i], 0) != NULL);
+	}
+	/* ts stays allocated: the runtime keeps pointers to map types */
+}
+
 /* ---- the panics, in child processes --------------------------------------------- */
 
 static void child_nilwrite(void) {
@@ -375,6 +393,7 @@ int main(int argc, char **argv) {
 	test_struct();
 	test_big();
 	test_iface();
+	test_many_types();
 	for (int i = 0; i < NCHILDREN; i++) expect_child(children[i].name, children[i].want);
 	printf("panics: ok\n");
 	test_million();
