@@ -51,6 +51,7 @@ static uint32_t assists_active;
 static uint32_t gc_pending;   /* a cycle is requested or running */
 
 static pthread_mutex_t gc_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t pacer_lock = PTHREAD_MUTEX_INITIALIZER; /* gogc, memlimit, goal */
 static pthread_cond_t gc_wake = PTHREAD_COND_INITIALIZER;  /* to the worker */
 static pthread_cond_t gc_done = PTHREAD_COND_INITIALIZER;  /* from the worker */
 static bool gc_requested, gc_forced, gc_running;
@@ -320,10 +321,12 @@ static void run_cycle(bool forced) {
 	GcWork w = {0};
 	stack_bytes_this_cycle = 0;
 	rt_sched_each_stack(scan_stack_cb, &w);
+	pthread_mutex_lock(&roots_lock);
 	for (size_t i = 0; i < nroots; i++) {
 		if (roots[i].bitmap) mark_scanrange_bitmap(&w, roots[i].start, roots[i].nbytes, roots[i].bitmap);
 		else mark_scanrange_conservative(&w, roots[i].start, roots[i].start + roots[i].nbytes);
 	}
+	pthread_mutex_unlock(&roots_lock);
 	gc_shade_new = 0; /* every stack is black from here on */
 	uint64_t t1 = gc_nanotime();
 	rt_stw_start();
@@ -388,9 +391,11 @@ static void run_cycle(bool forced) {
 		if (trigger_frac < 0.5) trigger_frac = 0.5;
 		if (trigger_frac > 0.95) trigger_frac = 0.95;
 	}
+	pthread_mutex_lock(&pacer_lock);
 	heap_marked_last = traced;
 	last_stack_bytes = stack_bytes_this_cycle;
 	compute_goal(traced);
+	pthread_mutex_unlock(&pacer_lock);
 	uint64_t t3 = gc_nanotime();
 	uint64_t stw2 = t3 - p2;
 	/* A pause, as gc counts it, starts when the stop is requested. */
@@ -508,6 +513,32 @@ void rt_gc(void) {
 	}
 	pthread_mutex_unlock(&gc_lock);
 	if (hook) hook(0);
+}
+
+/* debug.SetGCPercent and debug.SetMemoryLimit: set, return the old value
+ * (a negative percent is off; a negative limit only reads it). */
+int rt_gc_setpercent(int percent) {
+	rt_gc_init();
+	pthread_mutex_lock(&pacer_lock);
+	int old = gogc;
+	gogc = percent < 0 ? -1 : percent;
+	compute_goal(heap_marked_last);
+	pthread_mutex_unlock(&pacer_lock);
+	if (__atomic_load_n(&heap_live, __ATOMIC_RELAXED) >= gc_trigger) gc_start_async();
+	return old;
+}
+
+int64_t rt_gc_setmemlimit(int64_t limit) {
+	rt_gc_init();
+	pthread_mutex_lock(&pacer_lock);
+	int64_t old = memlimit;
+	if (limit >= 0) {
+		memlimit = limit;
+		compute_goal(heap_marked_last);
+	}
+	pthread_mutex_unlock(&pacer_lock);
+	if (__atomic_load_n(&heap_live, __ATOMIC_RELAXED) >= gc_trigger) gc_start_async();
+	return old;
 }
 
 /* ---- statistics ------------------------------------------------------------------- */

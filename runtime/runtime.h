@@ -59,6 +59,11 @@ void rt_gc_addroots(void *start, uintptr_t nbytes, const uint8_t *bitmap);
 void rt_gc_init(void);  /* called once from the program entry */
 void rt_gc(void);       /* runtime.GC(): a full collection, swept, then return */
 
+/* debug.SetGCPercent / debug.SetMemoryLimit: set and return the previous
+ * value (percent < 0 is off; limit < 0 only reads; INT64_MAX is no limit). */
+int rt_gc_setpercent(int percent);
+int64_t rt_gc_setmemlimit(int64_t limit);
+
 /* Extra ranges scanned conservatively every cycle (C data the runtime keeps
  * Go pointers in). Like rt_gc_addroots, register before they hold pointers. */
 void rt_gc_addconservroots(void *start, uintptr_t nbytes);

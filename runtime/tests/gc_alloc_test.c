@@ -190,6 +190,17 @@ static void test_parse(void) {
 	CHECK(gc_parse_bytes("10MB") == -1);
 	CHECK(gc_parse_bytes("") == -1);
 	printf("GOMEMLIMIT syntax: ok\n");
+	/* debug.SetGCPercent / SetMemoryLimit */
+	int old = rt_gc_setpercent(50);
+	CHECK(old == 100 || getenv("GOGC"));
+	CHECK(rt_gc_setpercent(old) == 50);
+	CHECK(rt_gc_setmemlimit(-1) == INT64_MAX || getenv("GOMEMLIMIT"));
+	int64_t ol = rt_gc_setmemlimit(64 << 20);
+	RtMemStats m;
+	rt_readmemstats(&m);
+	CHECK(m.NextGC <= (64u << 20));
+	CHECK(rt_gc_setmemlimit(ol) == 64 << 20);
+	printf("SetGCPercent, SetMemoryLimit: ok\n");
 }
 
 static void test_gctrace(const char *path) {
