@@ -96,7 +96,8 @@ struct Node {
 	uint16_t flags;
 	Pos pos;
 	Pos end;   /* closing brace/paren where it matters for messages */
-	int iota;  /* N_CONSTDECL */
+	int iota;  /* N_CONSTDECL: index in its group; composite literal elements:
+	            * the field or element index (set by the checker) */
 	const Str *name;
 	Node *a, *b, *c, *d;
 	Node *list, *list2;

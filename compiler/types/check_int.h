@@ -30,7 +30,6 @@ void declare(Scope *s, Object *o);
 Object *obj_new(ObjKind k, const Str *name, Type *t, Pos p);
 extern Scope *universe;
 void init_universe(void);
-Type *basic_type(TypeKind k);
 Type *universe_empty_interface(void);
 
 /* expr.c: expressions and operands */
@@ -61,19 +60,6 @@ void resolve_typename(Checker *c, Object *o);
 void check_recursive_type(Object *o);
 
 /* lookup.c: fields and methods by name */
-enum { SEL_NONE, SEL_FIELD, SEL_METHOD, SEL_AMBIGUOUS };
-#define SEL_MAXDEPTH 16
-typedef struct Selection {
-	int kind;
-	int path[SEL_MAXDEPTH]; /* field indices through embedded fields (and the field itself) */
-	int npath;
-	Type *type;        /* the field's type or the method's signature */
-	Method *method;
-	Type *recvbase;    /* the named (or interface) type the method belongs to */
-	bool indirect;     /* the path goes through a pointer */
-	bool iface;        /* an interface method */
-	bool no_methods;   /* searching a named pointer type: fields only */
-} Selection;
 Selection lookup_field_or_method(Type *T, const Str *name);
 Method *find_method(Type *T, const Str *name, bool *needs_ptr);
 

@@ -117,7 +117,7 @@ void composite_lit(Checker *c, Node *n, Type *hint) {
 			} else if (bound >= 0 && idx >= bound) {
 				diag_error(node_startpos(e), "index %lld out of bounds [0:%lld]", (long long)idx, (long long)bound);
 			}
-			e->litlen = (uint32_t)idx; /* the element's index, for code generation */
+			e->iota = (int)idx; /* the element's index, for code generation */
 			element(c, v, u->elem, "array or slice literal");
 			idx++;
 			if (idx > max) max = idx;
@@ -126,7 +126,7 @@ void composite_lit(Checker *c, Node *n, Type *hint) {
 			u->len = max; /* [...]T */
 			u->layout = 0;
 		}
-		n->iota = (int)max;
+		n->litlen = (uint32_t)max; /* the literal's length, for code generation */
 		return;
 	}
 	case TY_MAP:

@@ -84,7 +84,23 @@ struct Type {
 	int layout;         /* 0 not computed, 1 computing, 2 done */
 };
 
+/* How a selector x.f found its field or method (Node.sel). */
+enum { SEL_NONE, SEL_FIELD, SEL_METHOD, SEL_AMBIGUOUS };
+#define SEL_MAXDEPTH 16
+typedef struct Selection {
+	int kind;
+	int path[SEL_MAXDEPTH]; /* field indices through embedded fields (and the field itself) */
+	int npath;
+	Type *type;        /* the field's type or the method's signature */
+	Method *method;
+	Type *recvbase;    /* the named (or interface) type the method belongs to */
+	bool indirect;     /* the path goes through a pointer */
+	bool iface;        /* an interface method */
+	bool no_methods;   /* searching a named pointer type: fields only */
+} Selection;
+
 /* type.c: constructors, identity, strings, layout */
+Type *basic_type(TypeKind k);
 Type *type_new(TypeKind k);
 Type *type_pointer(Type *elem);
 Type *type_slice(Type *elem);
@@ -153,6 +169,7 @@ struct Object {
 	bool used;
 	bool addrtaken;  /* &x appears: the variable may live on the heap */
 	bool captured;   /* referenced from a function literal */
+	bool heap;       /* code generation: lives in a heap cell (backend holds its address) */
 	int state;       /* package-level constants: 0 unresolved, 1 resolving, 2 done */
 	Node *spec;      /* OBJ_CONST: its N_CONSTDECL; Node *valexpr its value, typeexpr its type */
 	Node *valexpr, *typeexpr;

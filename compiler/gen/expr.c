@@ -1,0 +1,381 @@
+/* expr.c: lowering expressions. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "gen_int.h"
+
+#include <gmp.h>
+
+static LLVMValueRef const_value(Gen *g, Node *n) {
+	Const *k = n->val;
+	LLVMTypeRef t = gen_type(g, n->type);
+	switch (k->kind) {
+	case CV_BOOL: return LLVMConstInt(g->i1, k->b, 0);
+	case CV_STRING: return gen_string(g, k->s, k->len);
+	case CV_INT: case CV_FLOAT: case CV_COMPLEX:
+		if (LLVMGetTypeKind(t) == LLVMIntegerTypeKind) {
+			/* the checker proved the value fits; take its low 64 bits */
+			mpz_t m;
+			mpz_init(m);
+			if (k->kind == CV_INT) mpz_set(m, k->z);
+			else mpz_set_q(m, k->re);
+			mpz_fdiv_r_2exp(m, m, 64);
+			unsigned long long v = mpz_get_ui(m);
+			return LLVMConstInt(t, v, 0);
+		}
+		return LLVMConstReal(t, const_float64(k));
+	}
+	return NULL;
+}
+
+static void print_value(Gen *g, Node *a) {
+	LLVMValueRef v = gen_expr(g, a);
+	Type *t = a->type;
+	if (type_is_string(t)) {
+		LLVMTypeRef pt[2] = {g->ptr, g->i64};
+		LLVMValueRef args[2] = {LLVMBuildExtractValue(g->b, v, 0, ""), LLVMBuildExtractValue(g->b, v, 1, "")};
+		gen_call_rt(g, "rt_printstring", g->voidt, pt, args, 2);
+	} else if (t->kind == TY_BOOL) {
+		LLVMTypeRef pt[1] = {g->i8};
+		LLVMValueRef args[1] = {LLVMBuildZExt(g->b, v, g->i8, "")};
+		gen_call_rt(g, "rt_printbool", g->voidt, pt, args, 1);
+	} else if (gen_float(t)) {
+		LLVMTypeRef pt[1] = {g->f64};
+		LLVMValueRef args[1] = {t->kind == TY_FLOAT32 ? LLVMBuildFPExt(g->b, v, g->f64, "") : v};
+		gen_call_rt(g, "rt_printfloat", g->voidt, pt, args, 1);
+	} else if (type_is_integer(t)) {
+		LLVMTypeRef pt[1] = {g->i64};
+		LLVMValueRef w = v;
+		if (LLVMGetIntTypeWidth(LLVMTypeOf(v)) < 64) w = gen_signed(t) ? LLVMBuildSExt(g->b, v, g->i64, "") : LLVMBuildZExt(g->b, v, g->i64, "");
+		LLVMValueRef args[1] = {w};
+		gen_call_rt(g, gen_signed(t) ? "rt_printint" : "rt_printuint", g->voidt, pt, args, 1);
+	}
+}
+
+static LLVMValueRef builtin_call(Gen *g, Node *n, int id) {
+	if (id == BUILTIN_PRINT || id == BUILTIN_PRINTLN) {
+		gen_call_rt(g, "rt_printlock", g->voidt, NULL, NULL, 0);
+		for (Node *a = n->list; a; a = a->next) {
+			if (id == BUILTIN_PRINTLN && a != n->list) gen_call_rt(g, "rt_printsp", g->voidt, NULL, NULL, 0);
+			print_value(g, a);
+		}
+		if (id == BUILTIN_PRINTLN) gen_call_rt(g, "rt_printnl", g->voidt, NULL, NULL, 0);
+		gen_call_rt(g, "rt_printunlock", g->voidt, NULL, NULL, 0);
+		return NULL;
+	}
+	switch (id) {
+	case BUILTIN_LEN: return gen_len_cap(g, n, false);
+	case BUILTIN_CAP: return gen_len_cap(g, n, true);
+	case BUILTIN_APPEND: return gen_append(g, n);
+	case BUILTIN_MAKE: return gen_make(g, n);
+	case BUILTIN_NEW: return gen_new(g, under(n->type)->elem);
+	case BUILTIN_COPY: return gen_copy(g, n);
+	}
+	diag_error(n->pos, "%s is not supported by the code generator yet", expr_string(n->a));
+	return n->type ? LLVMGetUndef(gen_type(g, n->type)) : NULL;
+}
+
+/* T(x) between basic types */
+static LLVMValueRef conversion(Gen *g, Node *n) {
+	Node *x = n->list;
+	LLVMValueRef v = gen_expr(g, x);
+	Type *from = x->type, *to = n->type;
+	LLVMTypeRef lto = gen_type(g, to);
+	bool fi = type_is_integer(from), ti = type_is_integer(to);
+	if (fi && ti) {
+		unsigned a = LLVMGetIntTypeWidth(LLVMTypeOf(v)), b = LLVMGetIntTypeWidth(lto);
+		if (a == b) return v;
+		if (a > b) return LLVMBuildTrunc(g->b, v, lto, "");
+		return gen_signed(from) ? LLVMBuildSExt(g->b, v, lto, "") : LLVMBuildZExt(g->b, v, lto, "");
+	}
+	if (fi && gen_float(to)) return gen_signed(from) ? LLVMBuildSIToFP(g->b, v, lto, "") : LLVMBuildUIToFP(g->b, v, lto, "");
+	if (gen_float(from) && ti) return gen_signed(to) ? LLVMBuildFPToSI(g->b, v, lto, "") : LLVMBuildFPToUI(g->b, v, lto, "");
+	if (gen_float(from) && gen_float(to)) {
+		if (from->kind == to->kind) return v;
+		return to->kind == TY_FLOAT32 ? LLVMBuildFPTrunc(g->b, v, lto, "") : LLVMBuildFPExt(g->b, v, lto, "");
+	}
+	return v;
+}
+
+/* A call of a function or method known at compile time. Method calls pass
+ * the receiver first: its address when the method has a pointer receiver
+ * and the operand is addressable (NF_ADDRRECV), the value behind a pointer
+ * when the method has a value receiver (NF_DEREFRECV). */
+static LLVMValueRef call(Gen *g, Node *n) {
+	Node *fn = n->a;
+	if (fn->mode == M_TYPEEXPR) return conversion(g, n);
+	if (fn->obj && fn->obj->kind == OBJ_BUILTIN) return builtin_call(g, n, fn->obj->builtin);
+	Type *ft = under(fn->type);
+	Object *callee_obj = NULL;
+	LLVMValueRef recv = NULL;
+	Type *recvt = NULL;
+	if (fn->kind == N_SELECTOR && fn->sel && fn->sel->kind == SEL_METHOD && !fn->sel->iface && !(fn->flags & NF_METHODEXPR)) {
+		callee_obj = fn->obj;
+		recvt = callee_obj->recv;
+		/* the receiver: walk the embedded path to the value that has the method */
+		Node *x = fn->a;
+		if (fn->flags & NF_ADDRRECV) recv = gen_selector_base_addr(g, fn);
+		else if (fn->flags & NF_DEREFRECV) {
+			LLVMValueRef p = gen_selector_base_addr(g, fn);
+			recv = LLVMBuildLoad2(g->b, gen_type(g, recvt), p, "recv");
+		} else if (fn->sel->npath == 0) recv = gen_expr(g, x);
+		else {
+			LLVMValueRef p = gen_selector_base_addr(g, fn);
+			recv = recvt->kind == TY_POINTER ? p : LLVMBuildLoad2(g->b, gen_type(g, recvt), p, "recv");
+		}
+	} else if (fn->kind == N_SELECTOR && (fn->flags & NF_METHODEXPR)) {
+		callee_obj = fn->obj;
+	} else if (fn->kind == N_NAME && fn->obj && fn->obj->kind == OBJ_FUNC) {
+		callee_obj = fn->obj;
+	} else if (fn->kind == N_PAREN && fn->a->kind == N_NAME && fn->a->obj && fn->a->obj->kind == OBJ_FUNC) {
+		callee_obj = fn->a->obj;
+	}
+	if (!callee_obj || !callee_obj->backend) {
+		diag_error(n->pos, "calls of function values are not supported by the code generator yet");
+		return LLVMGetUndef(n->type ? gen_type(g, n->type) : g->i64);
+	}
+	int na = ft->nparams;
+	LLVMValueRef *args = NEWARR(LLVMValueRef, na + 2);
+	int i = 0;
+	if (recv) args[i++] = recv;
+	int k = 0;
+	bool dots = n->flags & NF_DOTS;
+	if (n->flags & NF_SPREAD) {
+		LLVMValueRef agg = gen_expr(g, n->list);
+		for (int r = 0; r < n->list->type->nresults; r++) args[i++] = LLVMBuildExtractValue(g->b, agg, (unsigned)r, "");
+	} else {
+		for (Node *a = n->list; a; a = a->next, k++) {
+			if (ft->variadic && k == na - 1 && !dots) {
+				/* the variadic tail becomes a slice */
+				args[i++] = gen_variadic_slice(g, a, ft->params[na - 1]);
+				break;
+			}
+			args[i++] = gen_expr(g, a);
+		}
+		if (ft->variadic && !dots && k < na - 1 + 1 && i < na + (recv ? 1 : 0)) args[i++] = LLVMConstNull(g->slice);
+	}
+	LLVMValueRef callee = (LLVMValueRef)callee_obj->backend;
+	return LLVMBuildCall2(g->b, gen_sig(g, callee_obj->type, callee_obj->recv), callee, args, (unsigned)i, "");
+}
+
+LLVMValueRef gen_string_op(Gen *g, int op, LLVMValueRef x, LLVMValueRef y) {
+	LLVMTypeRef pt[4] = {g->ptr, g->i64, g->ptr, g->i64};
+	LLVMValueRef args[4] = {LLVMBuildExtractValue(g->b, x, 0, ""), LLVMBuildExtractValue(g->b, x, 1, ""),
+	                        LLVMBuildExtractValue(g->b, y, 0, ""), LLVMBuildExtractValue(g->b, y, 1, "")};
+	if (op == T_PLUS) return gen_call_rt(g, "rt_concatstring2", g->str, pt, args, 4);
+	LLVMValueRef c = gen_call_rt(g, "rt_cmpstring", g->i64, pt, args, 4);
+	LLVMValueRef zero = LLVMConstInt(g->i64, 0, 0);
+	switch (op) {
+	case T_EQ: return LLVMBuildICmp(g->b, LLVMIntEQ, c, zero, "");
+	case T_NE: return LLVMBuildICmp(g->b, LLVMIntNE, c, zero, "");
+	case T_LT: return LLVMBuildICmp(g->b, LLVMIntSLT, c, zero, "");
+	case T_LE: return LLVMBuildICmp(g->b, LLVMIntSLE, c, zero, "");
+	case T_GT: return LLVMBuildICmp(g->b, LLVMIntSGT, c, zero, "");
+	default: return LLVMBuildICmp(g->b, LLVMIntSGE, c, zero, "");
+	}
+}
+
+static LLVMValueRef logic(Gen *g, Node *n) {
+	/* && and || evaluate their right operand only when needed */
+	LLVMValueRef x = gen_expr(g, n->a);
+	LLVMBasicBlockRef from = LLVMGetInsertBlock(g->b);
+	LLVMBasicBlockRef rhs = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "rhs");
+	LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "done");
+	if (n->op == T_ANDAND) LLVMBuildCondBr(g->b, x, rhs, done);
+	else LLVMBuildCondBr(g->b, x, done, rhs);
+	LLVMPositionBuilderAtEnd(g->b, rhs);
+	LLVMValueRef y = gen_expr(g, n->b);
+	LLVMBasicBlockRef rhs_end = LLVMGetInsertBlock(g->b);
+	LLVMBuildBr(g->b, done);
+	LLVMPositionBuilderAtEnd(g->b, done);
+	LLVMValueRef phi = LLVMBuildPhi(g->b, g->i1, "");
+	LLVMValueRef vals[2] = {LLVMConstInt(g->i1, n->op == T_OROR, 0), y};
+	LLVMBasicBlockRef blocks[2] = {from, rhs_end};
+	LLVMAddIncoming(phi, vals, blocks, 2);
+	return phi;
+}
+
+/* Go shifts: a count at least the width gives 0 (or the sign for a signed
+ * right shift) instead of LLVM's poison; a negative signed count panics. */
+static LLVMValueRef shift(Gen *g, int op, LLVMValueRef x, LLVMValueRef y, bool sgn, Type *yt) {
+	LLVMTypeRef xt = LLVMTypeOf(x);
+	unsigned w = LLVMGetIntTypeWidth(xt), yw = LLVMGetIntTypeWidth(LLVMTypeOf(y));
+	if (gen_signed(yt)) {
+		LLVMValueRef neg = LLVMBuildICmp(g->b, LLVMIntSLT, y, LLVMConstInt(LLVMTypeOf(y), 0, 0), "");
+		LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "shift.neg");
+		LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "shift.ok");
+		LLVMBuildCondBr(g->b, neg, bad, ok);
+		LLVMPositionBuilderAtEnd(g->b, bad);
+		gen_call_rt(g, "rt_panicshift", g->voidt, NULL, NULL, 0);
+		LLVMBuildUnreachable(g->b);
+		LLVMPositionBuilderAtEnd(g->b, ok);
+	}
+	/* compare the count in the wider of the two widths */
+	LLVMTypeRef ct = yw > w ? LLVMTypeOf(y) : xt;
+	LLVMValueRef cnt = yw == LLVMGetIntTypeWidth(ct) ? y : LLVMBuildZExt(g->b, y, ct, "");
+	LLVMValueRef big = LLVMBuildICmp(g->b, LLVMIntUGE, cnt, LLVMConstInt(ct, w, 0), "");
+	LLVMValueRef amt = LLVMBuildSelect(g->b, big, LLVMConstInt(ct, w - 1, 0), cnt, "");
+	if (ct != xt) amt = LLVMBuildTrunc(g->b, amt, xt, "");
+	if (op == T_SHL) {
+		LLVMValueRef r = LLVMBuildShl(g->b, x, amt, "");
+		return LLVMBuildSelect(g->b, big, LLVMConstInt(xt, 0, 0), r, "");
+	}
+	if (sgn) return LLVMBuildAShr(g->b, x, amt, "");
+	LLVMValueRef r = LLVMBuildLShr(g->b, x, amt, "");
+	return LLVMBuildSelect(g->b, big, LLVMConstInt(xt, 0, 0), r, "");
+}
+
+/* Integer division: a zero divisor panics, and x / -1 is -x (x % -1 is 0)
+ * so that MinInt / -1 wraps as Go defines instead of trapping. */
+static LLVMValueRef divide(Gen *g, int op, LLVMValueRef x, LLVMValueRef y, bool sgn, bool yconst) {
+	LLVMTypeRef t = LLVMTypeOf(x);
+	if (!yconst) {
+		LLVMValueRef zero = LLVMBuildICmp(g->b, LLVMIntEQ, y, LLVMConstInt(t, 0, 0), "");
+		LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "div.zero");
+		LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "div.ok");
+		LLVMBuildCondBr(g->b, zero, bad, ok);
+		LLVMPositionBuilderAtEnd(g->b, bad);
+		gen_call_rt(g, "rt_panicdivide", g->voidt, NULL, NULL, 0);
+		LLVMBuildUnreachable(g->b);
+		LLVMPositionBuilderAtEnd(g->b, ok);
+	}
+	if (!sgn) return op == T_DIV ? LLVMBuildUDiv(g->b, x, y, "") : LLVMBuildURem(g->b, x, y, "");
+	LLVMValueRef m1 = LLVMBuildICmp(g->b, LLVMIntEQ, y, LLVMConstAllOnes(t), "");
+	/* divide by 1 instead of -1 to stay defined, then fix the result up */
+	LLVMValueRef safe = LLVMBuildSelect(g->b, m1, LLVMConstInt(t, 1, 0), y, "");
+	if (op == T_DIV) {
+		LLVMValueRef q = LLVMBuildSDiv(g->b, x, safe, "");
+		return LLVMBuildSelect(g->b, m1, LLVMBuildNeg(g->b, x, ""), q, "");
+	}
+	LLVMValueRef r = LLVMBuildSRem(g->b, x, safe, "");
+	return LLVMBuildSelect(g->b, m1, LLVMConstInt(t, 0, 0), r, "");
+}
+
+LLVMValueRef gen_binary(Gen *g, Node *n) {
+	if (n->op == T_ANDAND || n->op == T_OROR) return logic(g, n);
+	LLVMValueRef x = gen_expr(g, n->a), y = gen_expr(g, n->b);
+	return gen_arith(g, n->op, x, y, n->a->type, n->b);
+}
+
+/* x op y on values of type t; ynode is the right operand (its type
+ * matters to shifts, its constness to division). */
+LLVMValueRef gen_arith(Gen *g, int op, LLVMValueRef x, LLVMValueRef y, Type *t, Node *ynode) {
+	if (type_is_string(t)) return gen_string_op(g, op, x, y);
+	if (gen_float(t)) {
+		switch (op) {
+		case T_PLUS: return LLVMBuildFAdd(g->b, x, y, "");
+		case T_MINUS: return LLVMBuildFSub(g->b, x, y, "");
+		case T_STAR: return LLVMBuildFMul(g->b, x, y, "");
+		case T_DIV: return LLVMBuildFDiv(g->b, x, y, "");
+		case T_EQ: return LLVMBuildFCmp(g->b, LLVMRealOEQ, x, y, "");
+		case T_NE: return LLVMBuildFCmp(g->b, LLVMRealUNE, x, y, "");
+		case T_LT: return LLVMBuildFCmp(g->b, LLVMRealOLT, x, y, "");
+		case T_LE: return LLVMBuildFCmp(g->b, LLVMRealOLE, x, y, "");
+		case T_GT: return LLVMBuildFCmp(g->b, LLVMRealOGT, x, y, "");
+		case T_GE: return LLVMBuildFCmp(g->b, LLVMRealOGE, x, y, "");
+		}
+	}
+	bool s = gen_signed(t);
+	switch (op) {
+	case T_PLUS: return LLVMBuildAdd(g->b, x, y, "");
+	case T_MINUS: return LLVMBuildSub(g->b, x, y, "");
+	case T_STAR: return LLVMBuildMul(g->b, x, y, "");
+	case T_DIV: case T_MOD: return divide(g, op, x, y, s, ynode->val != NULL);
+	case T_AND: return LLVMBuildAnd(g->b, x, y, "");
+	case T_OR: return LLVMBuildOr(g->b, x, y, "");
+	case T_XOR: return LLVMBuildXor(g->b, x, y, "");
+	case T_ANDNOT: return LLVMBuildAnd(g->b, x, LLVMBuildNot(g->b, y, ""), "");
+	case T_SHL: case T_SHR: return shift(g, op, x, y, s, ynode->type);
+	case T_EQ: return LLVMBuildICmp(g->b, LLVMIntEQ, x, y, "");
+	case T_NE: return LLVMBuildICmp(g->b, LLVMIntNE, x, y, "");
+	case T_LT: return LLVMBuildICmp(g->b, s ? LLVMIntSLT : LLVMIntULT, x, y, "");
+	case T_LE: return LLVMBuildICmp(g->b, s ? LLVMIntSLE : LLVMIntULE, x, y, "");
+	case T_GT: return LLVMBuildICmp(g->b, s ? LLVMIntSGT : LLVMIntUGT, x, y, "");
+	case T_GE: return LLVMBuildICmp(g->b, s ? LLVMIntSGE : LLVMIntUGE, x, y, "");
+	}
+	return LLVMGetUndef(LLVMTypeOf(x));
+}
+
+LLVMValueRef gen_expr(Gen *g, Node *n) {
+	if (n->val) return const_value(g, n);
+	switch (n->kind) {
+	case N_PAREN: return gen_expr(g, n->a);
+	case N_NAME: {
+		Object *o = n->obj;
+		if (o->kind == OBJ_VAR) return LLVMBuildLoad2(g->b, gen_type(g, o->type), gen_addr(g, n), o->name->s);
+		if (o->kind == OBJ_NIL) return LLVMConstNull(gen_type(g, n->type));
+		if (o->kind == OBJ_FUNC) {
+			diag_error(n->pos, "function values are not supported by the code generator yet");
+			return LLVMConstNull(g->ptr);
+		}
+		return (LLVMValueRef)o->backend;
+	}
+	case N_SELECTOR:
+		if (n->sel && n->sel->kind == SEL_FIELD) {
+			if (n->mode == M_VAR) return LLVMBuildLoad2(g->b, gen_type(g, n->type), gen_addr(g, n), n->name->s);
+			/* a field of a non-addressable struct value */
+			LLVMValueRef v = gen_expr(g, n->a);
+			Type *t = n->a->type;
+			for (int i = 0; i < n->sel->npath; i++) {
+				v = LLVMBuildExtractValue(g->b, v, (unsigned)n->sel->path[i], "");
+				t = under(t)->fields[n->sel->path[i]].type;
+			}
+			return v;
+		}
+		diag_error(n->pos, "method values are not supported by the code generator yet");
+		return LLVMConstNull(g->ptr);
+	case N_INDEX: {
+		Type *u = under(n->a->type);
+		if (type_is_string(u)) {
+			LLVMValueRef s = gen_expr(g, n->a);
+			LLVMValueRef i = gen_expr(g, n->list);
+			if (LLVMGetIntTypeWidth(LLVMTypeOf(i)) < 64) i = gen_signed(n->list->type) ? LLVMBuildSExt(g->b, i, g->i64, "") : LLVMBuildZExt(g->b, i, g->i64, "");
+			LLVMValueRef len = LLVMBuildExtractValue(g->b, s, 1, "");
+			LLVMValueRef bad = LLVMBuildICmp(g->b, LLVMIntUGE, i, len, "");
+			LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "bounds.fail");
+			LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "bounds.ok");
+			LLVMBuildCondBr(g->b, bad, fail, ok);
+			LLVMPositionBuilderAtEnd(g->b, fail);
+			LLVMTypeRef pt[2] = {g->i64, g->i64};
+			LLVMValueRef args[2] = {i, len};
+			gen_call_rt(g, "rt_panicindex", g->voidt, pt, args, 2);
+			LLVMBuildUnreachable(g->b);
+			LLVMPositionBuilderAtEnd(g->b, ok);
+			LLVMValueRef p = LLVMBuildGEP2(g->b, g->i8, LLVMBuildExtractValue(g->b, s, 0, ""), &i, 1, "");
+			return LLVMBuildLoad2(g->b, g->i8, p, "");
+		}
+		if (u->kind == TY_MAP) {
+			diag_error(n->pos, "map indexing is not supported by the code generator yet");
+			return LLVMGetUndef(gen_type(g, n->type));
+		}
+		if (u->kind == TY_ARRAY && n->a->mode != M_VAR) {
+			LLVMValueRef tmp = gen_temp(g, gen_type(g, n->a->type), "arr.tmp");
+			LLVMBuildStore(g->b, gen_expr(g, n->a), tmp);
+			Node copy = *n;
+			(void)copy;
+		}
+		return LLVMBuildLoad2(g->b, gen_type(g, n->type), gen_addr(g, n), "");
+	}
+	case N_SLICE: return gen_slice(g, n);
+	case N_COMPOSITELIT: return gen_complit(g, n);
+	case N_CALL: return call(g, n);
+	case N_BINARY: return gen_binary(g, n);
+	case N_UNARY: {
+		if (n->op == T_AND) {
+			Node *x = n->a;
+			while (x->kind == N_PAREN) x = x->a;
+			if (x->kind == N_COMPOSITELIT) return gen_addr(g, x);
+			return gen_addr(g, n->a);
+		}
+		if (n->op == T_STAR) return LLVMBuildLoad2(g->b, gen_type(g, n->type), gen_expr(g, n->a), "deref");
+		LLVMValueRef x = gen_expr(g, n->a);
+		switch (n->op) {
+		case T_MINUS: return gen_float(n->a->type) ? LLVMBuildFNeg(g->b, x, "") : LLVMBuildNeg(g->b, x, "");
+		case T_NOT: case T_XOR: return LLVMBuildNot(g->b, x, "");
+		default: return x;
+		}
+	}
+	}
+	return LLVMGetUndef(g->i64);
+}
+

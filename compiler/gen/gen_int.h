@@ -1,0 +1,85 @@
+/* gen_int.h: what the code generator's files share (private to gen/). */
+#ifndef GOC_GEN_INT_H
+#define GOC_GEN_INT_H
+
+#include <llvm-c/Analysis.h>
+#include <llvm-c/Core.h>
+#include <llvm-c/Target.h>
+#include <llvm-c/TargetMachine.h>
+#include <llvm-c/Transforms/PassBuilder.h>
+
+#include "gen.h"
+#include "grammar.h"
+
+/* Where break, continue, fallthrough and goto go: blocks by statement. */
+typedef struct Jump {
+	Node *stmt; /* for, switch or select; or a labeled statement (goto) */
+	LLVMBasicBlockRef brk, cont;
+} Jump;
+
+typedef struct Gen {
+	LLVMContextRef ctx;
+	LLVMModuleRef mod;
+	LLVMBuilderRef b;
+	LLVMTypeRef i1, i8, i32, i64, f64, ptr, str, voidt;
+	LLVMTypeRef slice, iface, typedesc;
+	const char *pkgname;
+	LLVMValueRef fn;        /* current function */
+	Type *sig;              /* its Go signature */
+	LLVMBasicBlockRef entry;
+	VEC(Jump) jumps;
+} Gen;
+
+
+/* util.c: runtime calls, constants, blocks, locals */
+Jump *gen_jump(Gen *g, Node *stmt);
+LLVMValueRef gen_rtfn(Gen *g, const char *name, LLVMTypeRef ret, LLVMTypeRef *params, unsigned n, LLVMTypeRef *ft);
+LLVMValueRef gen_call_rt(Gen *g, const char *name, LLVMTypeRef ret, LLVMTypeRef *pt, LLVMValueRef *args, unsigned n);
+LLVMValueRef gen_string(Gen *g, const char *s, int64_t len);
+LLVMValueRef gen_local(Gen *g, Object *o);
+LLVMValueRef gen_temp(Gen *g, LLVMTypeRef t, const char *name);
+void gen_init_var(Gen *g, Object *o, LLVMValueRef v);
+bool gen_terminated(Gen *g);
+void gen_ensure_block(Gen *g);
+
+/* types.c: Go types as LLVM types, and type descriptors */
+LLVMTypeRef gen_type(Gen *g, Type *t);
+LLVMTypeRef gen_sig(Gen *g, Type *fn, Type *recv);
+const char *gen_type_name(Gen *g, Type *t);
+LLVMValueRef gen_typedesc(Gen *g, Type *t);
+LLVMTypeRef gen_typedesc_type(Gen *g);
+LLVMValueRef gen_gcbits(Gen *g, Type *t);
+int64_t gen_ptrdata(Type *t);
+bool gen_signed(Type *t);
+bool gen_float(Type *t);
+
+/* expr.c: expressions */
+LLVMValueRef gen_expr(Gen *g, Node *n);
+LLVMValueRef gen_binary(Gen *g, Node *n);
+LLVMValueRef gen_arith(Gen *g, int op, LLVMValueRef x, LLVMValueRef y, Type *t, Node *ynode);
+LLVMValueRef gen_string_op(Gen *g, int op, LLVMValueRef x, LLVMValueRef y);
+
+/* memory.c: addresses, fields, elements, slices, literals, allocation */
+LLVMValueRef gen_new(Gen *g, Type *t);
+LLVMValueRef gen_addr(Gen *g, Node *n);
+LLVMValueRef gen_selector_base_addr(Gen *g, Node *sel);
+void gen_complit_into(Gen *g, Node *n, LLVMValueRef p, bool heap);
+LLVMValueRef gen_complit(Gen *g, Node *n);
+LLVMValueRef gen_variadic_slice(Gen *g, Node *first, Type *slicet);
+LLVMValueRef gen_slice(Gen *g, Node *n);
+LLVMValueRef gen_len_cap(Gen *g, Node *n, bool cap);
+LLVMValueRef gen_make(Gen *g, Node *n);
+LLVMValueRef gen_append(Gen *g, Node *n);
+LLVMValueRef gen_copy(Gen *g, Node *n);
+
+/* stmt.c: statements and stores */
+void gen_stmt(Gen *g, Node *n);
+void gen_stmts(Gen *g, Node *l);
+void gen_store(Gen *g, LLVMValueRef addr, LLVMValueRef v, Type *t, bool offstack);
+void gen_store_var(Gen *g, Node *lhs, LLVMValueRef v);
+void gen_barrier_store(Gen *g, LLVMValueRef slot, LLVMValueRef ptr);
+
+/* gen.c */
+void gen_function_attrs(Gen *g, LLVMValueRef f);
+
+#endif

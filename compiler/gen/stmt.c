@@ -1,0 +1,285 @@
+/* stmt.c: lowering statements, and the stores with their write barrier. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "gen_int.h"
+
+/* ---- statements ------------------------------------------------------------ */
+
+/* ---- stores: the one place pointer writes to memory are emitted ----------
+ * A pointer stored outside the goroutine stack (heap or globals) goes
+ * through the collector's write barrier (runtime.h):
+ *     if (rt_wbenabled) rt_wbstore(slot, val); else *slot = val;
+ * Stack slots need none: stacks are scanned at the end of marking. */
+
+
+void gen_barrier_store(Gen *g, LLVMValueRef slot, LLVMValueRef ptr) {
+	LLVMValueRef flag = LLVMGetNamedGlobal(g->mod, "rt_wbenabled");
+	if (!flag) {
+		flag = LLVMAddGlobal(g->mod, g->i32, "rt_wbenabled");
+		LLVMSetExternallyInitialized(flag, 1);
+	}
+	LLVMValueRef on = LLVMBuildLoad2(g->b, g->i32, flag, "wb");
+	LLVMSetVolatile(on, 1);
+	LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "wb.slow");
+	LLVMBasicBlockRef fast = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "wb.fast");
+	LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "wb.done");
+	LLVMBuildCondBr(g->b, LLVMBuildICmp(g->b, LLVMIntNE, on, LLVMConstInt(g->i32, 0, 0), ""), slow, fast);
+	LLVMPositionBuilderAtEnd(g->b, slow);
+	LLVMTypeRef pt[2] = {g->ptr, g->ptr};
+	LLVMValueRef args[2] = {slot, ptr};
+	gen_call_rt(g, "rt_wbstore", g->voidt, pt, args, 2);
+	LLVMBuildBr(g->b, done);
+	LLVMPositionBuilderAtEnd(g->b, fast);
+	LLVMBuildStore(g->b, ptr, slot);
+	LLVMBuildBr(g->b, done);
+	LLVMPositionBuilderAtEnd(g->b, done);
+}
+
+void gen_store(Gen *g, LLVMValueRef addr, LLVMValueRef v, Type *t, bool offstack) {
+	if (!offstack || !type_has_pointers(t)) {
+		LLVMBuildStore(g->b, v, addr);
+		return;
+	}
+	Type *u = under(t);
+	LLVMTypeRef lt = gen_type(g, t);
+	switch (u->kind) {
+	case TY_POINTER: case TY_MAP: case TY_CHAN: case TY_FUNC: case TY_UNSAFEPTR:
+		gen_barrier_store(g, addr, v);
+		return;
+	case TY_STRING: case TY_SLICE: case TY_INTERFACE: {
+		/* word 0 is a pointer (both words for an interface); the rest are not */
+		unsigned n = u->kind == TY_SLICE ? 3 : 2;
+		for (unsigned i = 0; i < n; i++) {
+			LLVMValueRef fp = LLVMBuildStructGEP2(g->b, lt, addr, i, "");
+			LLVMValueRef fv = LLVMBuildExtractValue(g->b, v, i, "");
+			if (i == 0 || u->kind == TY_INTERFACE) gen_barrier_store(g, fp, fv);
+			else LLVMBuildStore(g->b, fv, fp);
+		}
+		return;
+	}
+	case TY_STRUCT:
+		for (int i = 0; i < u->nfields; i++)
+			gen_store(g, LLVMBuildStructGEP2(g->b, lt, addr, (unsigned)i, ""), LLVMBuildExtractValue(g->b, v, (unsigned)i, ""),
+			          u->fields[i].type, true);
+		return;
+	case TY_ARRAY:
+		if (u->len > 16) {
+			/* a big array: through a temporary and the collector's typed copy */
+			LLVMValueRef tmp = gen_temp(g, lt, "arr.store");
+			LLVMBuildStore(g->b, v, tmp);
+			LLVMTypeRef pt[3] = {g->ptr, g->ptr, g->ptr};
+			LLVMValueRef args[3] = {gen_typedesc(g, t), addr, tmp};
+			gen_call_rt(g, "rt_typedmemmove", g->voidt, pt, args, 3);
+			return;
+		}
+		for (int64_t i = 0; i < u->len; i++) {
+			LLVMValueRef idx[2] = {LLVMConstInt(g->i64, 0, 0), LLVMConstInt(g->i64, (unsigned long long)i, 0)};
+			gen_store(g, LLVMBuildGEP2(g->b, lt, addr, idx, 2, ""), LLVMBuildExtractValue(g->b, v, (unsigned)i, ""), u->elem, true);
+		}
+		return;
+	default:
+		LLVMBuildStore(g->b, v, addr);
+	}
+}
+
+/* Stores v into the location lhs denotes: a variable (on the stack, in a
+ * heap cell or global), a field, an element, or *p. */
+void gen_store_var(Gen *g, Node *lhs, LLVMValueRef v) {
+	while (lhs->kind == N_PAREN) lhs = lhs->a;
+	if (lhs->kind == N_NAME && lhs->name->len == 1 && lhs->name->s[0] == '_') return;
+	if (lhs->kind == N_NAME) {
+		Object *o = lhs->obj;
+		gen_store(g, gen_addr(g, lhs), v, o->type, o->global || o->heap);
+		return;
+	}
+	gen_store(g, gen_addr(g, lhs), v, lhs->type, true);
+}
+
+/* x op= y and x++: the location is computed once */
+static void update(Gen *g, Node *lhs, int op, LLVMValueRef y, Node *ynode) {
+	while (lhs->kind == N_PAREN) lhs = lhs->a;
+	LLVMValueRef addr = gen_addr(g, lhs);
+	LLVMValueRef x = LLVMBuildLoad2(g->b, gen_type(g, lhs->type), addr, "");
+	if (!y) {
+		y = gen_float(lhs->type) ? LLVMConstReal(LLVMTypeOf(x), 1) : LLVMConstInt(LLVMTypeOf(x), 1, 0);
+		op = op == T_INC ? T_PLUS : T_MINUS;
+	}
+	LLVMValueRef r = gen_arith(g, op, x, y, lhs->type, ynode ? ynode : lhs);
+	bool offstack = !(lhs->kind == N_NAME && !lhs->obj->global && !lhs->obj->heap);
+	gen_store(g, addr, r, lhs->type, offstack);
+}
+
+void gen_stmt(Gen *g, Node *n) {
+	if (!n) return;
+	switch (n->kind) {
+	case N_EXPRSTMT: gen_expr(g, n->a); return;
+	case N_BLOCK: gen_stmts(g, n->list); return;
+	case N_ASSIGN: {
+		if (n->op == T_INC || n->op == T_DEC) {
+			update(g, n->list, n->op, NULL, NULL);
+			return;
+		}
+		if (n->op && n->op != T_DEFINE) {
+			update(g, n->list, n->op, gen_expr(g, n->list2), n->list2);
+			return;
+		}
+		int cnt = list_len(n->list2);
+		if (cnt == 1 && n->list2->type && n->list2->type->kind == TY_TUPLE) {
+			/* a, b := f() */
+			LLVMValueRef agg = gen_expr(g, n->list2);
+			unsigned i = 0;
+			for (Node *l = n->list; l; l = l->next, i++) {
+				if (n->op == T_DEFINE && l->obj && !l->obj->backend) gen_local(g, l->obj);
+				gen_store_var(g, l, LLVMBuildExtractValue(g->b, agg, i, ""));
+			}
+			return;
+		}
+		/* evaluate all right-hand sides before storing: a, b = b, a */
+		LLVMValueRef *vals = NEWARR(LLVMValueRef, cnt + 1);
+		int i = 0;
+		for (Node *r = n->list2; r; r = r->next) vals[i++] = gen_expr(g, r);
+		i = 0;
+		for (Node *l = n->list; l; l = l->next, i++) {
+			if (n->op == T_DEFINE && l->obj && !l->obj->backend) gen_local(g, l->obj);
+			gen_store_var(g, l, vals[i]);
+		}
+		return;
+	}
+	case N_DECLSTMT:
+		for (Node *d = n->list; d; d = d->next) {
+			Node *v = d->list2;
+			for (Node *l = d->list; l; l = l->next) {
+				if (!l->obj) continue;
+				gen_local(g, l->obj);
+				LLVMValueRef init = v ? gen_expr(g, v) : LLVMConstNull(gen_type(g, l->obj->type));
+				gen_init_var(g, l->obj, init);
+				if (v) v = v->next;
+			}
+		}
+		return;
+	case N_RETURN: {
+		int nr = g->sig->nresults;
+		if (nr == 0) LLVMBuildRetVoid(g->b);
+		else if (nr == 1) LLVMBuildRet(g->b, gen_expr(g, n->list));
+		else {
+			LLVMValueRef agg = LLVMGetUndef(LLVMGetReturnType(LLVMGlobalGetValueType(g->fn)));
+			int i = 0;
+			for (Node *r = n->list; r; r = r->next, i++) agg = LLVMBuildInsertValue(g->b, agg, gen_expr(g, r), (unsigned)i, "");
+			LLVMBuildRet(g->b, agg);
+		}
+		return;
+	}
+	case N_IF: {
+		gen_stmt(g, n->a);
+		LLVMValueRef c = gen_expr(g, n->b);
+		LLVMBasicBlockRef then = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "then");
+		LLVMBasicBlockRef els = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "else");
+		LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "endif");
+		LLVMBuildCondBr(g->b, c, then, els);
+		LLVMPositionBuilderAtEnd(g->b, then);
+		gen_stmt(g, n->c);
+		if (!gen_terminated(g)) LLVMBuildBr(g->b, done);
+		LLVMPositionBuilderAtEnd(g->b, els);
+		gen_stmt(g, n->d);
+		if (!gen_terminated(g)) LLVMBuildBr(g->b, done);
+		LLVMPositionBuilderAtEnd(g->b, done);
+		return;
+	}
+	case N_FOR: {
+		gen_stmt(g, n->a);
+		LLVMBasicBlockRef cond = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "for.cond");
+		LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "for.body");
+		LLVMBasicBlockRef post = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "for.post");
+		LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "for.end");
+		LLVMBuildBr(g->b, cond);
+		LLVMPositionBuilderAtEnd(g->b, cond);
+		if (n->b) LLVMBuildCondBr(g->b, gen_expr(g, n->b), body, done);
+		else LLVMBuildBr(g->b, body);
+		LLVMPositionBuilderAtEnd(g->b, body);
+		Jump *j = gen_jump(g, n);
+		j->brk = done;
+		j->cont = post;
+		gen_stmt(g, n->d);
+		if (!gen_terminated(g)) LLVMBuildBr(g->b, post);
+		LLVMPositionBuilderAtEnd(g->b, post);
+		gen_stmt(g, n->c);
+		LLVMBuildBr(g->b, cond);
+		LLVMPositionBuilderAtEnd(g->b, done);
+		return;
+	}
+	case N_LABELED: {
+		/* a label starts a block of its own, which gotos branch to */
+		Jump *j = gen_jump(g, n);
+		if (!j->brk) j->brk = LLVMAppendBasicBlockInContext(g->ctx, g->fn, n->name->s);
+		LLVMBasicBlockRef target = j->brk;
+		if (!gen_terminated(g)) LLVMBuildBr(g->b, target);
+		LLVMPositionBuilderAtEnd(g->b, target);
+		gen_stmt(g, n->a);
+		return;
+	}
+	case N_BRANCH: {
+		Node *t = n->c;
+		if (!t) return;
+		Jump *j = gen_jump(g, t);
+		if (n->op == T_GOTO) {
+			if (!j->brk) j->brk = LLVMAppendBasicBlockInContext(g->ctx, g->fn, t->name->s);
+			LLVMBuildBr(g->b, j->brk);
+		} else if (n->op == T_BREAK) LLVMBuildBr(g->b, j->brk);
+		else LLVMBuildBr(g->b, j->cont); /* continue; fallthrough: the next case body */
+		return;
+	}
+	case N_SWITCH: {
+		gen_stmt(g, n->a);
+		LLVMValueRef tag = n->b ? gen_expr(g, n->b) : NULL;
+		int nc = list_len(n->list);
+		LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "switch.end");
+		LLVMBasicBlockRef *bodies = NEWARR(LLVMBasicBlockRef, nc + 1);
+		int i = 0, dflt = -1;
+		for (Node *cc = n->list; cc; cc = cc->next, i++) {
+			bodies[i] = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "case");
+			if (cc->flags & NF_DEFAULT) dflt = i;
+		}
+		bodies[nc] = done;
+		/* tests in source order; the default is taken when none matches */
+		i = 0;
+		for (Node *cc = n->list; cc; cc = cc->next, i++) {
+			for (Node *v = cc->list; v; v = v->next) {
+				LLVMValueRef c;
+				if (!tag) c = gen_expr(g, v);
+				else {
+					Node eq = {.kind = N_BINARY, .op = T_EQ, .a = n->b, .b = v, .type = ty_bool};
+					(void)eq;
+					LLVMValueRef x = gen_expr(g, v);
+					if (type_is_string(n->b->type)) c = gen_string_op(g, T_EQ, tag, x);
+					else if (gen_float(n->b->type)) c = LLVMBuildFCmp(g->b, LLVMRealOEQ, tag, x, "");
+					else c = LLVMBuildICmp(g->b, LLVMIntEQ, tag, x, "");
+				}
+				LLVMBasicBlockRef next = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "case.next");
+				LLVMBuildCondBr(g->b, c, bodies[i], next);
+				LLVMPositionBuilderAtEnd(g->b, next);
+			}
+		}
+		LLVMBuildBr(g->b, dflt >= 0 ? bodies[dflt] : done);
+		Jump *j = gen_jump(g, n);
+		j->brk = done;
+		i = 0;
+		for (Node *cc = n->list; cc; cc = cc->next, i++) {
+			LLVMPositionBuilderAtEnd(g->b, bodies[i]);
+			/* fallthrough jumps to the next body: point this switch's
+			 * "continue" slot at it while the body is generated */
+			LLVMBasicBlockRef saved = gen_jump(g, n)->cont;
+			gen_jump(g, n)->cont = bodies[i + 1];
+			gen_stmts(g, cc->list2);
+			gen_jump(g, n)->cont = saved;
+			if (!gen_terminated(g)) LLVMBuildBr(g->b, done);
+		}
+		LLVMPositionBuilderAtEnd(g->b, done);
+		return;
+	}
+	default: return;
+	}
+}
+
+/* ---- functions and the module ------------------------------------------------ */
+

@@ -1,0 +1,104 @@
+/* util.c: small pieces every part of the code generator uses: runtime
+ * calls, string constants, blocks and locals. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "gen_int.h"
+
+Jump *gen_jump(Gen *g, Node *stmt) {
+	for (int i = g->jumps.n - 1; i >= 0; i--)
+		if (g->jumps.v[i].stmt == stmt) return &g->jumps.v[i];
+	Jump j = {stmt, NULL, NULL};
+	vec_push(&g->jumps, j);
+	return &g->jumps.v[g->jumps.n - 1];
+}
+
+
+/* A runtime function, declared on first use. */
+LLVMValueRef gen_rtfn(Gen *g, const char *name, LLVMTypeRef ret, LLVMTypeRef *params, unsigned n, LLVMTypeRef *ft) {
+	*ft = LLVMFunctionType(ret, params, n, 0);
+	LLVMValueRef f = LLVMGetNamedFunction(g->mod, name);
+	if (!f) f = LLVMAddFunction(g->mod, name, *ft);
+	return f;
+}
+
+LLVMValueRef gen_call_rt(Gen *g, const char *name, LLVMTypeRef ret, LLVMTypeRef *pt, LLVMValueRef *args, unsigned n) {
+	LLVMTypeRef ft;
+	LLVMValueRef f = gen_rtfn(g, name, ret, pt, n, &ft);
+	return LLVMBuildCall2(g->b, ft, f, args, n, "");
+}
+
+LLVMValueRef gen_string(Gen *g, const char *s, int64_t len) {
+	LLVMValueRef data;
+	if (len == 0) data = LLVMConstNull(g->ptr);
+	else {
+		LLVMValueRef init = LLVMConstStringInContext(g->ctx, s, (unsigned)len, 1);
+		data = LLVMAddGlobal(g->mod, LLVMTypeOf(init), "go.string");
+		LLVMSetInitializer(data, init);
+		LLVMSetGlobalConstant(data, 1);
+		LLVMSetLinkage(data, LLVMPrivateLinkage);
+		LLVMSetUnnamedAddress(data, LLVMGlobalUnnamedAddr);
+		LLVMSetAlignment(data, 1);
+	}
+	LLVMValueRef fields[2] = {data, LLVMConstInt(g->i64, (unsigned long long)len, 0)};
+	return LLVMConstNamedStruct(g->str, fields, 2);
+}
+
+
+/* A local variable, at its declaration. Allocas go in the entry block,
+ * where mem2reg finds them. A variable whose address is taken lives in a
+ * heap cell allocated here (each execution of the declaration makes a new
+ * variable, as Go's semantics want); its alloca holds the cell's address. */
+LLVMValueRef gen_local(Gen *g, Object *o) {
+	LLVMBasicBlockRef cur = LLVMGetInsertBlock(g->b);
+	LLVMValueRef first = LLVMGetFirstInstruction(g->entry);
+	if (first) LLVMPositionBuilderBefore(g->b, first);
+	else LLVMPositionBuilderAtEnd(g->b, g->entry);
+	LLVMValueRef a = LLVMBuildAlloca(g->b, o->addrtaken ? g->ptr : gen_type(g, o->type), o->name->s);
+	LLVMPositionBuilderAtEnd(g->b, cur);
+	o->backend = a;
+	if (o->addrtaken) {
+		o->heap = true;
+		LLVMBuildStore(g->b, gen_new(g, o->type), a);
+	}
+	return a;
+}
+
+bool gen_terminated(Gen *g) { return LLVMGetBasicBlockTerminator(LLVMGetInsertBlock(g->b)) != NULL; }
+
+/* After a return, code in the same block is dead: give it a block of its own. */
+void gen_ensure_block(Gen *g) {
+	if (gen_terminated(g)) LLVMPositionBuilderAtEnd(g->b, LLVMAppendBasicBlockInContext(g->ctx, g->fn, "dead"));
+}
+
+
+void gen_stmts(Gen *g, Node *l) {
+	for (; l; l = l->next) {
+		gen_ensure_block(g);
+		gen_stmt(g, l);
+	}
+}
+
+
+/* The first store into a variable just declared (gen_local). */
+void gen_init_var(Gen *g, Object *o, LLVMValueRef v) {
+	if (o->heap) {
+		LLVMValueRef cell = LLVMBuildLoad2(g->b, g->ptr, (LLVMValueRef)o->backend, "");
+		gen_store(g, cell, v, o->type, true);
+		return;
+	}
+	LLVMBuildStore(g->b, v, (LLVMValueRef)o->backend);
+}
+
+/* A stack temporary. Every alloca goes in the entry block: one elsewhere
+ * would be dynamic, and a split-stack function with a dynamic alloca calls
+ * libgcc's __morestack_allocate_stack_space, which is not ours. */
+LLVMValueRef gen_temp(Gen *g, LLVMTypeRef t, const char *name) {
+	LLVMBasicBlockRef cur = LLVMGetInsertBlock(g->b);
+	LLVMValueRef first = LLVMGetFirstInstruction(g->entry);
+	if (first) LLVMPositionBuilderBefore(g->b, first);
+	else LLVMPositionBuilderAtEnd(g->b, g->entry);
+	LLVMValueRef a = LLVMBuildAlloca(g->b, t, name);
+	LLVMPositionBuilderAtEnd(g->b, cur);
+	return a;
+}
