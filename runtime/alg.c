@@ -18,10 +18,13 @@
  * panics "comparing uncomparable type T". Blank struct fields (named "_")
  * take no part in hashing or equality, as in gc.
  *
- * A type is comparable when its descriptor's `equal` is non-NULL (type.h);
- * the runtime computes equality from the descriptor's kind and never calls
- * `equal` through the descriptor, so generated code may point `equal` at any
- * of the rt_*equal functions below or at its own function.
+ * A type is comparable when its descriptor's `equal` is non-NULL (type.h)
+ * or, when it is NULL, when its kind says so (no slice, map or func inside):
+ * descriptors that leave `equal` out still work. The runtime computes
+ * equality from the descriptor's kind and never calls `equal` through the
+ * descriptor, so generated code may point `equal` at any of the rt_*equal
+ * functions below or at its own function. TFLAG_REGULARMEMORY is not
+ * trusted either: the runtime decides from the kinds what is plain memory.
  */
 #define _GNU_SOURCE
 #include <string.h>
@@ -182,9 +185,26 @@ static noreturn void panic_type(const char *what, const GoType *t) {
 static inline bool isblank(const GoString *n) { return n->len == 1 && n->ptr[0] == '_'; }
 static inline bool isdirect(const GoType *t) { return (t->kind & KIND_DIRECTIFACE) != 0; }
 
+/* Is t comparable? (equal == NULL in a descriptor may just mean "not
+ * emitted"; the kinds decide then.) */
+static bool kind_comparable(const GoType *t) {
+	switch (t->kind & KIND_MASK) {
+	case KIND_FUNC: case KIND_MAP: case KIND_SLICE: case KIND_INVALID: return false;
+	case KIND_ARRAY: return kind_comparable(((const GoArrayType *)t)->elem);
+	case KIND_STRUCT: {
+		const GoStructType *s = (const GoStructType *)t;
+		for (intptr_t i = 0; i < s->nfields; i++)
+			if (!kind_comparable(s->fields[i].typ)) return false;
+		return true;
+	}
+	default: return true;
+	}
+}
+static bool comparable(const GoType *t) { return t->equal != NULL || kind_comparable(t); }
+
 /* An interface's dynamic value: hash it, or panic if its type cannot be. */
 static uintptr_t dynhash(const GoType *t, void *const *data, uintptr_t h) {
-	if (!t->equal) panic_type("hash of unhashable type ", t);
+	if (!comparable(t)) panic_type("hash of unhashable type ", t);
 	if (isdirect(t)) return C1 * rt_typehash(t, data, h ^ C0);
 	return C1 * rt_typehash(t, *data, h ^ C0);
 }
@@ -264,7 +284,7 @@ bool rt_strequal(const void *a, const void *b) {
 /* Equal dynamic values of the (same) dynamic type t. */
 static bool dyneq(const GoType *t, void *x, void *y) {
 	if (!t) return true;
-	if (!t->equal) panic_type("comparing uncomparable type ", t);
+	if (!comparable(t)) panic_type("comparing uncomparable type ", t);
 	if (isdirect(t)) return x == y;
 	return rt_typeequal(t, x, y);
 }

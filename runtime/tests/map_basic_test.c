@@ -328,6 +328,24 @@ static void test_many_types(void) {
 	/* ts stays allocated: the runtime keeps pointers to map types */
 }
 
+/* Descriptors whose equal is left NULL: the kinds decide comparability. */
+static const GoType t_int64_noeq = {.size = 8, .kind = KIND_INT64, .align = 8, .fieldalign = 8, .name = STR("main.N")};
+static const GoStructField sslice_fields[] = {{STR("n"), &t_int64, 0, false}, {STR("s"), &t_intslice, 8, false}};
+static const GoStructType t_sslice = {
+	.t = {.size = 32, .ptrdata = 16, .gcdata = (const uint8_t[]){0x2}, .align = 8, .fieldalign = 8,
+	      .kind = KIND_STRUCT, .name = STR("main.S")},
+	.nfields = 2,
+	.fields = sslice_fields};
+
+static void test_noequal(void) {
+	void *m = rt_makemap(&mt_ei, 0);
+	GoEface a = {&t_int64_noeq, box_int(7)}, b = {&t_int64_noeq, box_int(7)};
+	*(int64_t *)rt_mapassign(&mt_ei, m, &a) = 1;
+	*(int64_t *)rt_mapassign(&mt_ei, m, &b) = 2;
+	CHECK(rt_maplen(m) == 1 && *(int64_t *)rt_mapaccess1(&mt_ei, m, &a) == 2);
+	CHECK(rt_efaceeq(a, b));
+}
+
 /* ---- the panics, in child processes --------------------------------------------- */
 
 static void child_nilwrite(void) {
@@ -352,6 +370,11 @@ static void child_uncomparable_iface(void) {
 	GoIface a = {&itab, rt_mallocgc(24, &t_intslice, 1)}, b = {&itab, rt_mallocgc(24, &t_intslice, 1)};
 	rt_ifaceeq(a, b);
 }
+static void child_unhashable_struct(void) {
+	void *m = rt_makemap(&mt_ei, 0);
+	GoEface k = {&t_sslice.t, rt_mallocgc(32, &t_sslice.t, 1)};
+	rt_mapassign(&mt_ei, m, &k);
+}
 static void child_concurrent(void) {
 	void *m = rt_makemap(&mt_ii, 0);
 	mput_ii(&mt_ii, m, 1, 1);
@@ -372,6 +395,7 @@ static const struct { const char *name; void (*fn)(void); const char *want; } ch
 	{"unhashable_read", child_unhashable_read, "panic: runtime error: hash of unhashable type []int"},
 	{"uncomparable", child_uncomparable, "panic: runtime error: comparing uncomparable type []int"},
 	{"uncomparable_iface", child_uncomparable_iface, "panic: runtime error: comparing uncomparable type []int"},
+	{"unhashable_struct", child_unhashable_struct, "panic: runtime error: hash of unhashable type main.S"},
 	{"concurrent", child_concurrent, "fatal error: concurrent map writes"},
 	{"concurrent_read", child_concurrent_read, "fatal error: concurrent map read and map write"},
 };
@@ -394,6 +418,7 @@ int main(int argc, char **argv) {
 	test_big();
 	test_iface();
 	test_many_types();
+	test_noequal();
 	for (int i = 0; i < NCHILDREN; i++) expect_child(children[i].name, children[i].want);
 	printf("panics: ok\n");
 	test_million();
