@@ -90,6 +90,7 @@ void rt_mcache_release(MCache *c) {
 	c->allnext->allprev = c->allprev;
 	pthread_mutex_unlock(&heap_cachelock);
 	if (rt_mcache_cur == c) rt_mcache_cur = NULL;
+	if (pthread_getspecific(lazy_key) == c) pthread_setspecific(lazy_key, NULL);
 	heap_meta_free(c, sizeof(MCache));
 }
 
