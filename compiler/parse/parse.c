@@ -694,6 +694,17 @@ static bool is_tparam_list(const Token *t, int n, int i) {
 
 enum { F_PAREN, F_BRACE, F_HEADER };
 
+/* Brackets nested deeper than this are an error, as go/parser's
+ * maxNestLev (gofmt: "exceeded max nesting depth"): the tree walks below
+ * recurse, and a million nested blocks would overflow the C stack. */
+enum { MAX_NEST = 100000 };
+
+static bool nest_too_deep;
+static void too_deep(const Token *t) {
+	diag_error(t->pos, "exceeded max nesting depth");
+	nest_too_deep = true;
+}
+
 static void classify(Token *t, int n) {
 	VEC(uint8_t) stack = {0};
 	uint8_t *mark = calloc((size_t)n + 1, 1); /* braces that are not bodies */
@@ -741,6 +752,7 @@ static void classify(Token *t, int n) {
 		switch (k) {
 		case T_LPAREN: case T_LBRACK: case T_LBRACK_TP:
 			vec_push(&stack, F_PAREN);
+			if (stack.n == MAX_NEST + 1) too_deep(&t[i]);
 			break;
 		case T_RPAREN: case T_RBRACK:
 			while (stack.n > 0 && stack.v[stack.n - 1] == F_HEADER) stack.n--;
@@ -753,6 +765,7 @@ static void classify(Token *t, int n) {
 				stack.n--;
 			}
 			vec_push(&stack, F_BRACE);
+			if (stack.n == MAX_NEST + 1) too_deep(&t[i]);
 			break;
 		case T_RBRACE:
 			while (stack.n > 0 && stack.v[stack.n - 1] != F_BRACE) stack.n--;
@@ -973,6 +986,7 @@ ParsedFile *parse_file(const Source *src) {
 		lex_next(&lx, t);
 		if (t->kind == 0) break;
 	}
+	nest_too_deep = false;
 	classify(toks.v, toks.n);
 
 	int errors_before = diag_count();
@@ -1000,7 +1014,7 @@ ParsedFile *parse_file(const Source *src) {
 	goparseFree(P.lemon, free);
 	free(P.snap);
 	P.file->list = P.decls.head;
-	if (diag_count() == errors_before) walk(P.file, C_TYPE);
+	if (diag_count() == errors_before && !nest_too_deep) walk(P.file, C_TYPE);
 
 	ParsedFile *pf = NEW(ParsedFile);
 	pf->file = P.file;
