@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""gotests.py: runs Go's own `// run` tests with goc, as test/run.go does.
+
+Each single-file test whose first line is `// run` (no arguments) is built
+with goc together with an extra file holding
+    func init() { println("<random token>") }
+so that a program that compiles to nothing cannot pass: the token must come
+first. The combined stdout and stderr must then equal the token line plus
+the test's .out file (or nothing without one), and the exit status 0.
+
+Usage: gotests.py GOC [--update LIST] [--check LIST] [--list] [DIR|FILE ...]
+  default directories: $(go env GOROOT)/test/{.,ken,chan,interface,typeparam}
+  --check LIST   fail if a test named in LIST (one path per line, relative
+                 to GOROOT/test) does not pass: the ratchet the suite runs
+  --update LIST  write the passing tests to LIST
+"""
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+
+def goroot():
+    return subprocess.run(['go', 'env', 'GOROOT'], capture_output=True, text=True).stdout.strip()
+
+
+def run_tests(goc, root, files, verbose):
+    passed, failed = [], []
+    for f in files:
+        rel = os.path.relpath(f, os.path.join(root, 'test'))
+        with open(f, encoding='utf-8', errors='replace') as fh:
+            src = fh.read()
+        pkg = 'main'
+        token = 'goc-token-%016x' % random.getrandbits(64)
+        with tempfile.TemporaryDirectory() as tmp:
+            init = os.path.join(tmp, 'zz_token.go')
+            with open(init, 'w') as fh:
+                fh.write('package %s\n\nfunc init() { println("%s") }\n' % (pkg, token))
+            exe = os.path.join(tmp, 'prog')
+            try:
+                b = subprocess.run([goc, 'build', '-o', exe, f, init], capture_output=True, text=True, timeout=120,
+                                   errors='replace', cwd=os.path.dirname(f))
+            except subprocess.TimeoutExpired:
+                failed.append((rel, 'build timed out'))
+                continue
+            if b.returncode != 0:
+                first = (b.stderr.strip().split('\n') or [''])[0]
+                failed.append((rel, 'build: ' + first[:160]))
+                continue
+            try:
+                r = subprocess.run([exe], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=60,
+                                   cwd=os.path.dirname(f))
+                out = r.stdout.decode('utf-8', errors='replace')
+                code = r.returncode
+            except subprocess.TimeoutExpired:
+                failed.append((rel, 'run timed out'))
+                continue
+        want = token + '\n'
+        outfile = f[:-3] + '.out'
+        if os.path.exists(outfile):
+            with open(outfile, encoding='utf-8', errors='replace') as fh:
+                want += fh.read()
+        if code != 0:
+            failed.append((rel, 'exit status %d: %s' % (code, out.replace(token + '\n', '').strip().split('\n')[0][:160])))
+        elif out != want:
+            failed.append((rel, 'output differs'))
+        else:
+            passed.append(rel)
+        if verbose:
+            print(('ok   ' if passed and passed[-1] == rel else 'FAIL ') + rel, flush=True)
+    return passed, failed
+
+
+def collect(root, args):
+    if not args:
+        args = [os.path.join(root, 'test', d) for d in ('.', 'ken', 'chan', 'interface', 'typeparam')]
+    files = []
+    for a in args:
+        if os.path.isdir(a):
+            for name in sorted(os.listdir(a)):
+                if name.endswith('.go'):
+                    files.append(os.path.join(a, name))
+        else:
+            files.append(a)
+    tests = []
+    for f in files:
+        with open(f, encoding='utf-8', errors='replace') as fh:
+            first = fh.readline().strip()
+        if first == '// run':
+            tests.append(f)
+    return tests
+
+
+def main():
+    argv = sys.argv[1:]
+    if not argv:
+        print(__doc__)
+        return 2
+    goc = os.path.abspath(argv.pop(0))
+    opts = {}
+    for o in ('--update', '--check'):
+        if o in argv:
+            i = argv.index(o)
+            opts[o] = argv[i + 1]
+            del argv[i:i + 2]
+    verbose = '--list' in argv
+    argv = [a for a in argv if a != '--list']
+    if subprocess.run(['sh', '-c', 'command -v go'], capture_output=True).returncode != 0:
+        print('gotests: skipped: Go (the test suite) is not installed')
+        return 77
+    root = goroot()
+    if '--check' in opts:
+        with open(opts['--check']) as fh:
+            names = [l.strip() for l in fh if l.strip() and not l.startswith('#')]
+        files = [os.path.join(root, 'test', n) for n in names]
+    else:
+        files = collect(root, argv)
+    passed, failed = run_tests(goc, root, files, verbose)
+    for rel, why in failed:
+        if verbose or '--check' in opts:
+            print('FAIL %s: %s' % (rel, why))
+    if '--update' in opts:
+        with open(opts['--update'], 'w') as fh:
+            fh.write('# Go test-suite `// run` tests goc passes (tools/gotests.py --update).\n')
+            for p in sorted(passed):
+                fh.write(p + '\n')
+    print('%d passed, %d failed' % (len(passed), len(failed)))
+    return 1 if failed and '--check' in opts else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
