@@ -241,9 +241,11 @@ NO_ASAN void mark_scanrange_conservative(GcWork *w, uintptr_t lo, uintptr_t hi) 
 	lo = (lo + 7) & ~(uintptr_t)7;
 	for (uintptr_t a = lo; a + 8 <= hi; a += 8) {
 		uintptr_t v = *(volatile uintptr_t *)a;
+#ifdef GC_DEBUG
 		if (UNLIKELY(gc_debug_watch) && v - (gc_debug_watch ^ 0x5a5a5a5a5a5a5a5aull) < 16)
 			fprintf(stderr, "gc: watch %#lx found at %#lx in [%#lx,%#lx)\n", (unsigned long)v, (unsigned long)a,
 			        (unsigned long)lo, (unsigned long)hi);
+#endif
 		if (v - heap_base < HEAP_RESERVE) mark_shade(w, v, true);
 	}
 	w->scanned += hi > lo ? hi - lo : 0;
