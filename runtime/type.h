@@ -73,6 +73,10 @@ typedef struct GoArrayType {
 	uintptr_t len;
 } GoArrayType;
 typedef struct GoChanType { GoType t; const GoType *elem; uintptr_t dir; } GoChanType;
+/* map[K]V. The runtime derives bucket layout, sizes and flags from key and
+ * elem itself (map.c, cached per descriptor address). hasher may be NULL
+ * (the runtime picks a hash from the key's descriptor) or one of alg.c's
+ * rt_*hash functions, or a generated one; it must hash equal keys alike. */
 typedef struct GoMapType {
 	GoType t;
 	const GoType *key;
