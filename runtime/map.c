@@ -161,8 +161,10 @@ static inline uintptr_t keyhash(const MapInfo *mi, const void *k, uintptr_t seed
 
 static inline bool keyequal(const MapInfo *mi, const void *a, const void *b) {
 	switch (mi->keyclass) {
-	case KC_MEM64: return *(const uint64_t *)a == *(const uint64_t *)b;
-	case KC_MEM32: return *(const uint32_t *)a == *(const uint32_t *)b;
+	/* memcmp of a constant size is one load each, and needs no alignment
+	 * (struct { a, b int32 } keys are 4-aligned) */
+	case KC_MEM64: return memcmp(a, b, 8) == 0;
+	case KC_MEM32: return memcmp(a, b, 4) == 0;
 	case KC_STR: {
 		const GoString *x = a, *y = b;
 		return x->len == y->len && (x->ptr == y->ptr || x->len == 0 || memcmp(x->ptr, y->ptr, (size_t)x->len) == 0);
