@@ -395,6 +395,11 @@ static void run_cycle(bool forced) {
 	heap_marked_last = traced;
 	last_stack_bytes = stack_bytes_this_cycle;
 	compute_goal(traced);
+	/* Objects allocated black are in the heap now: start the next cycle no
+	 * earlier than half-way from here to the goal, or a cycle with much
+	 * black allocation would be followed at once by the next. */
+	uint64_t floor = marked + (heap_goal > marked ? (heap_goal - marked) / 2 : 0);
+	if (gc_trigger != UINT64_MAX && gc_trigger < floor) __atomic_store_n(&gc_trigger, floor, __ATOMIC_RELEASE);
 	pthread_mutex_unlock(&pacer_lock);
 	uint64_t t3 = gc_nanotime();
 	uint64_t stw2 = t3 - p2;
