@@ -357,7 +357,16 @@ LLVMValueRef gen_expr(Gen *g, Node *n) {
 		return LLVMBuildLoad2(g->b, gen_type(g, n->type), gen_addr(g, n), "");
 	}
 	case N_SLICE: return gen_slice(g, n);
-	case N_COMPOSITELIT: return gen_complit(g, n);
+	case N_COMPOSITELIT:
+		if (n->flags & NF_ADDRRECV) { /* an elided &T{...} element */
+			LLVMValueRef p = gen_new(g, under(n->type)->elem);
+			Type *saved = n->type;
+			n->type = under(n->type)->elem;
+			gen_complit_into(g, n, p, true);
+			n->type = saved;
+			return p;
+		}
+		return gen_complit(g, n);
 	case N_CALL: return call(g, n);
 	case N_BINARY: return gen_binary(g, n);
 	case N_UNARY: {

@@ -50,6 +50,7 @@ static void function(Gen *g, Object *o) {
 	Node *d = o->decl;
 	g->fn = (LLVMValueRef)o->backend;
 	g->sig = o->type;
+	g->results = d->a->list2;
 	if (!d->b) return; /* declared without body: assembly elsewhere */
 	g->entry = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "entry");
 	LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "body");

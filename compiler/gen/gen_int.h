@@ -26,6 +26,7 @@ typedef struct Gen {
 	const char *pkgname;
 	LLVMValueRef fn;        /* current function */
 	Type *sig;              /* its Go signature */
+	Node *results;          /* its result fields (named results have objects) */
 	LLVMBasicBlockRef entry;
 	VEC(Jump) jumps;
 } Gen;
@@ -39,6 +40,7 @@ LLVMValueRef gen_string(Gen *g, const char *s, int64_t len);
 LLVMValueRef gen_local(Gen *g, Object *o);
 LLVMValueRef gen_temp(Gen *g, LLVMTypeRef t, const char *name);
 void gen_init_var(Gen *g, Object *o, LLVMValueRef v);
+LLVMValueRef gen_var_addr(Gen *g, Object *o);
 bool gen_terminated(Gen *g);
 void gen_ensure_block(Gen *g);
 

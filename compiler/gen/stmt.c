@@ -160,12 +160,26 @@ void gen_stmt(Gen *g, Node *n) {
 		return;
 	case N_RETURN: {
 		int nr = g->sig->nresults;
+		LLVMValueRef *vals = NEWARR(LLVMValueRef, nr + 1);
+		if (nr && !n->list) {
+			/* a bare return returns the named results */
+			int i = 0;
+			for (Node *f = g->results; f && i < nr; f = f->next, i++)
+				vals[i] = LLVMBuildLoad2(g->b, gen_type(g, f->obj->type), gen_var_addr(g, f->obj), "");
+		} else if (nr > 1 && n->list && !n->list->next) {
+			/* return f() with several results */
+			LLVMValueRef agg = gen_expr(g, n->list);
+			for (int i = 0; i < nr; i++) vals[i] = LLVMBuildExtractValue(g->b, agg, (unsigned)i, "");
+		} else {
+			int i = 0;
+			for (Node *r = n->list; r && i < nr; r = r->next, i++) vals[i] = gen_expr(g, r);
+		}
+		/* named results also live in variables: keep them in step for defers */
 		if (nr == 0) LLVMBuildRetVoid(g->b);
-		else if (nr == 1) LLVMBuildRet(g->b, gen_expr(g, n->list));
+		else if (nr == 1) LLVMBuildRet(g->b, vals[0]);
 		else {
 			LLVMValueRef agg = LLVMGetUndef(LLVMGetReturnType(LLVMGlobalGetValueType(g->fn)));
-			int i = 0;
-			for (Node *r = n->list; r; r = r->next, i++) agg = LLVMBuildInsertValue(g->b, agg, gen_expr(g, r), (unsigned)i, "");
+			for (int i = 0; i < nr; i++) agg = LLVMBuildInsertValue(g->b, agg, vals[i], (unsigned)i, "");
 			LLVMBuildRet(g->b, agg);
 		}
 		return;

@@ -102,3 +102,9 @@ LLVMValueRef gen_temp(Gen *g, LLVMTypeRef t, const char *name) {
 	LLVMPositionBuilderAtEnd(g->b, cur);
 	return a;
 }
+
+/* The address of a variable: its alloca, its heap cell, or its global. */
+LLVMValueRef gen_var_addr(Gen *g, Object *o) {
+	if (o->heap) return LLVMBuildLoad2(g->b, g->ptr, (LLVMValueRef)o->backend, o->name->s);
+	return (LLVMValueRef)o->backend;
+}

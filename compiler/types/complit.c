@@ -9,6 +9,13 @@
 
 static void element(Checker *c, Node *e, Type *t, const char *ctx) {
 	if (e->kind == N_COMPOSITELIT && !e->a) {
+		/* {…} for a *T element means &T{…} */
+		if (under(t)->kind == TY_POINTER) {
+			composite_lit(c, e, under(t)->elem);
+			e->flags |= NF_ADDRRECV; /* take its address: code generation allocates it */
+			e->type = t;
+			return;
+		}
 		composite_lit(c, e, t);
 		return;
 	}

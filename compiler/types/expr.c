@@ -522,6 +522,17 @@ static void binary(Checker *c, Node *n) {
 	}
 	Type *t = x->type;
 	if (is_comparison(n->op)) {
+		/* spec: in any comparison, one operand must be assignable to the other's type */
+		bool ok = type_identical(x->type, y->type) ||
+		          (under(x->type)->kind == TY_INTERFACE && implements(y->type, x->type, NULL)) ||
+		          (under(y->type)->kind == TY_INTERFACE && implements(x->type, y->type, NULL));
+		if (ok && !type_identical(x->type, y->type)) {
+			n->type = ty_untyped_bool;
+			n->mode = M_VALUE;
+			default_type(c, x);
+			default_type(c, y);
+			return;
+		}
 		if (!type_identical(x->type, y->type)) {
 			diag_error(node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
 			           type_string(x->type), type_string(y->type));
@@ -529,6 +540,45 @@ static void binary(Checker *c, Node *n) {
 			return;
 		}
 		bool ordered = n->op != T_EQ && n->op != T_NE;
+		if (!ordered) {
+			/* == and != need comparable operands; slices, maps and
+			 * functions compare only with nil */
+			bool xnil = x->type->kind == TY_UNTYPED_NIL || (x->kind == N_NAME && x->obj && x->obj->kind == OBJ_NIL);
+			bool ynil = y->type->kind == TY_UNTYPED_NIL || (y->kind == N_NAME && y->obj && y->obj->kind == OBJ_NIL);
+			Node *v = xnil ? y : x;
+			Type *vu = under(v->type);
+			if (!(xnil || ynil) || !(vu->kind == TY_SLICE || vu->kind == TY_MAP || vu->kind == TY_FUNC)) {
+				if (!type_comparable(v->type) || (!(xnil || ynil) && !type_comparable(x == v ? y->type : x->type))) {
+					Node *bad = !type_comparable(x->type) ? x : y;
+					Type *bu = under(bad->type);
+					const char *why;
+					if (bu->kind == TY_SLICE) why = "slice can only be compared to nil";
+					else if (bu->kind == TY_MAP) why = "map can only be compared to nil";
+					else if (bu->kind == TY_FUNC) why = "func can only be compared to nil";
+					else {
+						/* the first non-comparable field */
+						Type *f = bu;
+						while (f->kind == TY_STRUCT || f->kind == TY_ARRAY) {
+							Type *next = NULL;
+							if (f->kind == TY_ARRAY) next = f->elem;
+							else
+								for (int i = 0; i < f->nfields && !next; i++)
+									if (!type_comparable(f->fields[i].type)) next = f->fields[i].type;
+							if (!next) break;
+							f = under(next);
+							if (f->kind != TY_STRUCT && f->kind != TY_ARRAY) {
+								f = next;
+								break;
+							}
+						}
+						why = arena_printf(g_arena, "%s containing %s cannot be compared", bu->kind == TY_STRUCT ? "struct" : "array", type_string(f));
+					}
+					diag_error(node_startpos(n), "invalid operation: %s (%s)", expr_string(n), why);
+					invalidate(n);
+					return;
+				}
+			}
+		}
 		if (ordered && !(type_is_integer(t) || is_float(t) || type_is_string(t))) {
 			diag_error(node_startpos(n), "invalid operation: %s (operator %s not defined on %s)", expr_string(n),
 			           op_name(n->op), operand_string(x));

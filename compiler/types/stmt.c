@@ -88,7 +88,7 @@ static void assignment(Checker *c, Node *n) {
 		if (o) used = o->used;
 		expr(c, l);
 		if (o && !n->op) o->used = used; /* being assigned is not a use */
-		if (l->mode != M_INVALID && l->mode != M_VAR)
+		if (l->mode != M_INVALID && l->mode != M_VAR && l->mode != M_MAPINDEX)
 			diag_error(node_startpos(l), "cannot assign to %s", operand_string(l));
 	}
 	for (Node *r = n->list2; r; r = r->next) expr(c, r);
@@ -122,7 +122,7 @@ static void assignment(Checker *c, Node *n) {
 			default_type(c, r);
 			continue;
 		}
-		if (l->mode == M_VAR) assign_to(c, r, l->type, "assignment");
+		if (l->mode == M_VAR || l->mode == M_MAPINDEX) assign_to(c, r, l->type, "assignment");
 	}
 }
 
@@ -281,9 +281,13 @@ void stmt(Checker *c, Node *n) {
 	case N_DECLSTMT:
 		for (Node *d = n->list, *prev = NULL; d; d = d->next) {
 			if (d->kind == N_CONSTDECL) {
-				declare_consts(c, d, &prev, c->scope);
+				/* a local constant's scope starts after its spec: resolve
+				 * the values in a scope that does not have the names yet */
+				Scope *tmp = scope_new(c->scope);
+				declare_consts(c, d, &prev, tmp);
 				for (Node *l = d->list; l; l = l->next)
 					if (l->obj) resolve_const(c, l->obj);
+				for (int k = 0; k < tmp->objs.n; k++) declare(c->scope, tmp->objs.v[k]);
 				continue;
 			}
 			if (d->kind == N_VARDECL) {
