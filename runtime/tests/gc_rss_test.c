@@ -4,7 +4,7 @@
  * (the old object becomes garbage) and allocates some pure garbage.
  *   default:       64 MiB live, GOGC=100: peak RSS (VmHWM) < 2.5x live
  *   GOMEMLIMIT set: 60 MiB live: peak RSS < limit + 10%
- * argv[1] overrides the total in GiB (default 2). */
+ * argv[1] overrides the total in GiB (default 2), argv[2] the live MiB. */
 #include <time.h>
 
 #include "gc_test.h"
@@ -33,6 +33,7 @@ int main(int argc, char **argv) {
 	rt_gc_init();
 	const char *lim = getenv("GOMEMLIMIT");
 	uint64_t live_target = (uint64_t)(lim ? 60 : 64) << 20;
+	if (argc > 2) live_target = (uint64_t)atoi(argv[2]) << 20; /* e.g. 1024: the 1 GiB-live pause check */
 	double total_gib = argc > 1 ? atof(argv[1]) : 2;
 	for (int i = 0; i < 6; i++)
 		types[i] = (GoType){.size = (uintptr_t)32 << i, .ptrdata = 16, .gcdata = obj_bits, .kind = KIND_STRUCT};
