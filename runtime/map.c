@@ -149,8 +149,9 @@ static inline uint8_t *elemat(const MapInfo *mi, uint8_t *b, uintptr_t i) {
 	return b + DATAOFFSET + BUCKETCNT * mi->keysize + i * mi->elemsize;
 }
 
-static inline uintptr_t keyhash(const MapInfo *mi, const void *k, uintptr_t seed) {
-	switch (mi->keyclass) {
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+static ALWAYS_INLINE uintptr_t keyhash_kc(const MapInfo *mi, const void *k, uintptr_t seed, int kc) {
+	switch (kc) {
 	case KC_MEM64: return rt_memhash64(k, seed);
 	case KC_MEM32: return rt_memhash32(k, seed);
 	case KC_STR: return rt_strhash(k, seed);
@@ -159,8 +160,8 @@ static inline uintptr_t keyhash(const MapInfo *mi, const void *k, uintptr_t seed
 	}
 }
 
-static inline bool keyequal(const MapInfo *mi, const void *a, const void *b) {
-	switch (mi->keyclass) {
+static ALWAYS_INLINE bool keyequal_kc(const MapInfo *mi, const void *a, const void *b, int kc) {
+	switch (kc) {
 	/* memcmp of a constant size is one load each, and needs no alignment
 	 * (struct { a, b int32 } keys are 4-aligned) */
 	case KC_MEM64: return memcmp(a, b, 8) == 0;
@@ -172,6 +173,12 @@ static inline bool keyequal(const MapInfo *mi, const void *a, const void *b) {
 	case KC_MEM: return memcmp(a, b, mi->key->size) == 0;
 	default: return rt_typeequal(mi->key, a, b);
 	}
+}
+static inline uintptr_t keyhash(const MapInfo *mi, const void *k, uintptr_t seed) {
+	return keyhash_kc(mi, k, seed, mi->keyclass);
+}
+static inline bool keyequal(const MapInfo *mi, const void *a, const void *b) {
+	return keyequal_kc(mi, a, b, mi->keyclass);
 }
 
 /* ---- MapInfo: built once per map type --------------------------------------- */
@@ -594,9 +601,10 @@ void *rt_makemap(const GoMapType *t, intptr_t hint) {
 
 intptr_t rt_maplen(void *m) { return m ? ((Hmap *)m)->count : 0; }
 
-/* Look key up; NULL if absent. kout receives the stored key (iteration). */
-static void *lookup(const MapInfo *mi, Hmap *h, const void *key, void **kout) {
-	uintptr_t hash = keyhash(mi, key, h->hash0);
+/* Look key up; NULL if absent. kout receives the stored key (iteration).
+ * Specialized per key class (gc has mapaccess*_fast32/64/str for this). */
+static ALWAYS_INLINE void *lookup_kc(const MapInfo *mi, Hmap *h, const void *key, void **kout, int kc) {
+	uintptr_t hash = keyhash_kc(mi, key, h->hash0, kc);
 	uintptr_t m = bucketmask(h->B);
 	uint8_t *b = bucketat(mi, h->buckets, hash & m);
 	if (h->oldbuckets) {
@@ -613,7 +621,7 @@ static void *lookup(const MapInfo *mi, Hmap *h, const void *key, void **kout) {
 			}
 			void *k = keyat(mi, b, i);
 			if (mi->indirectkey) k = *(void **)k;
-			if (keyequal(mi, key, k)) {
+			if (keyequal_kc(mi, key, k, kc)) {
 				void *e = elemat(mi, b, i);
 				if (kout) *kout = k;
 				return mi->indirectelem ? *(void **)e : e;
@@ -621,6 +629,15 @@ static void *lookup(const MapInfo *mi, Hmap *h, const void *key, void **kout) {
 		}
 	}
 	return NULL;
+}
+
+static void *lookup(const MapInfo *mi, Hmap *h, const void *key, void **kout) {
+	switch (mi->keyclass) {
+	case KC_MEM64: return lookup_kc(mi, h, key, kout, KC_MEM64);
+	case KC_MEM32: return lookup_kc(mi, h, key, kout, KC_MEM32);
+	case KC_STR: return lookup_kc(mi, h, key, kout, KC_STR);
+	default: return lookup_kc(mi, h, key, kout, mi->keyclass);
+	}
 }
 
 /* A nil or empty map: still panic for an unhashable key, as gc. */
