@@ -120,10 +120,9 @@ struct MCache {
 	MCache *allnext, *allprev;  /* all caches, under heap_cachelock */
 	int64_t assist_debt;        /* scan work (bytes) owed by allocation during mark */
 	uint64_t marked_local;      /* bytes allocated black this cycle */
-	uint64_t nmalloc, nfree_unused, ntotalalloc; /* stats */
+	uint64_t nmalloc, ntotalalloc; /* stats, folded into the globals at flush */
 	uint64_t stress_count;
 	uint32_t throttle;          /* heap past the hard goal: wait before returning */
-	uint32_t markgen;           /* cycle the marked_local belongs to */
 };
 
 typedef struct Central {
