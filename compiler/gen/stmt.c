@@ -110,6 +110,92 @@ static void update(Gen *g, Node *lhs, int op, LLVMValueRef y, Node *ynode) {
 	gen_store(g, addr, r, lhs->type, offstack);
 }
 
+/* for k, v := range x over arrays, slices and strings: x is evaluated
+ * once; the iteration variables are one pair for the whole loop (Go 1.19). */
+static void gen_range(Gen *g, Node *n) {
+	Node *r = n->a, *x = r->a;
+	Type *u = under(x->type);
+	bool ptr = u->kind == TY_POINTER;
+	if (ptr) u = under(u->elem);
+	if (u->kind == TY_MAP || u->kind == TY_CHAN) {
+		diag_error(n->pos, "range over %s is not supported by the code generator yet", u->kind == TY_MAP ? "maps" : "channels");
+		return;
+	}
+	Node *kn = r->list, *vn = kn ? kn->next : NULL;
+	if (r->op == T_DEFINE)
+		for (Node *l = r->list; l; l = l->next)
+			if (l->obj) {
+				gen_local(g, l->obj);
+				gen_init_var(g, l->obj, LLVMConstNull(gen_type(g, l->obj->type)));
+			}
+	LLVMValueRef base, len;
+	bool str = type_is_string(u);
+	if (str) {
+		LLVMValueRef s = gen_expr(g, x);
+		base = LLVMBuildExtractValue(g->b, s, 0, "");
+		len = LLVMBuildExtractValue(g->b, s, 1, "");
+	} else if (u->kind == TY_SLICE) {
+		LLVMValueRef s = gen_expr(g, x);
+		base = LLVMBuildExtractValue(g->b, s, 0, "");
+		len = LLVMBuildExtractValue(g->b, s, 1, "");
+	} else {
+		/* an array: range over a copy unless only the index is used */
+		len = LLVMConstInt(g->i64, (unsigned long long)u->len, 0);
+		if (ptr) base = gen_expr(g, x);
+		else if (!vn || (vn->kind == N_NAME && vn->name->len == 1 && vn->name->s[0] == '_')) {
+			base = NULL;
+			if (x->mode != M_VAR) gen_expr(g, x);
+		} else {
+			base = gen_temp(g, gen_type(g, x->type), "range.copy");
+			LLVMBuildStore(g->b, gen_expr(g, x), base);
+		}
+		if (base && !ptr) {
+			LLVMValueRef zero = LLVMConstInt(g->i64, 0, 0);
+			LLVMValueRef idx[2] = {zero, zero};
+			base = LLVMBuildGEP2(g->b, gen_type(g, x->type), base, idx, 2, "");
+		}
+	}
+	LLVMValueRef iv = gen_temp(g, g->i64, "range.i");
+	LLVMBuildStore(g->b, LLVMConstInt(g->i64, 0, 0), iv);
+	LLVMBasicBlockRef cond = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "range.cond");
+	LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "range.body");
+	LLVMBasicBlockRef post = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "range.post");
+	LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "range.end");
+	LLVMValueRef nextv = str ? gen_temp(g, g->i64, "range.next") : NULL;
+	LLVMBuildBr(g->b, cond);
+	LLVMPositionBuilderAtEnd(g->b, cond);
+	LLVMValueRef i = LLVMBuildLoad2(g->b, g->i64, iv, "i");
+	LLVMBuildCondBr(g->b, LLVMBuildICmp(g->b, LLVMIntSLT, i, len, ""), body, done);
+	LLVMPositionBuilderAtEnd(g->b, body);
+	bool vblank = !vn || (vn->kind == N_NAME && vn->name->len == 1 && vn->name->s[0] == '_');
+	if (str) {
+		LLVMValueRef rv = gen_temp(g, g->i32, "range.rune");
+		LLVMTypeRef pt[4] = {g->ptr, g->i64, g->i64, g->ptr};
+		LLVMValueRef args[4] = {base, len, i, rv};
+		LLVMBuildStore(g->b, gen_call_rt(g, "rt_decoderune", g->i64, pt, args, 4), nextv);
+		if (kn) gen_store_var(g, kn, i);
+		if (!vblank) gen_store_var(g, vn, LLVMBuildLoad2(g->b, g->i32, rv, ""));
+	} else {
+		if (kn) gen_store_var(g, kn, i);
+		if (!vblank) {
+			Type *et = u->elem;
+			LLVMValueRef ep = LLVMBuildGEP2(g->b, gen_type(g, et), base, &i, 1, "");
+			gen_store_var(g, vn, LLVMBuildLoad2(g->b, gen_type(g, et), ep, ""));
+		}
+	}
+	Jump *j = gen_jump(g, n);
+	j->brk = done;
+	j->cont = post;
+	gen_stmt(g, n->d);
+	if (!gen_terminated(g)) LLVMBuildBr(g->b, post);
+	LLVMPositionBuilderAtEnd(g->b, post);
+	LLVMValueRef cur = LLVMBuildLoad2(g->b, g->i64, iv, "");
+	LLVMValueRef next = str ? LLVMBuildLoad2(g->b, g->i64, nextv, "") : LLVMBuildAdd(g->b, cur, LLVMConstInt(g->i64, 1, 0), "");
+	LLVMBuildStore(g->b, next, iv);
+	LLVMBuildBr(g->b, cond);
+	LLVMPositionBuilderAtEnd(g->b, done);
+}
+
 void gen_stmt(Gen *g, Node *n) {
 	if (!n) return;
 	switch (n->kind) {
@@ -201,6 +287,10 @@ void gen_stmt(Gen *g, Node *n) {
 		return;
 	}
 	case N_FOR: {
+		if (n->a && n->a->kind == N_RANGECLAUSE) {
+			gen_range(g, n);
+			return;
+		}
 		gen_stmt(g, n->a);
 		LLVMBasicBlockRef cond = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "for.cond");
 		LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "for.body");

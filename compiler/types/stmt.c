@@ -220,6 +220,52 @@ static void switch_stmt(Checker *c, Node *n) {
 	close_scope(c);
 }
 
+/* for k, v := range x (spec: For statements with range clause): the
+ * iteration values' types by x's type; with := they are new variables. */
+static void range_clause(Checker *c, Node *r) {
+	Node *x = r->a;
+	expr(c, x);
+	if (x->mode == M_INVALID) return;
+	Type *u = under(x->type), *kt = NULL, *vt = NULL;
+	if (u->kind == TY_POINTER && under(u->elem)->kind == TY_ARRAY) u = under(u->elem);
+	switch (u->kind) {
+	case TY_STRING: case TY_UNTYPED_STRING: kt = ty_int; vt = basic_type(TY_INT32); default_type(c, x); break;
+	case TY_ARRAY: case TY_SLICE: kt = ty_int; vt = u->elem; break;
+	case TY_MAP: kt = u->key; vt = u->elem; break;
+	case TY_CHAN:
+		kt = u->elem;
+		if (u->dir == CHAN_SEND) {
+			diag_error(node_startpos(x), "invalid operation: range %s: receive from send-only channel", expr_string(x));
+			return;
+		}
+		if (r->list && r->list->next) {
+			diag_error(node_startpos(r->list->next), "range over %s permits only one iteration variable", operand_string(x));
+			return;
+		}
+		break;
+	default:
+		diag_error(node_startpos(x), "cannot range over %s", operand_string(x));
+		return;
+	}
+	Type *types[2] = {kt, vt};
+	int i = 0;
+	for (Node *l = r->list; l; l = l->next, i++) {
+		if (r->op == T_DEFINE) {
+			Object *o = obj_new(OBJ_VAR, l->name, types[i], l->pos);
+			l->obj = o;
+			l->type = types[i];
+			declare(c->scope, o);
+		} else if (!is_blank(l)) {
+			expr(c, l);
+			if (l->mode != M_INVALID && l->mode != M_VAR && l->mode != M_MAPINDEX)
+				diag_error(node_startpos(l), "cannot assign to %s", operand_string(l));
+			else if (l->mode != M_INVALID && !type_identical(l->type, types[i]))
+				diag_error(node_startpos(l), "cannot assign %s to %s in range", type_string(types[i]), operand_string(l));
+		}
+	}
+	r->type = x->type;
+}
+
 void stmt(Checker *c, Node *n) {
 	if (!n) return;
 	switch (n->kind) {
@@ -245,7 +291,7 @@ void stmt(Checker *c, Node *n) {
 		return;
 	case N_FOR:
 		open_scope(c);
-		if (n->a && n->a->kind == N_RANGECLAUSE) diag_error(n->pos, "range loops are not supported yet");
+		if (n->a && n->a->kind == N_RANGECLAUSE) range_clause(c, n->a);
 		else stmt(c, n->a);
 		if (n->b) cond(c, n->b, "for");
 		stmt(c, n->c);
