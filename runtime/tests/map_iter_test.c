@@ -217,6 +217,41 @@ static void test_collisions(void) {
 	for (int64_t i = 0; i < N; i++) CHECK(mget_ii(&mt_collide, m, i, &v));
 }
 
+/* Same-size growth during an iteration: a sliding window of other keys
+ * (insert one, delete the one inserted W earlier) moves the load from
+ * bucket to bucket, leaving overflow buckets behind until the table is
+ * rebuilt at the same size, while the original keys are walked. */
+static uint8_t header_B(void *m) { return ((uint8_t *)m)[9]; }
+
+static void test_samesize_during(void) {
+	enum { N = 100, W = 100 };
+	void *m = rt_makemap(&mt_ii, 0);
+	for (int64_t i = 0; i < N; i++) mput_ii(&mt_ii, m, i, i);
+	for (int64_t j = 0; j < W; j++) mput_ii(&mt_ii, m, 1000000 + j, 0);
+	uint8_t B = header_B(m);
+	uint8_t seen[N] = {0};
+	int64_t next = 1000000 + W, grows = 0;
+	RtMapIter it;
+	for (rt_mapiterinit(&mt_ii, m, &it); it.key; rt_mapiternext(&it)) {
+		int64_t k = *(int64_t *)it.key;
+		if (k >= N) continue;
+		CHECK(k >= 0 && *(int64_t *)it.elem == k && !seen[k]);
+		seen[k]++;
+		for (int r = 0; r < 300; r++, next++) {
+			mput_ii(&mt_ii, m, next, 0);
+			mdel_i(&mt_ii, m, next - W);
+			grows += growing(m);
+		}
+		gcstub_poll();
+	}
+	check_once(seen, N, NULL);
+	CHECK(rt_maplen(m) == N + W);
+	CHECK(header_B(m) == B); /* only same-size growths */
+	printf("same-size growth during iteration: growing after %lld of %lld writes\n", (long long)grows,
+	       (long long)(next - 1000000 - W));
+	CHECK(grows > 0);
+}
+
 /* Two iterations of one map rarely start at the same entry. */
 static void test_random_start(void) {
 	void *m = rt_makemap(&mt_ii, 0);
@@ -253,6 +288,7 @@ int main(void) {
 	test_iter_while_growing();
 	test_nan_growth();
 	test_collisions();
+	test_samesize_during();
 	test_random_start();
 	gcstub_unregister();
 	printf("map_iter_test: PASS\n");
