@@ -123,6 +123,7 @@ struct MCache {
 	uint64_t nmalloc, ntotalalloc; /* stats, folded into the globals at flush */
 	uint64_t stress_count;
 	uint32_t throttle;          /* heap past the hard goal: wait before returning */
+	uintptr_t tiny, tinyoffset; /* the tiny allocator's current 16-byte block */
 };
 
 typedef struct Central {

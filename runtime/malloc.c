@@ -121,6 +121,8 @@ void heap_mcache_flush(MCache *c) {
 		if (c->alloc[i]) release_span(c->alloc[i]);
 		c->alloc[i] = NULL;
 	}
+	c->tiny = 0;
+	c->tinyoffset = 0;
 	__atomic_fetch_add(&mark_black_bytes, c->marked_local, __ATOMIC_RELAXED);
 	c->marked_local = 0;
 	__atomic_fetch_add(&heap_nmalloc, c->nmalloc, __ATOMIC_RELAXED);
@@ -287,33 +289,58 @@ static void stress_tick(MCache *c) {
 	}
 }
 
+static inline void *small_alloc(MCache *c, uintptr_t size, const GoType *typ, bool noscan, int needzero) {
+	int spc = size_to_class(size) << 1 | noscan;
+	Span *s = c->alloc[spc];
+	uint32_t idx = s ? span_nextfree(s) : UINT32_MAX;
+	if (UNLIKELY(idx == UINT32_MAX)) {
+		s = refill(c, spc);
+		idx = span_nextfree(s);
+	}
+	s->alloccount++;
+	uintptr_t p = s->base + idx * s->elemsize;
+	if (s->needzero && (needzero || !noscan)) memset((void *)p, 0, s->elemsize);
+	if (!noscan) set_ptrbits(s, p, size, typ);
+	if (gc_phase != GC_OFF) {
+		__atomic_fetch_or(&s->markbits[idx >> 6], (uint64_t)1 << (idx & 63), __ATOMIC_RELAXED);
+		c->marked_local += s->elemsize;
+	}
+	c->nmalloc++;
+	c->ntotalalloc += s->elemsize;
+	return (void *)p;
+}
+
+/* The tiny allocator (gc's): noscan objects under 16 bytes (short strings,
+ * small byte slices) share 16-byte blocks; a block lives while any piece is
+ * referenced. The cache's current block is dropped at every flush, since the
+ * cache's pointer to it is not a root. */
+#define TINY_SIZE 16
+static inline void *tiny_alloc(MCache *c, uintptr_t size) {
+	uintptr_t off = c->tinyoffset;
+	if ((size & 7) == 0) off = (off + 7) & ~(uintptr_t)7;
+	else if ((size & 3) == 0) off = (off + 3) & ~(uintptr_t)3;
+	else if ((size & 1) == 0) off = (off + 1) & ~(uintptr_t)1;
+	if (c->tiny && off + size <= TINY_SIZE) {
+		c->tinyoffset = off + size;
+		return (void *)(c->tiny + off);
+	}
+	uintptr_t p = (uintptr_t)small_alloc(c, TINY_SIZE, NULL, true, 1);
+	/* Keep whichever block has more room left. */
+	if (!c->tiny || size < c->tinyoffset) {
+		c->tiny = p;
+		c->tinyoffset = size;
+	}
+	return (void *)p;
+}
+
 void *rt_mallocgc(uintptr_t size, const GoType *typ, int needzero) {
 	if (UNLIKELY(size == 0)) return &zerobase;
 	MCache *c = heap_current_cache();
 	bool noscan = typ == NULL || typ->ptrdata == 0;
 	void *res;
-	if (LIKELY(size <= MAX_SMALL)) {
-		int spc = size_to_class(size) << 1 | noscan;
-		Span *s = c->alloc[spc];
-		uint32_t idx = s ? span_nextfree(s) : UINT32_MAX;
-		if (UNLIKELY(idx == UINT32_MAX)) {
-			s = refill(c, spc);
-			idx = span_nextfree(s);
-		}
-		s->alloccount++;
-		uintptr_t p = s->base + idx * s->elemsize;
-		if (s->needzero && (needzero || !noscan)) memset((void *)p, 0, s->elemsize);
-		if (!noscan) set_ptrbits(s, p, size, typ);
-		if (gc_phase != GC_OFF) {
-			__atomic_fetch_or(&s->markbits[idx >> 6], (uint64_t)1 << (idx & 63), __ATOMIC_RELAXED);
-			c->marked_local += s->elemsize;
-		}
-		c->nmalloc++;
-		c->ntotalalloc += s->elemsize;
-		res = (void *)p;
-	} else {
-		res = malloc_large(c, size, typ, noscan, needzero);
-	}
+	if (noscan && size < TINY_SIZE) res = tiny_alloc(c, size);
+	else if (LIKELY(size <= MAX_SMALL)) res = small_alloc(c, size, typ, noscan, needzero);
+	else res = malloc_large(c, size, typ, noscan, needzero);
 	if (UNLIKELY(c->assist_debt > 0) && gc_phase == GC_MARK) gc_assist(c);
 	if (UNLIKELY(gc_stress)) stress_tick(c);
 	if (UNLIKELY(c->throttle)) {

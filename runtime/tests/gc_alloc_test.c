@@ -20,9 +20,14 @@ static void test_classes(void) {
 		char *p = rt_mallocgc(size, NULL, 1);
 		Span *s = heap_spanof((uintptr_t)p);
 		CHECK(s && !s->large && s->elemsize >= size);
-		CHECK(((uintptr_t)p & 7) == 0);
-		if ((s->elemsize & 15) == 0) CHECK(((uintptr_t)p & 15) == 0);
-		CHECK(span_objindex(s, (uintptr_t)p) * s->elemsize + s->base == (uintptr_t)p);
+		if (size >= 16) {
+			CHECK(((uintptr_t)p & 7) == 0);
+			if ((s->elemsize & 15) == 0) CHECK(((uintptr_t)p & 15) == 0);
+			CHECK(span_objindex(s, (uintptr_t)p) * s->elemsize + s->base == (uintptr_t)p);
+		} else {
+			/* tiny: a piece of a 16-byte block, aligned to its size's alignment */
+			CHECK(s->elemsize == 16 && ((uintptr_t)p & ((size & 7) == 0 ? 7 : (size & 3) == 0 ? 3 : (size & 1) == 0 ? 1 : 0)) == 0);
+		}
 		CHECK(heap_spanof((uintptr_t)p + size - 1) == s);
 		for (uintptr_t i = 0; i < size; i++) CHECK(p[i] == 0);
 		memset(p, (int)(size & 0xff), size);
@@ -32,6 +37,34 @@ static void test_classes(void) {
 	/* size 0: one shared address */
 	CHECK(rt_mallocgc(0, NULL, 1) == rt_mallocgc(0, &node_t, 1));
 	printf("classes: ok\n");
+}
+
+/* Tiny pieces: packed into 16-byte blocks, zeroed, kept alive by any piece. */
+static char **g_tiny;
+static const uint8_t g_tiny_bits[] = {0x1};
+
+static void test_tiny(void) {
+	rt_gc_addroots(&g_tiny, sizeof g_tiny, g_tiny_bits);
+	enum { N = 30000 };
+	g_tiny = rt_newarray(&ptr_t, N);
+	int shared = 0;
+	for (int i = 0; i < N; i++) {
+		uintptr_t size = (uintptr_t)(i % 15) + 1;
+		char *p = rt_mallocgc(size, NULL, 0);
+		for (uintptr_t k = 0; k < size; k++) CHECK(p[k] == 0);
+		memset(p, 'a' + (int)size, size);
+		if (i && ((uintptr_t)p & ~(uintptr_t)15) == ((uintptr_t)g_tiny[i - 1] & ~(uintptr_t)15)) shared++;
+		g_tiny[i] = p;
+	}
+	CHECK(shared > N / 4); /* pieces really share blocks */
+	rt_gc();
+	for (int i = 0; i < N; i++) {
+		uintptr_t size = (uintptr_t)(i % 15) + 1;
+		CHECK(gc_test_alive(g_tiny[i]));
+		for (uintptr_t k = 0; k < size; k++) CHECK(g_tiny[i][k] == (char)('a' + (int)size));
+	}
+	g_tiny = NULL;
+	printf("tiny: ok (%d of %d pieces shared a block with the previous one)\n", shared, N);
 }
 
 static NOINLINE uintptr_t dirty_garbage(void) {
@@ -244,6 +277,7 @@ int main(void) {
 	rt_gc_init();
 	test_classes();
 	test_zeroing();
+	test_tiny();
 	test_large();
 	test_bitmaps();
 	test_caches();
