@@ -28,24 +28,26 @@ echo "bench_syntax: $nfiles files, $lines lines, $bytes bytes under $goroot/{src
 # warm the page cache
 xargs -0 cat < "$tmp/files" > /dev/null
 
-# run NAME RUNS command...: appends "wall cpu" per run to $tmp/NAME
-run() {
-  local name=$1 n=$2; shift 2
-  : > "$tmp/$name"
-  for ((r = 0; r < n; r++)); do
-    local TIMEFORMAT='%R %U %S'
-    { time xargs -0 -n 100000 "$@" < "$tmp/files" > /dev/null 2>&1; } 2> "$tmp/t"
-    awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$tmp/t" >> "$tmp/$name"
-  done
+# once NAME command...: appends "wall cpu" of one run to $tmp/NAME
+once() {
+  local name=$1; shift
+  local TIMEFORMAT='%R %U %S'
+  { time xargs -0 -n 100000 "$@" < "$tmp/files" > /dev/null 2>&1; } 2> "$tmp/t"
+  awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$tmp/t" >> "$tmp/$name"
 }
+# The tools take turns, round after round, so that a change in the
+# machine's load (it may be shared) weighs on all of them alike.
+: > "$tmp/goc"; : > "$tmp/gofmt"; : > "$tmp/gofmt1"
+rounds=$(( goc_runs > gofmt_runs ? goc_runs : gofmt_runs ))
+for ((r = 0; r < rounds; r++)); do
+  [ $r -lt "$goc_runs" ] && once goc "$goc" tool syntax
+  [ $r -lt "$gofmt_runs" ] && once gofmt gofmt -l
+  [ $r -lt "$gofmt_runs" ] && GOMAXPROCS=1 once gofmt1 gofmt -l
+done
 median() { # column of $tmp/$1
   awk -v c="$2" '{ print $c }' "$tmp/$1" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 rate() { awk -v l="$lines" -v t="$1" 'BEGIN { printf "%.0f", l / t }'; }
-
-run goc "$goc_runs" "$goc" tool syntax
-run gofmt "$gofmt_runs" gofmt -l
-GOMAXPROCS=1 run gofmt1 "$gofmt_runs" gofmt -l
 
 report() { # name label
   local w c
