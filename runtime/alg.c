@@ -31,6 +31,7 @@
 #include <sys/auxv.h>
 #include <sys/random.h>
 
+#include "alg_hash.h"
 #include "runtime.h"
 
 /* ---- the key and the mixing function ---------------------------------- */
@@ -47,78 +48,12 @@ __attribute__((constructor)) static void alg_init(void) {
 	for (int i = 0; i < 4; i++) alg_hashkey[i] |= 1; /* gc: avoid zero multipliers */
 }
 
-enum {
-	M1 = 0xa0761d6478bd642full,
-	M2 = 0xe7037ed1a0b428dbull,
-	M3 = 0x8ebc6af09c88c6e3ull,
-	M4 = 0x589965cc75374cc3ull,
-	M5 = 0x1d8e4e27c47d124full,
-};
-
-static inline uint64_t mix(uint64_t a, uint64_t b) {
-	__uint128_t r = (__uint128_t)a * b;
-	return (uint64_t)r ^ (uint64_t)(r >> 64);
-}
-static inline uint64_t r4(const uint8_t *p) {
-	uint32_t v;
-	memcpy(&v, p, 4);
-	return v;
-}
-static inline uint64_t r8(const uint8_t *p) {
-	uint64_t v;
-	memcpy(&v, p, 8);
-	return v;
-}
-
-uintptr_t rt_memhash(const void *p0, uintptr_t seed, uintptr_t s) {
-	const uint8_t *p = p0;
-	uint64_t a, b;
-	seed ^= alg_hashkey[0] ^ M1;
-	if (s == 0) return seed;
-	if (s < 4) {
-		a = p[0] | (uint64_t)p[s >> 1] << 8 | (uint64_t)p[s - 1] << 16;
-		b = 0;
-	} else if (s == 4) {
-		a = b = r4(p);
-	} else if (s < 8) {
-		a = r4(p);
-		b = r4(p + s - 4);
-	} else if (s == 8) {
-		a = b = r8(p);
-	} else if (s <= 16) {
-		a = r8(p);
-		b = r8(p + s - 8);
-	} else {
-		uintptr_t l = s;
-		if (l > 48) {
-			uint64_t seed1 = seed, seed2 = seed;
-			for (; l > 48; l -= 48, p += 48) {
-				seed = mix(r8(p) ^ M2, r8(p + 8) ^ seed);
-				seed1 = mix(r8(p + 16) ^ M3, r8(p + 24) ^ seed1);
-				seed2 = mix(r8(p + 32) ^ M4, r8(p + 40) ^ seed2);
-			}
-			seed ^= seed1 ^ seed2;
-		}
-		for (; l > 16; l -= 16, p += 16) seed = mix(r8(p) ^ M2, r8(p + 8) ^ seed);
-		a = r8(p + l - 16);
-		b = r8(p + l - 8);
-	}
-	return mix(M5 ^ s, mix(a ^ M2, b ^ seed));
-}
-
-uintptr_t rt_memhash32(const void *p, uintptr_t seed) {
-	uint64_t a = r4(p);
-	return mix(M5 ^ 4, mix(a ^ M2, a ^ seed ^ alg_hashkey[0] ^ M1));
-}
-
-uintptr_t rt_memhash64(const void *p, uintptr_t seed) {
-	uint64_t a = r8(p);
-	return mix(M5 ^ 8, mix(a ^ M2, a ^ seed ^ alg_hashkey[0] ^ M1));
-}
-
+uintptr_t rt_memhash(const void *p, uintptr_t seed, uintptr_t s) { return alg_memhash(p, seed, s); }
+uintptr_t rt_memhash32(const void *p, uintptr_t seed) { return alg_memhash32(p, seed); }
+uintptr_t rt_memhash64(const void *p, uintptr_t seed) { return alg_memhash64(p, seed); }
 uintptr_t rt_strhash(const void *p, uintptr_t seed) {
 	const GoString *s = p;
-	return rt_memhash(s->ptr, seed, (uintptr_t)s->len);
+	return alg_memhash(s->ptr, seed, (uintptr_t)s->len);
 }
 
 /* ---- a per-thread random number generator (wyrand) --------------------- */
@@ -130,11 +65,11 @@ uint64_t rt_fastrand64(void) {
 	uint64_t s = fr_state;
 	if (__builtin_expect(s == 0, 0)) {
 		uint64_t c = __atomic_add_fetch(&fr_counter, 1, __ATOMIC_RELAXED);
-		s = mix(alg_hashkey[1] ^ c, alg_hashkey[2] ^ (uintptr_t)&fr_state) | 1;
+		s = alg_mix(alg_hashkey[1] ^ c, alg_hashkey[2] ^ (uintptr_t)&fr_state) | 1;
 	}
 	s += 0xa0761d6478bd642full;
 	fr_state = s;
-	return mix(s, s ^ 0xe7037ed1a0b428dbull);
+	return alg_mix(s, s ^ 0xe7037ed1a0b428dbull);
 }
 
 uint32_t rt_fastrand(void) { return (uint32_t)rt_fastrand64(); }
@@ -261,10 +196,10 @@ uintptr_t rt_typehash(const GoType *t, const void *p, uintptr_t h) {
 bool rt_memequal0(const void *a, const void *b) { return true; }
 bool rt_memequal8(const void *a, const void *b) { return *(const uint8_t *)a == *(const uint8_t *)b; }
 bool rt_memequal16(const void *a, const void *b) { return memcmp(a, b, 2) == 0; }
-bool rt_memequal32(const void *a, const void *b) { return r4(a) == r4(b); }
-bool rt_memequal64(const void *a, const void *b) { return r8(a) == r8(b); }
+bool rt_memequal32(const void *a, const void *b) { return alg_r4(a) == alg_r4(b); }
+bool rt_memequal64(const void *a, const void *b) { return alg_r8(a) == alg_r8(b); }
 bool rt_memequal128(const void *a, const void *b) {
-	return r8(a) == r8(b) && r8((const uint8_t *)a + 8) == r8((const uint8_t *)b + 8);
+	return alg_r8(a) == alg_r8(b) && alg_r8((const uint8_t *)a + 8) == alg_r8((const uint8_t *)b + 8);
 }
 bool rt_f32equal(const void *a, const void *b) { return *(const float *)a == *(const float *)b; }
 bool rt_f64equal(const void *a, const void *b) { return *(const double *)a == *(const double *)b; }

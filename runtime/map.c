@@ -30,6 +30,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "alg_hash.h"
 #include "runtime.h"
 
 
@@ -152,10 +153,10 @@ static inline uint8_t *elemat(const MapInfo *mi, uint8_t *b, uintptr_t i) {
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 static ALWAYS_INLINE uintptr_t keyhash_kc(const MapInfo *mi, const void *k, uintptr_t seed, int kc) {
 	switch (kc) {
-	case KC_MEM64: return rt_memhash64(k, seed);
-	case KC_MEM32: return rt_memhash32(k, seed);
-	case KC_STR: return rt_strhash(k, seed);
-	case KC_MEM: return rt_memhash(k, seed, mi->key->size);
+	case KC_MEM64: return alg_memhash64(k, seed);
+	case KC_MEM32: return alg_memhash32(k, seed);
+	case KC_STR: return alg_memhash(((const GoString *)k)->ptr, seed, (uintptr_t)((const GoString *)k)->len);
+	case KC_MEM: return alg_memhash(k, seed, mi->key->size);
 	default: return mi->hasher ? mi->hasher(k, seed) : rt_typehash(mi->key, k, seed);
 	}
 }
@@ -612,6 +613,22 @@ static ALWAYS_INLINE void *lookup_kc(const MapInfo *mi, Hmap *h, const void *key
 		uint8_t *oldb = bucketat(mi, h->oldbuckets, hash & m);
 		if (!evacuated(oldb)) b = oldb;
 	}
+	if (kc == KC_MEM64) { /* as gc's mapaccess1_fast64: compare the keys themselves */
+		uint64_t kv;
+		memcpy(&kv, key, 8);
+		for (; b; b = overflow(mi, b)) {
+			for (uintptr_t i = 0; i < BUCKETCNT; i++) {
+				uint64_t x;
+				memcpy(&x, b + DATAOFFSET + i * 8, 8);
+				if (x == kv && !isempty(b[i])) {
+					if (kout) *kout = b + DATAOFFSET + i * 8;
+					void *e = elemat(mi, b, i);
+					return mi->indirectelem ? *(void **)e : e;
+				}
+			}
+		}
+		return NULL;
+	}
 	uint8_t top = tophash(hash);
 	for (; b; b = overflow(mi, b)) {
 		for (uintptr_t i = 0; i < BUCKETCNT; i++) {
@@ -668,12 +685,9 @@ void *rt_mapaccess2(const GoMapType *t, void *m, const void *key, bool *ok) {
 	return t->elem->size <= sizeof zeroval ? (void *)zeroval : (void *)info_get(t)->zero;
 }
 
-void *rt_mapassign(const GoMapType *t, void *m, const void *key) {
-	Hmap *h = m;
-	if (!h) rt_panicplain("assignment to entry in nil map");
-	if (UNLIKELY(h->flags & F_HASHWRITING)) rt_throw("concurrent map writes");
+static ALWAYS_INLINE void *mapassign_kc(Hmap *h, const void *key, int kc) {
 	const MapInfo *mi = h->info;
-	uintptr_t hash = keyhash(mi, key, h->hash0);
+	uintptr_t hash = keyhash_kc(mi, key, h->hash0, kc);
 	h->flags ^= F_HASHWRITING; /* after hashing: the hash may panic */
 	if (!h->buckets) wbstore(&h->buckets, rt_mallocgc(mi->bucketsize, &mi->bucket, 1));
 	uint8_t top = tophash(hash);
@@ -697,8 +711,13 @@ again:;
 			}
 			uint8_t *k = keyat(mi, b, i);
 			if (mi->indirectkey) k = *(uint8_t **)k;
-			if (!keyequal(mi, key, k)) continue;
-			if (mi->needkeyupdate) copyval(mi->key, k, key);
+			if (!keyequal_kc(mi, key, k, kc)) continue;
+			if (kc == KC_STR) { /* keep the newer backing array, as gc */
+				const uint8_t *np = ((const GoString *)key)->ptr;
+				if (((GoString *)k)->ptr != np) wbstore(&((GoString *)k)->ptr, (void *)np);
+			} else if (mi->needkeyupdate) {
+				copyval(mi->key, k, key);
+			}
 			elem = elemat(mi, b, i);
 			goto done;
 		}
@@ -723,7 +742,17 @@ notfound:
 		insertk = kmem;
 	}
 	if (mi->indirectelem) wbstore(elem, rt_mallocgc(mi->elem->size, mi->elem, 1));
-	copyval(mi->key, insertk, key);
+	if (kc == KC_STR) {
+		GoString *d = (GoString *)insertk;
+		wbstore(&d->ptr, (void *)((const GoString *)key)->ptr);
+		d->len = ((const GoString *)key)->len;
+	} else if (kc == KC_MEM64 && !mi->key->ptrdata) {
+		memcpy(insertk, key, 8);
+	} else if (kc == KC_MEM32) {
+		memcpy(insertk, key, 4);
+	} else {
+		copyval(mi->key, insertk, key);
+	}
 	*inserti = top;
 	h->count++;
 done:
@@ -731,6 +760,18 @@ done:
 	h->flags &= ~F_HASHWRITING;
 	if (mi->indirectelem) elem = *(void **)elem;
 	return elem;
+}
+
+void *rt_mapassign(const GoMapType *t, void *m, const void *key) {
+	Hmap *h = m;
+	if (!h) rt_panicplain("assignment to entry in nil map");
+	if (UNLIKELY(h->flags & F_HASHWRITING)) rt_throw("concurrent map writes");
+	switch (h->info->keyclass) {
+	case KC_MEM64: return mapassign_kc(h, key, KC_MEM64);
+	case KC_MEM32: return mapassign_kc(h, key, KC_MEM32);
+	case KC_STR: return mapassign_kc(h, key, KC_STR);
+	default: return mapassign_kc(h, key, h->info->keyclass);
+	}
 }
 
 void rt_mapdelete(const GoMapType *t, void *m, const void *key) {
