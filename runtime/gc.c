@@ -456,6 +456,7 @@ static void *worker_main(void *arg) {
 }
 
 static pthread_once_t gc_once = PTHREAD_ONCE_INIT;
+static uint32_t gc_inited;
 static void gc_init_once(void) {
 	t_init = gc_nanotime();
 	heap_malloc_init();
@@ -484,9 +485,18 @@ static void gc_init_once(void) {
 	pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
 	if (pthread_create(&th, &a, worker_main, NULL)) rt_throw("gc: cannot start the worker thread");
 	pthread_attr_destroy(&a);
+	__atomic_store_n(&gc_inited, 1, __ATOMIC_RELEASE);
 }
 
-void rt_gc_init(void) { pthread_once(&gc_once, gc_init_once); }
+static void gc_init_cb(void *arg) {
+	(void)arg;
+	pthread_once(&gc_once, gc_init_once);
+}
+
+void rt_gc_init(void) {
+	if (__atomic_load_n(&gc_inited, __ATOMIC_ACQUIRE)) return;
+	rt_systemstack(gc_init_cb, NULL);
+}
 
 void gc_start_async(void) {
 	if (__atomic_exchange_n(&gc_pending, 1, __ATOMIC_ACQ_REL)) return;
@@ -497,7 +507,13 @@ void gc_start_async(void) {
 	pthread_mutex_unlock(&gc_lock);
 }
 
-void rt_gc(void) {
+static void gc_body(void *arg);
+
+/* Entry points called from Go code run on the M's system stack. */
+void rt_gc(void) { rt_systemstack(gc_body, NULL); }
+
+static void gc_body(void *arg) {
+	(void)arg;
 	rt_gc_init();
 	void (*hook)(int) = rt_gc_blockhook;
 	if (hook) hook(1);
@@ -522,7 +538,29 @@ void rt_gc(void) {
 
 /* debug.SetGCPercent and debug.SetMemoryLimit: set, return the old value
  * (a negative percent is off; a negative limit only reads it). */
+typedef struct SetArgs { int64_t in, out; } SetArgs;
+static int gc_setpercent_body(int percent);
+static int64_t gc_setmemlimit_body(int64_t limit);
+static void setpercent_cb(void *arg) {
+	SetArgs *a = arg;
+	a->out = gc_setpercent_body((int)a->in);
+}
+static void setmemlimit_cb(void *arg) {
+	SetArgs *a = arg;
+	a->out = gc_setmemlimit_body(a->in);
+}
 int rt_gc_setpercent(int percent) {
+	SetArgs a = {percent, 0};
+	rt_systemstack(setpercent_cb, &a);
+	return (int)a.out;
+}
+int64_t rt_gc_setmemlimit(int64_t limit) {
+	SetArgs a = {limit, 0};
+	rt_systemstack(setmemlimit_cb, &a);
+	return a.out;
+}
+
+static int gc_setpercent_body(int percent) {
 	rt_gc_init();
 	pthread_mutex_lock(&pacer_lock);
 	int old = gogc;
@@ -533,7 +571,7 @@ int rt_gc_setpercent(int percent) {
 	return old;
 }
 
-int64_t rt_gc_setmemlimit(int64_t limit) {
+static int64_t gc_setmemlimit_body(int64_t limit) {
 	rt_gc_init();
 	pthread_mutex_lock(&pacer_lock);
 	int64_t old = memlimit;
@@ -547,7 +585,11 @@ int64_t rt_gc_setmemlimit(int64_t limit) {
 }
 
 /* ---- statistics ------------------------------------------------------------------- */
-void rt_readmemstats(RtMemStats *m) {
+static void readmemstats_cb(void *arg);
+void rt_readmemstats(RtMemStats *m) { rt_systemstack(readmemstats_cb, m); }
+
+static void readmemstats_cb(void *arg) {
+	RtMemStats *m = arg;
 	rt_gc_init();
 	memset(m, 0, sizeof *m);
 	uint64_t unused = 0, nmalloc = heap_nmalloc, total = heap_totalalloc;

@@ -289,12 +289,56 @@ static void stress_tick(MCache *c) {
 	}
 }
 
+/* Slow paths run on the M's system stack (rt_systemstack): they lock, may
+ * mmap, sweep, mark or wait, and a goroutine stack promises callees only
+ * 1 KiB (docs/scheduler.md). The fast path stays on the goroutine stack. */
+typedef struct SlowArgs {
+	MCache *c;
+	int spc;
+	Span *span;
+	uintptr_t size;
+	const GoType *typ;
+	bool noscan;
+	int needzero;
+	void *res;
+} SlowArgs;
+
+static void refill_cb(void *arg) {
+	SlowArgs *a = arg;
+	a->span = refill(a->c, a->spc);
+}
+
+static Span *refill_sys(MCache *c, int spc) {
+	SlowArgs a = {.c = c, .spc = spc};
+	rt_systemstack(refill_cb, &a);
+	return a.span;
+}
+
+static void large_cb(void *arg) {
+	SlowArgs *a = arg;
+	a->res = malloc_large(a->c, a->size, a->typ, a->noscan, a->needzero);
+}
+
+/* Assist, stress collection, waiting at the hard goal: after the object is
+ * allocated, holding no span. The new object's address is in the caller's
+ * frame, which the stack scan covers. */
+static void tail_cb(void *arg) {
+	MCache *c = arg;
+	if (c->assist_debt > 0 && gc_phase == GC_MARK) gc_assist(c);
+	if (gc_stress) stress_tick(c);
+	if (c->throttle) {
+		/* Only here, holding no span: a parked thread's cache is flushed. */
+		c->throttle = 0;
+		gc_throttle();
+	}
+}
+
 static inline void *small_alloc(MCache *c, uintptr_t size, const GoType *typ, bool noscan, int needzero) {
 	int spc = size_to_class(size) << 1 | noscan;
 	Span *s = c->alloc[spc];
 	uint32_t idx = s ? span_nextfree(s) : UINT32_MAX;
 	if (UNLIKELY(idx == UINT32_MAX)) {
-		s = refill(c, spc);
+		s = refill_sys(c, spc);
 		idx = span_nextfree(s);
 	}
 	s->alloccount++;
@@ -340,13 +384,15 @@ void *rt_mallocgc(uintptr_t size, const GoType *typ, int needzero) {
 	void *res;
 	if (noscan && size < TINY_SIZE) res = tiny_alloc(c, size);
 	else if (LIKELY(size <= MAX_SMALL)) res = small_alloc(c, size, typ, noscan, needzero);
-	else res = malloc_large(c, size, typ, noscan, needzero);
-	if (UNLIKELY(c->assist_debt > 0) && gc_phase == GC_MARK) gc_assist(c);
-	if (UNLIKELY(gc_stress)) stress_tick(c);
-	if (UNLIKELY(c->throttle)) {
-		/* Only here, holding no span: a parked thread's cache is flushed. */
-		c->throttle = 0;
-		gc_throttle();
+	else {
+		SlowArgs a = {.c = c, .size = size, .typ = typ, .noscan = noscan, .needzero = needzero};
+		rt_systemstack(large_cb, &a);
+		res = a.res;
+	}
+	if (UNLIKELY((c->assist_debt > 0 && gc_phase == GC_MARK) || gc_stress || c->throttle)) {
+		void *volatile keep = res; /* on this stack while the tail may collect */
+		rt_systemstack(tail_cb, c);
+		res = keep;
 	}
 	return res;
 }

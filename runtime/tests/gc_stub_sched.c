@@ -150,3 +150,6 @@ void rt_sched_each_stack(rt_rangefn fn, void *ctx) {
 		fn((uintptr_t)t->regs, (uintptr_t)(t->regs + 6), ctx);
 	}
 }
+
+/* No goroutine stacks here: every thread already runs on its own stack. */
+void rt_systemstack(void (*fn)(void *arg), void *arg) { fn(arg); }
