@@ -30,11 +30,11 @@ void *rt_newarray(const GoType *elem, intptr_t n);   /* make([]T, n) backing */
  * rt_mcache_cur on the M that holds the P; a thread allocating with no cache
  * set gets a private one, released when the thread exits. The collector
  * flushes every cache at mark termination with the world stopped, so a cache
- * must only be used by the thread that holds its P. */
+ * must only be used by the thread that holds its P, and every thread that
+ * allocates must be one rt_stw_stop stops (or one blocked through
+ * rt_gc_blockhook). Slow paths switch to the system stack themselves
+ * (rt_systemstack); the fast path needs little goroutine stack. */
 typedef struct MCache MCache;
-/* Every thread that allocates must be one rt_stw_stop stops (or blocked in
- * rt_gc / the hook below): caches, private ones included, are flushed by the
- * collector with the world stopped. */
 MCache *rt_mcache_new(void);
 void rt_mcache_release(MCache *c);
 extern __thread MCache *rt_mcache_cur;
@@ -72,12 +72,15 @@ void rt_gc_addconservroots(void *start, uintptr_t nbytes);
  * scans all stacks and globals with the world stopped when marking starts,
  * and the barrier is a deletion barrier for heap slots from then on.
  *
- * rt_gc_blockhook: set by the scheduler. rt_gc (and only it) blocks a thread
- * inside the runtime waiting for a cycle; it calls hook(1) before blocking and
- * hook(0) after waking, so that stop-the-world can count the thread as
+ * rt_gc_blockhook: set by the scheduler. The collector blocks a thread
+ * inside the runtime in two places: rt_gc waiting for its cycle, and an
+ * allocation that finds the heap past 1.1x the goal with no marking work
+ * to help with (it waits in 100 us slices). Around each wait it calls
+ * hook(1) and hook(0), so that stop-the-world can count the thread as
  * stopped. hook(1) must leave the thread's registers on its stack; hook(0)
- * must not return while the world is stopped. The collector's own background
- * worker is a plain thread that owns no P and is never stopped. */
+ * must not return while the world is stopped. Without a hook, allocation
+ * never waits. The collector's own background worker is a plain thread that
+ * owns no P, never allocates, and calls rt_stw_stop/rt_stw_start. */
 extern void (*rt_gc_blockhook)(int entering);
 
 /* runtime.ReadMemStats: the layout of gc's runtime.MemStats (Go 1.19), so the
@@ -288,6 +291,12 @@ void rt_mapiternext(RtMapIter *it);
 noreturn void rt_panicrt(const char *msg);
 noreturn void rt_panicplain(const char *msg);
 noreturn void rt_throw(const char *msg);
+
+/* ---- iface.c: itabs at run time, assertions, conversion panics ---------- */
+GoItab *rt_getitab(const GoType *inter, const GoType *type);
+GoItab *rt_assertI2Iok(const GoType *inter, const GoType *type);
+GoItab *rt_convI2I(const GoType *inter, const void *word0, const void *empty);
+noreturn void rt_panicdottype(const GoType *have, const GoType *want, const GoType *iface);
 
 /* ---- slice.c: make, append, bounds failures ------------------------------ */
 extern uintptr_t rt_zerobase;
