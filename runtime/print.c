@@ -139,13 +139,15 @@ void rt_printcomplex(double re, double im) {
 	rt_write_stderr("i)", 2);
 }
 
-void rt_printslice(GoSlice s) {
+/* [len/cap]0xptr; the slice comes as three words (a 24-byte struct would
+ * be passed in memory, which compiled code does not do). */
+void rt_printslice(void *ptr, int64_t len, int64_t cap) {
 	rt_write_stderr("[", 1);
-	rt_printint(s.len);
+	rt_printint(len);
 	rt_write_stderr("/", 1);
-	rt_printint(s.cap);
+	rt_printint(cap);
 	rt_write_stderr("]", 1);
-	rt_printpointer(s.ptr);
+	rt_printpointer(ptr);
 }
 
 /* Both interface forms print as (word0,word1). */

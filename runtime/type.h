@@ -61,7 +61,21 @@ struct GoType {
 	const uint8_t *gcdata;
 	GoString name;       /* the type as gc prints it: "main.T", "[]int" */
 	const GoType *ptrto; /* descriptor of *T, or NULL if none was emitted */
+	const struct GoUncommon *uncommon; /* methods, or NULL */
 };
+
+/* The methods of a type, sorted by name, for building itabs at run time.
+ * ifn is the method as an interface calls it: its receiver is the
+ * interface's data word (a pointer to the value unless the value is
+ * pointer-shaped). */
+typedef struct GoMethod {
+	GoString name;
+	void (*ifn)(void);
+} GoMethod;
+typedef struct GoUncommon {
+	intptr_t nmethods;
+	const GoMethod *methods;
+} GoUncommon;
 
 /* Kind-specific tails. Each starts with the common head. */
 typedef struct GoPtrType { GoType t; const GoType *elem; } GoPtrType;

@@ -37,7 +37,7 @@ static const char *const kind_names[N_KINDS] = {
 	[N_COMPOSITELIT] = "CompositeLit", [N_KEYVALUE] = "KeyValue", [N_FUNCLIT] = "FuncLit",
 	[N_PAREN] = "Paren", [N_SELECTOR] = "Selector", [N_INDEX] = "Index", [N_SLICE] = "Slice",
 	[N_ASSERT] = "Assert", [N_TYPESWITCHGUARD] = "TypeSwitchGuard", [N_CALL] = "Call",
-	[N_UNARY] = "Unary", [N_BINARY] = "Binary", [N_ARRAYTYPE] = "ArrayType",
+	[N_UNARY] = "Unary", [N_BINARY] = "Binary", [N_CONVERT] = "Convert", [N_ARRAYTYPE] = "ArrayType",
 	[N_SLICETYPE] = "SliceType", [N_DOTSTYPE] = "DotsType", [N_STRUCTTYPE] = "StructType",
 	[N_FIELD] = "Field", [N_FUNCTYPE] = "FuncType", [N_INTERFACETYPE] = "InterfaceType",
 	[N_MAPTYPE] = "MapType", [N_CHANTYPE] = "ChanType", [N_EMPTYSTMT] = "EmptyStmt",
@@ -166,6 +166,7 @@ static void print_expr(Buf *b, const Node *n, int depth) {
 		print_expr(b, n->b, depth + 1);
 		return;
 	case N_KEYVALUE: print_expr(b, n->a, depth + 1); puts_(b, ": "); print_expr(b, n->b, depth + 1); return;
+	case N_CONVERT: print_expr(b, n->a, depth + 1); return;
 	case N_COMPOSITELIT: print_expr(b, n->a, depth + 1); puts_(b, n->list ? "{…}" : "{}"); return;
 	case N_FUNCLIT: print_expr(b, n->a, depth + 1); puts_(b, " {…}"); return;
 	case N_ARRAYTYPE:

@@ -32,6 +32,7 @@ typedef enum NodeKind {
 	N_CALL,          /* a = function, list = arguments, flags&NF_DOTS for f(s...) */
 	N_UNARY,         /* op (T_PLUS, T_MINUS, T_NOT, T_XOR, T_STAR, T_AND, T_ARROW, T_TILDE), a */
 	N_BINARY,        /* op, a, b */
+	N_CONVERT,       /* a converted implicitly to type (into an interface); inserted by the checker */
 	/* types */
 	N_ARRAYTYPE,     /* a = length (NULL for [...]T), b = element */
 	N_SLICETYPE,     /* b = element */
@@ -83,6 +84,7 @@ enum {
 	NF_ADDRRECV = 1 << 7,/* method call or value through &x (pointer receiver on an addressable x) */
 	NF_DEREFRECV = 1 << 8,/* method call or value through *p (value receiver on a pointer) */
 	NF_METHODEXPR = 1 << 9,/* T.m or (*T).m */
+	NF_COMMAOK = 1 << 10, /* v, ok := x.(T), m[k] or <-c */
 };
 
 struct Type;

@@ -39,6 +39,19 @@ static void print_value(Gen *g, Node *a) {
 		LLVMTypeRef pt[1] = {g->i8};
 		LLVMValueRef args[1] = {LLVMBuildZExt(g->b, v, g->i8, "")};
 		gen_call_rt(g, "rt_printbool", g->voidt, pt, args, 1);
+	} else if (under(t)->kind == TY_INTERFACE) {
+		LLVMTypeRef pt[2] = {g->ptr, g->ptr};
+		LLVMValueRef args[2] = {LLVMBuildExtractValue(g->b, v, 0, ""), LLVMBuildExtractValue(g->b, v, 1, "")};
+		gen_call_rt(g, "rt_printiface", g->voidt, pt, args, 2);
+	} else if (under(t)->kind == TY_POINTER || under(t)->kind == TY_MAP || under(t)->kind == TY_CHAN ||
+	           under(t)->kind == TY_FUNC || under(t)->kind == TY_UNSAFEPTR || t->kind == TY_UNTYPED_NIL) {
+		LLVMTypeRef pt[1] = {g->ptr};
+		LLVMValueRef args[1] = {v};
+		gen_call_rt(g, "rt_printpointer", g->voidt, pt, args, 1);
+	} else if (under(t)->kind == TY_SLICE) {
+		LLVMTypeRef pt[3] = {g->ptr, g->i64, g->i64};
+		LLVMValueRef args[3] = {LLVMBuildExtractValue(g->b, v, 0, ""), LLVMBuildExtractValue(g->b, v, 1, ""), LLVMBuildExtractValue(g->b, v, 2, "")};
+		gen_call_rt(g, "rt_printslice", g->voidt, pt, args, 3);
 	} else if (gen_float(t)) {
 		LLVMTypeRef pt[1] = {g->f64};
 		LLVMValueRef args[1] = {t->kind == TY_FLOAT32 ? LLVMBuildFPExt(g->b, v, g->f64, "") : v};
@@ -104,6 +117,9 @@ static LLVMValueRef conversion(Gen *g, Node *n) {
 static LLVMValueRef call(Gen *g, Node *n) {
 	Node *fn = n->a;
 	if (fn->mode == M_TYPEEXPR) return conversion(g, n);
+	if (fn->kind == N_SELECTOR && fn->sel && fn->sel->kind == SEL_METHOD && fn->sel->iface && fn->sel->npath == 0 &&
+	    !(fn->flags & NF_METHODEXPR))
+		return gen_iface_call(g, n);
 	if (fn->obj && fn->obj->kind == OBJ_BUILTIN) return builtin_call(g, n, fn->obj->builtin);
 	Type *ft = under(fn->type);
 	Object *callee_obj = NULL;
@@ -253,6 +269,11 @@ static LLVMValueRef divide(Gen *g, int op, LLVMValueRef x, LLVMValueRef y, bool 
 
 LLVMValueRef gen_binary(Gen *g, Node *n) {
 	if (n->op == T_ANDAND || n->op == T_OROR) return logic(g, n);
+	if ((n->op == T_EQ || n->op == T_NE) &&
+	    (under(n->a->type)->kind == TY_INTERFACE || under(n->b->type)->kind == TY_INTERFACE)) {
+		LLVMValueRef eq = gen_iface_eq(g, n->a, n->b);
+		return n->op == T_EQ ? eq : LLVMBuildNot(g->b, eq, "");
+	}
 	LLVMValueRef x = gen_expr(g, n->a), y = gen_expr(g, n->b);
 	return gen_arith(g, n->op, x, y, n->a->type, n->b);
 }
@@ -357,6 +378,8 @@ LLVMValueRef gen_expr(Gen *g, Node *n) {
 		return LLVMBuildLoad2(g->b, gen_type(g, n->type), gen_addr(g, n), "");
 	}
 	case N_SLICE: return gen_slice(g, n);
+	case N_CONVERT: return gen_convert(g, n);
+	case N_ASSERT: return gen_assert(g, n);
 	case N_COMPOSITELIT:
 		if (n->flags & NF_ADDRRECV) { /* an elided &T{...} element */
 			LLVMValueRef p = gen_new(g, under(n->type)->elem);

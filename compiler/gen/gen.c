@@ -103,7 +103,7 @@ static void package_init(Gen *g, Package *pkg, LLVMValueRef *inits, int ninit) {
 		Node *spec = pkg->inits.v[i];
 		if (!spec->list2) continue;
 		int cnt = list_len(spec->list2);
-		if (cnt == 1 && spec->list2->type && spec->list2->type->kind == TY_TUPLE) {
+		if (cnt == 1 && spec->list2->type && (spec->list2->type->kind == TY_TUPLE || (spec->list2->flags & NF_COMMAOK))) {
 			LLVMValueRef agg = gen_expr(g, spec->list2);
 			unsigned k = 0;
 			for (Node *l = spec->list; l; l = l->next, k++) gen_store_var(g, l, LLVMBuildExtractValue(g->b, agg, k, ""));
@@ -189,8 +189,8 @@ bool gen_package(Package *pkg, const char *obj_path, const GenOptions *opts) {
 	free(inits.v);
 
 	if (LLVMVerifyModule(g->mod, LLVMReturnStatusAction, &err)) {
-		fprintf(stderr, "goc: internal error: invalid IR:\n%s\n", err);
-		LLVMDumpModule(g->mod);
+		fprintf(stderr, "goc: internal error: invalid IR:\n%.2000s\n", err);
+		if (getenv("GOC_DUMP_IR")) LLVMDumpModule(g->mod);
 		return false;
 	}
 	LLVMDisposeMessage(err);

@@ -74,6 +74,15 @@ LLVMValueRef gen_make(Gen *g, Node *n);
 LLVMValueRef gen_append(Gen *g, Node *n);
 LLVMValueRef gen_copy(Gen *g, Node *n);
 
+/* iface.c: interfaces */
+LLVMValueRef gen_itab(Gen *g, Type *t, Type *it);
+LLVMValueRef gen_iface_method(Gen *g, Type *t, Method *m);
+LLVMValueRef gen_convert(Gen *g, Node *n);
+LLVMValueRef gen_assert(Gen *g, Node *n);
+void gen_type_switch(Gen *g, Node *n);
+LLVMValueRef gen_iface_call(Gen *g, Node *n);
+LLVMValueRef gen_iface_eq(Gen *g, Node *x, Node *y);
+
 /* stmt.c: statements and stores */
 void gen_stmt(Gen *g, Node *n);
 void gen_stmts(Gen *g, Node *l);

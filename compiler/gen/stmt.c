@@ -211,7 +211,7 @@ void gen_stmt(Gen *g, Node *n) {
 			return;
 		}
 		int cnt = list_len(n->list2);
-		if (cnt == 1 && n->list2->type && n->list2->type->kind == TY_TUPLE) {
+		if (cnt == 1 && n->list2->type && (n->list2->type->kind == TY_TUPLE || (n->list2->flags & NF_COMMAOK))) {
 			/* a, b := f() */
 			LLVMValueRef agg = gen_expr(g, n->list2);
 			unsigned i = 0;
@@ -334,6 +334,11 @@ void gen_stmt(Gen *g, Node *n) {
 		return;
 	}
 	case N_SWITCH: {
+		if (n->b && n->b->kind == N_TYPESWITCHGUARD) {
+			gen_stmt(g, n->a);
+			gen_type_switch(g, n);
+			return;
+		}
 		gen_stmt(g, n->a);
 		LLVMValueRef tag = n->b ? gen_expr(g, n->b) : NULL;
 		int nc = list_len(n->list);

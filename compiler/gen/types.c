@@ -249,10 +249,52 @@ static bool direct_iface(Type *t) {
  * {size, ptrdata, hash, tflag, align, fieldalign, kind, equal, gcdata, name, ptrto} */
 LLVMTypeRef gen_typedesc_type(Gen *g) {
 	if (g->typedesc) return g->typedesc;
-	LLVMTypeRef f[11] = {g->i64, g->i64, g->i32, g->i8, g->i8, g->i8, g->i8, g->ptr, g->ptr, g->str, g->ptr};
+	LLVMTypeRef f[12] = {g->i64, g->i64, g->i32, g->i8, g->i8, g->i8, g->i8, g->ptr, g->ptr, g->str, g->ptr, g->ptr};
 	g->typedesc = LLVMStructCreateNamed(g->ctx, "go.type");
-	LLVMStructSetBody(g->typedesc, f, 11, 0);
+	LLVMStructSetBody(g->typedesc, f, 12, 0);
 	return g->typedesc;
+}
+
+/* GoUncommon: the methods an interface can call on a value of type t,
+ * sorted by name, each as the itab would hold it. */
+static LLVMValueRef uncommon(Gen *g, Type *t) {
+	Type *base = t->kind == TY_POINTER ? t->elem : t;
+	if (base->kind != TY_NAMED || base->methods.n == 0) return LLVMConstNull(g->ptr);
+	int n = 0;
+	Method **ms = NEWARR(Method *, base->methods.n);
+	for (int i = 0; i < base->methods.n; i++) {
+		Method *m = &base->methods.v[i];
+		if (m->ptrrecv && t->kind != TY_POINTER) continue; /* not in T's method set */
+		if (!m->obj || !m->obj->backend) continue;
+		ms[n++] = m;
+	}
+	if (n == 0) return LLVMConstNull(g->ptr);
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && strcmp(ms[j - 1]->name->s, ms[j]->name->s) > 0; j--) {
+			Method *tmp = ms[j];
+			ms[j] = ms[j - 1];
+			ms[j - 1] = tmp;
+		}
+	LLVMTypeRef mt[2] = {g->str, g->ptr};
+	LLVMTypeRef mty = LLVMStructTypeInContext(g->ctx, mt, 2, 0);
+	LLVMValueRef *ents = NEWARR(LLVMValueRef, n);
+	for (int i = 0; i < n; i++) {
+		LLVMValueRef fn = gen_iface_method(g, t, ms[i]);
+		LLVMValueRef fv[2] = {gen_string(g, ms[i]->name->s, ms[i]->name->len), fn};
+		ents[i] = LLVMConstStructInContext(g->ctx, fv, 2, 0);
+	}
+	LLVMValueRef arr = LLVMConstArray2(mty, ents, (uint64_t)n);
+	LLVMValueRef ag = LLVMAddGlobal(g->mod, LLVMTypeOf(arr), arena_printf(g_arena, "go.methods.%s", gen_type_name(g, t)));
+	LLVMSetInitializer(ag, arr);
+	LLVMSetGlobalConstant(ag, 1);
+	LLVMSetLinkage(ag, LLVMLinkOnceODRLinkage);
+	LLVMValueRef uv[2] = {LLVMConstInt(g->i64, (unsigned long long)n, 0), ag};
+	LLVMValueRef u = LLVMConstStructInContext(g->ctx, uv, 2, 0);
+	LLVMValueRef ug = LLVMAddGlobal(g->mod, LLVMTypeOf(u), arena_printf(g_arena, "go.uncommon.%s", gen_type_name(g, t)));
+	LLVMSetInitializer(ug, u);
+	LLVMSetGlobalConstant(ug, 1);
+	LLVMSetLinkage(ug, LLVMLinkOnceODRLinkage);
+	return ug;
 }
 
 LLVMValueRef gen_typedesc(Gen *g, Type *t) {
@@ -262,11 +304,15 @@ LLVMValueRef gen_typedesc(Gen *g, Type *t) {
 	if (gv) return gv;
 	Type *u = under(t);
 	bool has_elem = u->kind == TY_POINTER || u->kind == TY_SLICE || u->kind == TY_ARRAY || u->kind == TY_CHAN;
+	bool is_iface = u->kind == TY_INTERFACE;
 	LLVMTypeRef head = gen_typedesc_type(g);
 	LLVMTypeRef ty = head;
 	if (has_elem) {
 		LLVMTypeRef f[4] = {head, g->ptr, g->ptr, g->i64}; /* elem, (array: slice type, len) */
 		ty = LLVMStructTypeInContext(g->ctx, f, u->kind == TY_ARRAY ? 4 : 2, 0);
+	} else if (is_iface) {
+		LLVMTypeRef f[4] = {head, g->str, g->i64, g->ptr}; /* pkgpath, nmethods, methods */
+		ty = LLVMStructTypeInContext(g->ctx, f, 4, 0);
 	}
 	gv = LLVMAddGlobal(g->mod, ty, sym);
 	LLVMSetLinkage(gv, LLVMLinkOnceODRLinkage);
@@ -275,9 +321,9 @@ LLVMValueRef gen_typedesc(Gen *g, Type *t) {
 	for (const char *p = cn; *p; p++) h = (h ^ (uint8_t)*p) * 16777619u;
 	int kind = reflect_kind(t) | (direct_iface(t) ? 32 : 0);
 	int tflag = (t->kind == TY_NAMED ? 4 : 0) | (type_has_pointers(t) || u->kind == TY_FLOAT32 || u->kind == TY_FLOAT64 ? 0 : 8);
-	const char *shown = type_string(t);
+	const char *shown = u->kind == TY_INTERFACE && u->methods.n == 0 && t->kind != TY_NAMED ? "interface {}" : type_string(t);
 	if (t->kind == TY_NAMED && t->obj && t->obj->global && g->pkgname) shown = arena_printf(g_arena, "%s.%s", g->pkgname, t->obj->name->s);
-	LLVMValueRef hv[11] = {
+	LLVMValueRef hv[12] = {
 		LLVMConstInt(g->i64, (unsigned long long)type_size(t), 0),
 		LLVMConstInt(g->i64, (unsigned long long)gen_ptrdata(t), 0),
 		LLVMConstInt(g->i32, h, 0),
@@ -289,14 +335,48 @@ LLVMValueRef gen_typedesc(Gen *g, Type *t) {
 		gen_gcbits(g, t),
 		gen_string(g, shown, (int64_t)strlen(shown)),
 		LLVMConstNull(g->ptr),
+		LLVMConstNull(g->ptr),
 	};
-	LLVMValueRef hd = LLVMConstNamedStruct(head, hv, 11);
+	LLVMValueRef hd = LLVMConstNamedStruct(head, hv, 12);
+	if (is_iface) {
+		/* GoIMethod {name, typ} for each method, sorted by name */
+		int n = u->methods.n;
+		LLVMTypeRef mt[2] = {g->str, g->ptr};
+		LLVMTypeRef mty = LLVMStructTypeInContext(g->ctx, mt, 2, 0);
+		LLVMValueRef *ms = NEWARR(LLVMValueRef, n + 1);
+		for (int i = 0; i < n; i++) {
+			LLVMValueRef fv[2] = {gen_string(g, u->methods.v[i].name->s, u->methods.v[i].name->len), LLVMConstNull(g->ptr)};
+			ms[i] = LLVMConstStructInContext(g->ctx, fv, 2, 0);
+		}
+		LLVMValueRef arr = LLVMConstArray2(mty, ms, (uint64_t)n);
+		LLVMValueRef ag = LLVMAddGlobal(g->mod, LLVMTypeOf(arr), arena_printf(g_arena, "go.imethods.%s", cn));
+		LLVMSetInitializer(ag, arr);
+		LLVMSetGlobalConstant(ag, 1);
+		LLVMSetLinkage(ag, LLVMLinkOnceODRLinkage);
+		LLVMValueRef fv[4] = {hd, gen_string(g, g->pkgname, (int64_t)strlen(g->pkgname)), LLVMConstInt(g->i64, (unsigned long long)n, 0), ag};
+		LLVMSetInitializer(gv, LLVMConstStructInContext(g->ctx, fv, 4, 0));
+		return gv;
+	}
 	if (!has_elem) {
+		/* the method table is set after the initializer: it may refer back to gv */
 		LLVMSetInitializer(gv, hd);
+		LLVMValueRef um = uncommon(g, t);
+		if (!LLVMIsNull(um)) {
+			hv[11] = um;
+			LLVMSetInitializer(gv, LLVMConstNamedStruct(head, hv, 12));
+		}
 		return gv;
 	}
 	LLVMValueRef fv[4] = {hd, gen_typedesc(g, u->elem), LLVMConstNull(g->ptr), LLVMConstInt(g->i64, (unsigned long long)u->len, 0)};
 	LLVMSetInitializer(gv, LLVMConstStructInContext(g->ctx, fv, u->kind == TY_ARRAY ? 4 : 2, 0));
+	if (u->kind == TY_POINTER) {
+		LLVMValueRef um = uncommon(g, t);
+		if (!LLVMIsNull(um)) {
+			hv[11] = um;
+			fv[0] = LLVMConstNamedStruct(head, hv, 12);
+			LLVMSetInitializer(gv, LLVMConstStructInContext(g->ctx, fv, 2, 0));
+		}
+	}
 	return gv;
 }
 

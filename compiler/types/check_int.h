@@ -43,6 +43,7 @@ bool is_basic(const Type *t);
 void invalidate(Node *n);
 int convert_untyped(Node *x, Type *t);
 bool implements(Type *v, Type *t, const char **why);
+void implicit_convert(Node *x, Type *t);
 const char *op_name(int op);
 void check_typed_const(Node *n);
 void expr(Checker *c, Node *n);
@@ -60,8 +61,7 @@ void resolve_typename(Checker *c, Object *o);
 void check_recursive_type(Object *o);
 
 /* lookup.c: fields and methods by name */
-Selection lookup_field_or_method(Type *T, const Str *name);
-Method *find_method(Type *T, const Str *name, bool *needs_ptr);
+
 
 /* call.c: calls, builtins, conversions */
 void call_expr(Checker *c, Node *n);
@@ -84,6 +84,7 @@ void open_scope(Checker *c);
 void close_scope(Checker *c);
 void func_body(Checker *c, Object *fn);
 bool stmt_terminates(Node *s);
+Type *tuple_of(Node *rhs, int nr, int nl);
 
 /* branches.c: labels, goto, break, continue, fallthrough */
 void check_branches(Node *body);

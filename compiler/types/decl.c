@@ -81,7 +81,7 @@ void resolve_var(Checker *c, Object *o) {
 	Type *t = spec->a ? resolve_type(c, spec->a) : NULL;
 	int nl = list_len(spec->list), nr = list_len(spec->list2);
 	for (Node *v = spec->list2; v; v = v->next) expr(c, v);
-	Type *tuple = nr == 1 && spec->list2->type && spec->list2->type->kind == TY_TUPLE ? spec->list2->type : NULL;
+	Type *tuple = tuple_of(spec->list2, nr, nl);
 	if (nr && !(tuple && tuple->nresults == nl) && nl != nr)
 		diag_error(spec->pos, "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", nr, nr == 1 ? "" : "s");
 	Node *v = spec->list2;

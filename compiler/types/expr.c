@@ -197,6 +197,26 @@ bool implements(Type *v, Type *t, const char **why) {
 	return true;
 }
 
+/* Rewrites x in place into an implicit conversion of (a copy of) x to t,
+ * so code generation sees where a value becomes an interface. The node
+ * keeps its place in whatever list holds it. */
+void implicit_convert(Node *x, Type *t) {
+	Node *inner = NEW(Node);
+	*inner = *x;
+	inner->next = NULL;
+	x->kind = N_CONVERT;
+	x->a = inner;
+	x->b = x->c = x->d = NULL;
+	x->list = x->list2 = NULL;
+	x->type = t;
+	x->mode = M_VALUE;
+	x->val = NULL;
+	x->obj = NULL;
+	x->sel = NULL;
+	x->flags = 0;
+	x->pos = inner->pos;
+}
+
 /* spec: Assignability (for typed values) */
 static bool assignable(Type *v, Type *t, const char **why) {
 	if (type_identical(v, t)) return true;
@@ -220,7 +240,11 @@ bool assign_to(Checker *c, Node *x, Type *t, const char *context) {
 	if (type_is_untyped(x->type)) {
 		const char *desc = operand_string(x);
 		switch (convert_untyped(x, t)) {
-		case CU_OK: return true;
+		case CU_OK:
+			if (under(t)->kind == TY_INTERFACE && x->type->kind != TY_INTERFACE && !type_identical(x->type, t) &&
+			    x->type->kind != TY_UNTYPED_NIL)
+				implicit_convert(x, t);
+			return true;
 		case CU_OVERFLOW: diag_error(node_startpos(x), "cannot use %s as %s value in %s (overflows)", desc, type_string(t), context); break;
 		case CU_TRUNC: diag_error(node_startpos(x), "cannot use %s as %s value in %s (truncated)", desc, type_string(t), context); break;
 		default: diag_error(node_startpos(x), "cannot use %s as %s value in %s", desc, type_string(t), context); break;
@@ -229,7 +253,9 @@ bool assign_to(Checker *c, Node *x, Type *t, const char *context) {
 		return false;
 	}
 	const char *why = NULL;
-	if (!assignable(x->type, t, &why)) {
+	bool ok = assignable(x->type, t, &why);
+	if (ok && under(t)->kind == TY_INTERFACE && !type_identical(x->type, t)) implicit_convert(x, t);
+	if (!ok) {
 		if (why && under(t)->kind == TY_INTERFACE)
 			diag_error(node_startpos(x), "cannot use %s as %s value in %s: %s does not implement %s %s", operand_string(x),
 			           type_string(t), context, type_string(x->type), type_string(t), why);
@@ -696,6 +722,31 @@ static void address_of(Checker *c, Node *n) {
 	n->type = type_pointer(n->a->type);
 }
 
+/* x.(T): x an interface; a concrete T must implement x's interface */
+static void type_assert(Checker *c, Node *n) {
+	Node *x = n->a;
+	expr(c, x);
+	Type *t = resolve_type(c, n->b);
+	if (x->mode == M_INVALID || t->kind == TY_INVALID) {
+		invalidate(n);
+		return;
+	}
+	if (under(x->type)->kind != TY_INTERFACE) {
+		diag_error(node_startpos(x), "invalid operation: %s is not an interface", operand_string(x));
+		invalidate(n);
+		return;
+	}
+	const char *why = NULL;
+	if (under(t)->kind != TY_INTERFACE && !implements(t, x->type, &why)) {
+		diag_error(node_startpos(n->b), "impossible type assertion: %s\n\t%s does not implement %s %s", expr_string(n),
+		           type_string(t), type_string(x->type), why ? why : "");
+		invalidate(n);
+		return;
+	}
+	n->mode = M_COMMAOK;
+	n->type = t;
+}
+
 /* ---- the dispatcher ---------------------------------------------------------------------- */
 
 void expr_or_type(Checker *c, Node *n) {
@@ -723,6 +774,11 @@ void expr_or_type(Checker *c, Node *n) {
 		unary(c, n);
 		return;
 	case N_SELECTOR: selector_expr(c, n); return;
+	case N_ASSERT: type_assert(c, n); return;
+	case N_TYPESWITCHGUARD:
+		diag_error(n->pos, "use of .(type) outside type switch");
+		invalidate(n);
+		return;
 	case N_INDEX: index_expr(c, n); return;
 	case N_SLICE: slice_expr(c, n); return;
 	case N_COMPOSITELIT: composite_lit(c, n, NULL); return;

@@ -75,6 +75,8 @@ void init_universe(void) {
 		if (bt[i].k < TY_UNTYPED_BOOL && bt[i].k != TY_INVALID)
 			declare(universe, obj_new(OBJ_TYPENAME, internz(bt[i].name), &basic[bt[i].k], NOPOS));
 	}
+	basic[TY_UNSAFEPTR].kind = TY_UNSAFEPTR;
+	basic[TY_UNSAFEPTR].name = "unsafe.Pointer";
 	/* byte and rune are aliases, but messages name them as written */
 	static Type byte_alias, rune_alias;
 	byte_alias = basic[TY_UINT8];

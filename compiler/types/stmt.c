@@ -16,8 +16,21 @@ void close_scope(Checker *c) {
 	c->scope = c->scope->parent;
 }
 
-static Type *tuple_of(Node *rhs, int nr) {
-	return nr == 1 && rhs->type && rhs->type->kind == TY_TUPLE ? rhs->type : NULL;
+/* The values of a single right-hand side that supplies several: a call's
+ * results, or the value-and-ok pair of x.(T), m[k] and <-c. */
+Type *tuple_of(Node *rhs, int nr, int nl) {
+	if (nr != 1 || !rhs->type) return NULL;
+	if (rhs->type->kind == TY_TUPLE) return rhs->type;
+	if (nl == 2 && (rhs->mode == M_COMMAOK || rhs->mode == M_MAPINDEX || (rhs->kind == N_UNARY && rhs->op == T_ARROW))) {
+		Type *t = type_new(TY_TUPLE);
+		t->nresults = 2;
+		t->results = NEWARR(Type *, 2);
+		t->results[0] = rhs->type;
+		t->results[1] = ty_bool;
+		rhs->flags |= NF_COMMAOK;
+		return t;
+	}
+	return NULL;
 }
 
 static void mismatch(Node *n, int nl, int nr, Node *rhs) {
@@ -32,7 +45,7 @@ static void mismatch(Node *n, int nl, int nr, Node *rhs) {
 static void define(Checker *c, Node *n) {
 	int nl = list_len(n->list), nr = list_len(n->list2);
 	for (Node *r = n->list2; r; r = r->next) expr(c, r);
-	Type *tuple = tuple_of(n->list2, nr);
+	Type *tuple = tuple_of(n->list2, nr, nl);
 	if (!(tuple && tuple->nresults == nl) && nl != nr) mismatch(n, nl, nr, n->list2);
 	bool fresh = false;
 	Node *r = n->list2;
@@ -103,7 +116,7 @@ static void assignment(Checker *c, Node *n) {
 			           type_string(x->type), type_string(y->type));
 		return;
 	}
-	Type *tuple = tuple_of(n->list2, nr);
+	Type *tuple = tuple_of(n->list2, nr, nl);
 	if (tuple && tuple->nresults == nl) {
 		int i = 0;
 		for (Node *l = n->list; l; l = l->next, i++)
@@ -140,7 +153,7 @@ static void var_decl(Checker *c, Node *d) {
 	Type *t = d->a ? resolve_type(c, d->a) : NULL;
 	int nl = list_len(d->list), nr = list_len(d->list2);
 	for (Node *v = d->list2; v; v = v->next) expr(c, v);
-	Type *tuple = tuple_of(d->list2, nr);
+	Type *tuple = tuple_of(d->list2, nr, nl);
 	if (nr && !(tuple && tuple->nresults == nl) && nl != nr) mismatch(d, nl, nr, d->list2);
 	Node *v = d->list2;
 	int i = 0;
@@ -169,13 +182,66 @@ static const char *pos_string(Pos p) {
 	return arena_printf(g_arena, "%s:%d:%d", lc.src ? lc.src->name : "?", lc.line, lc.col);
 }
 
+/* A type switch: each case lists types (or nil); the bound variable, if
+ * any, has the case's type when it lists exactly one, else the guard's. */
+static void type_switch(Checker *c, Node *n) {
+	Node *g = n->b, *x = g->a;
+	expr(c, x);
+	if (x->mode == M_INVALID) return;
+	if (under(x->type)->kind != TY_INTERFACE) {
+		diag_error(node_startpos(x), "%s is not an interface", operand_string(x));
+		return;
+	}
+	g->type = x->type;
+	g->mode = M_VALUE;
+	Node *dflt = NULL;
+	bool used = false;
+	for (Node *cc = n->list; cc; cc = cc->next) {
+		if (cc->flags & NF_DEFAULT) {
+			if (dflt) diag_error(cc->pos, "multiple defaults (first at %s)", pos_string(dflt->pos));
+			else dflt = cc;
+		}
+		Type *single = NULL;
+		int ntypes = 0;
+		for (Node *v = cc->list; v; v = v->next) {
+			ntypes++;
+			if (v->kind == N_NAME && v->name == internz("nil") && scope_lookup(c->scope, v->name)->kind == OBJ_NIL) {
+				v->mode = M_VALUE;
+				v->type = basic_type(TY_UNTYPED_NIL);
+				v->obj = scope_lookup(c->scope, v->name);
+				single = NULL;
+				continue;
+			}
+			Type *t = resolve_type(c, v);
+			if (t->kind == TY_INVALID) continue;
+			const char *why = NULL;
+			if (under(t)->kind != TY_INTERFACE && !implements(t, x->type, &why))
+				diag_error(node_startpos(v), "impossible type switch case: %s\n\t%s cannot have dynamic type %s %s", expr_string(x),
+				           operand_string(x), type_string(t), why ? why : "");
+			single = t;
+		}
+		open_scope(c);
+		if (g->name) {
+			Type *vt = ntypes == 1 && single ? single : x->type;
+			Object *o = obj_new(OBJ_VAR, g->name, vt, g->pos);
+			cc->obj = o;
+			declare(c->scope, o);
+			stmts(c, cc->list2);
+			if (o->used) used = true;
+			o->used = true; /* reported once, below, as gc does */
+		} else stmts(c, cc->list2);
+		close_scope(c);
+	}
+	if (g->name && !used) diag_error(g->pos, "%s declared but not used", g->name->s);
+}
+
 /* An expression switch: the tag (true if absent) is compared with each
  * case value, as x == v; untyped case values take the tag's type. */
 static void switch_stmt(Checker *c, Node *n) {
 	open_scope(c);
 	stmt(c, n->a);
 	if (n->b && n->b->kind == N_TYPESWITCHGUARD) {
-		diag_error(n->pos, "type switches are not supported yet");
+		type_switch(c, n);
 		close_scope(c);
 		return;
 	}
@@ -308,7 +374,7 @@ void stmt(Checker *c, Node *n) {
 			if (sig->nresults > 0 && !c->named_results) diag_error(n->pos, "not enough return values");
 			return;
 		}
-		Type *tuple = tuple_of(n->list, nr);
+		Type *tuple = tuple_of(n->list, nr, 0);
 		if (tuple) {
 			if (tuple->nresults != sig->nresults)
 				diag_error(n->pos, "%s return values", tuple->nresults < sig->nresults ? "not enough" : "too many");

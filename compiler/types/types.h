@@ -99,6 +99,10 @@ typedef struct Selection {
 	bool no_methods;   /* searching a named pointer type: fields only */
 } Selection;
 
+/* lookup.c: fields and methods by name; method sets */
+Selection lookup_field_or_method(Type *T, const Str *name);
+Method *find_method(Type *T, const Str *name, bool *needs_ptr);
+
 /* type.c: constructors, identity, strings, layout */
 Type *basic_type(TypeKind k);
 Type *type_new(TypeKind k);
