@@ -419,6 +419,19 @@ static int header_keyword(const Parser *P) {
 	return 0;
 }
 
+/* The keyword of the top-level declaration the offending token ends: the
+ * first token after the last semicolon outside brackets. */
+static int decl_keyword(const Parser *P) {
+	int depth = 0, k = P->itok - 1;
+	for (; k >= 0; k--) {
+		int t = P->toks[k].kind;
+		if (t == T_RPAREN || t == T_RBRACK || t == T_RBRACE) depth++;
+		else if (t == T_LPAREN || t == T_LBRACK || t == T_LBRACE || t == T_LBODY || t == T_LBRACK_TP) depth--;
+		else if (t == T_SEMI && depth <= 0) break;
+	}
+	return k + 1 < P->itok ? P->toks[k + 1].kind : 0;
+}
+
 /* Is anything but a comma and continuations accepted? gc names a comma
  * only in "expecting comma, : or ]". */
 static bool nacc_other(const bool *acc) {
@@ -475,6 +488,10 @@ void parse_syntax_error(Parser *P, int state, int major, const Token *tok) {
 		diag_syntax(pos, "syntax error: unexpected :=, expecting =");
 		return;
 	}
+	if (tok->kind == T_LBRACK && prev == T_FUNC && acc[T_LPAREN]) {
+		diag_syntax(pos, "syntax error: function type must have no type parameters");
+		return;
+	}
 	if (tok->kind == T_RBRACK && prev == T_LBRACK) { /* x[] */
 		diag_syntax(pos, "syntax error: unexpected ], expecting operand");
 		return;
@@ -503,7 +520,9 @@ void parse_syntax_error(Parser *P, int state, int major, const Token *tok) {
 		return;
 	}
 	if (after_semi_decl) {
-		diag_syntax(pos, "syntax error: unexpected %s after top level declaration", unexpected);
+		/* gc's file loop wants the semicolon itself after an import */
+		if (decl_keyword(P) == T_IMPORT) diag_syntax(pos, "syntax error: unexpected %s, expecting semicolon or newline", unexpected);
+		else diag_syntax(pos, "syntax error: unexpected %s after top level declaration", unexpected);
 		return;
 	}
 	if (acc[T_COMMA] && acc[T_RPAREN] && acc[T_DOTDOTDOT]) {

@@ -1,0 +1,3 @@
+package p
+
+type F func[P any]()
