@@ -6,6 +6,8 @@
 #   asan - collector in GC_DEBUG, everything under AddressSanitizer + UBSan
 # STRESS n also runs the GC_DEBUG build under GODEBUG=gcstress=n (a full
 # collection every n allocations, heap verified after each mark).
+# Built by default (tools/test.sh builds all, then runs ctest); `--target
+# map_tests` builds just these, `ctest -L map` runs them.
 set(MAP_DIR ${CMAKE_CURRENT_SOURCE_DIR})
 add_custom_target(map_tests)
 
@@ -20,7 +22,7 @@ function(map_test name)
   endif()
   foreach(variant ${variants})
     set(exe ${name}_${variant})
-    add_executable(${exe} EXCLUDE_FROM_ALL ${MAP_DIR}/tests/${name}.c ${MAP_DIR}/alg.c ${MAP_DIR}/map.c)
+    add_executable(${exe} ${MAP_DIR}/tests/${name}.c ${MAP_DIR}/alg.c ${MAP_DIR}/map.c)
     target_link_libraries(${exe} PRIVATE gcrt_${variant} m)
     add_dependencies(map_tests ${exe})
     if(NOT variant STREQUAL debug)
