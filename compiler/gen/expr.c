@@ -83,6 +83,7 @@ static LLVMValueRef builtin_call(Gen *g, Node *n, int id) {
 	case BUILTIN_MAKE: return gen_make(g, n);
 	case BUILTIN_NEW: return gen_new(g, under(n->type)->elem);
 	case BUILTIN_COPY: return gen_copy(g, n);
+	case BUILTIN_DELETE: gen_mapdelete(g, n); return NULL;
 	}
 	diag_error(n->pos, "%s is not supported by the code generator yet", expr_string(n->a));
 	return n->type ? LLVMGetUndef(gen_type(g, n->type)) : NULL;
@@ -365,10 +366,7 @@ LLVMValueRef gen_expr(Gen *g, Node *n) {
 			LLVMValueRef p = LLVMBuildGEP2(g->b, g->i8, LLVMBuildExtractValue(g->b, s, 0, ""), &i, 1, "");
 			return LLVMBuildLoad2(g->b, g->i8, p, "");
 		}
-		if (u->kind == TY_MAP) {
-			diag_error(n->pos, "map indexing is not supported by the code generator yet");
-			return LLVMGetUndef(gen_type(g, n->type));
-		}
+		if (u->kind == TY_MAP) return gen_mapindex(g, n);
 		if (u->kind == TY_ARRAY && n->a->mode != M_VAR) {
 			LLVMValueRef tmp = gen_temp(g, gen_type(g, n->a->type), "arr.tmp");
 			LLVMBuildStore(g->b, gen_expr(g, n->a), tmp);

@@ -83,6 +83,14 @@ void gen_type_switch(Gen *g, Node *n);
 LLVMValueRef gen_iface_call(Gen *g, Node *n);
 LLVMValueRef gen_iface_eq(Gen *g, Node *x, Node *y);
 
+/* maps.c: maps through runtime/map.c */
+LLVMValueRef gen_makemap(Gen *g, Type *t, Node *hint);
+LLVMValueRef gen_mapindex(Gen *g, Node *n);
+LLVMValueRef gen_mapassign_addr(Gen *g, Node *n);
+void gen_mapdelete(Gen *g, Node *call);
+LLVMValueRef gen_maplit(Gen *g, Node *n);
+void gen_maprange(Gen *g, Node *n, Node *kn, Node *vn);
+
 /* stmt.c: statements and stores */
 void gen_stmt(Gen *g, Node *n);
 void gen_stmts(Gen *g, Node *l);

@@ -107,6 +107,7 @@ LLVMValueRef gen_addr(Gen *g, Node *n) {
 	case N_INDEX: {
 		Node *x = n->a;
 		Type *u = under(x->type);
+		if (u->kind == TY_MAP) return gen_mapassign_addr(g, n);
 		LLVMValueRef i = as_i64(g, n->list, gen_expr(g, n->list));
 		if (u->kind == TY_SLICE) {
 			LLVMValueRef s = gen_expr(g, x);
@@ -180,10 +181,7 @@ LLVMValueRef gen_complit(Gen *g, Node *n) {
 		s = LLVMBuildInsertValue(g->b, s, i64c(g, len), 1, "");
 		return LLVMBuildInsertValue(g->b, s, i64c(g, len), 2, "");
 	}
-	if (u->kind == TY_MAP) {
-		diag_error(n->pos, "map literals are not supported by the code generator yet");
-		return LLVMConstNull(g->ptr);
-	}
+	if (u->kind == TY_MAP) return gen_maplit(g, n);
 	LLVMValueRef tmp = gen_temp(g, gen_type(g, n->type), "lit");
 	gen_complit_into(g, n, tmp, false);
 	return LLVMBuildLoad2(g->b, gen_type(g, n->type), tmp, "");
@@ -292,6 +290,7 @@ LLVMValueRef gen_len_cap(Gen *g, Node *n, bool cap) {
 
 LLVMValueRef gen_make(Gen *g, Node *n) {
 	Type *t = n->type, *u = under(t);
+	if (u->kind == TY_MAP) return gen_makemap(g, t, n->list->next);
 	if (u->kind != TY_SLICE) {
 		diag_error(n->pos, "make(%s) is not supported by the code generator yet", type_string(t));
 		return LLVMConstNull(g->ptr);

@@ -117,8 +117,8 @@ static void gen_range(Gen *g, Node *n) {
 	Type *u = under(x->type);
 	bool ptr = u->kind == TY_POINTER;
 	if (ptr) u = under(u->elem);
-	if (u->kind == TY_MAP || u->kind == TY_CHAN) {
-		diag_error(n->pos, "range over %s is not supported by the code generator yet", u->kind == TY_MAP ? "maps" : "channels");
+	if (u->kind == TY_CHAN) {
+		diag_error(n->pos, "range over channels is not supported by the code generator yet");
 		return;
 	}
 	Node *kn = r->list, *vn = kn ? kn->next : NULL;
@@ -128,6 +128,10 @@ static void gen_range(Gen *g, Node *n) {
 				gen_local(g, l->obj);
 				gen_init_var(g, l->obj, LLVMConstNull(gen_type(g, l->obj->type)));
 			}
+	if (u->kind == TY_MAP) {
+		gen_maprange(g, n, kn, vn);
+		return;
+	}
 	LLVMValueRef base, len;
 	bool str = type_is_string(u);
 	if (str) {

@@ -303,13 +303,21 @@ LLVMValueRef gen_typedesc(Gen *g, Type *t) {
 	LLVMValueRef gv = LLVMGetNamedGlobal(g->mod, sym);
 	if (gv) return gv;
 	Type *u = under(t);
-	bool has_elem = u->kind == TY_POINTER || u->kind == TY_SLICE || u->kind == TY_ARRAY || u->kind == TY_CHAN;
+	bool has_elem = u->kind == TY_POINTER || u->kind == TY_SLICE || u->kind == TY_ARRAY || u->kind == TY_CHAN ||
+	                u->kind == TY_MAP;
 	bool is_iface = u->kind == TY_INTERFACE;
+	bool is_struct = u->kind == TY_STRUCT;
 	LLVMTypeRef head = gen_typedesc_type(g);
 	LLVMTypeRef ty = head;
-	if (has_elem) {
+	if (u->kind == TY_MAP) {
+		LLVMTypeRef f[4] = {head, g->ptr, g->ptr, g->ptr}; /* key, elem, hasher */
+		ty = LLVMStructTypeInContext(g->ctx, f, 4, 0);
+	} else if (has_elem) {
 		LLVMTypeRef f[4] = {head, g->ptr, g->ptr, g->i64}; /* elem, (array: slice type, len) */
 		ty = LLVMStructTypeInContext(g->ctx, f, u->kind == TY_ARRAY ? 4 : 2, 0);
+	} else if (is_struct) {
+		LLVMTypeRef f[4] = {head, g->str, g->i64, g->ptr}; /* pkgpath, nfields, fields */
+		ty = LLVMStructTypeInContext(g->ctx, f, 4, 0);
 	} else if (is_iface) {
 		LLVMTypeRef f[4] = {head, g->str, g->i64, g->ptr}; /* pkgpath, nmethods, methods */
 		ty = LLVMStructTypeInContext(g->ctx, f, 4, 0);
@@ -354,6 +362,34 @@ LLVMValueRef gen_typedesc(Gen *g, Type *t) {
 		LLVMSetGlobalConstant(ag, 1);
 		LLVMSetLinkage(ag, LLVMLinkOnceODRLinkage);
 		LLVMValueRef fv[4] = {hd, gen_string(g, g->pkgname, (int64_t)strlen(g->pkgname)), LLVMConstInt(g->i64, (unsigned long long)n, 0), ag};
+		LLVMSetInitializer(gv, LLVMConstStructInContext(g->ctx, fv, 4, 0));
+		return gv;
+	}
+	if (is_struct) {
+		/* GoStructField {name, typ, offset, embedded} for each field */
+		int n = u->nfields;
+		LLVMTypeRef ft2[4] = {g->str, g->ptr, g->i64, g->i8};
+		LLVMTypeRef fty = LLVMStructTypeInContext(g->ctx, ft2, 4, 0);
+		LLVMValueRef *fs = NEWARR(LLVMValueRef, n + 1);
+		for (int i = 0; i < n; i++) {
+			Field *f = &u->fields[i];
+			LLVMValueRef fv2[4] = {gen_string(g, f->name->s, f->name->len), gen_typedesc(g, f->type),
+			                       LLVMConstInt(g->i64, (unsigned long long)field_offset(u, i), 0), LLVMConstInt(g->i8, f->embedded, 0)};
+			fs[i] = LLVMConstStructInContext(g->ctx, fv2, 4, 0);
+		}
+		LLVMValueRef arr = LLVMConstArray2(fty, fs, (uint64_t)n);
+		LLVMValueRef ag = LLVMAddGlobal(g->mod, LLVMTypeOf(arr), arena_printf(g_arena, "go.fields.%s", cn));
+		LLVMSetInitializer(ag, arr);
+		LLVMSetGlobalConstant(ag, 1);
+		LLVMSetLinkage(ag, LLVMLinkOnceODRLinkage);
+		LLVMValueRef um = uncommon(g, t);
+		if (!LLVMIsNull(um)) hd = (hv[11] = um, LLVMConstNamedStruct(head, hv, 12));
+		LLVMValueRef fv[4] = {hd, gen_string(g, g->pkgname, (int64_t)strlen(g->pkgname)), LLVMConstInt(g->i64, (unsigned long long)n, 0), ag};
+		LLVMSetInitializer(gv, LLVMConstStructInContext(g->ctx, fv, 4, 0));
+		return gv;
+	}
+	if (u->kind == TY_MAP) {
+		LLVMValueRef fv[4] = {hd, gen_typedesc(g, u->key), gen_typedesc(g, u->elem), LLVMConstNull(g->ptr)};
 		LLVMSetInitializer(gv, LLVMConstStructInContext(g->ctx, fv, 4, 0));
 		return gv;
 	}
