@@ -24,3 +24,84 @@ void rt_throw(const char *msg) { die("fatal error: ", msg); }
 /* Runtime errors raised by compiled code, with gc's messages. */
 void rt_panicshift(void) { rt_panicrt("negative shift amount"); }
 void rt_panicdivide(void) { rt_panicrt("integer divide by zero"); }
+
+/* ---- panic(v) from compiled code ------------------------------------------
+ * Without recover (issue 4's next step) a panic prints gc's first line and
+ * ends the program with status 2. The value is printed as gc's
+ * printpanicval does: errors by their Error method, Stringers by String,
+ * basic values as print does, named basic types as T(v), others as
+ * (T) 0xaddr. */
+
+static const GoMethod *find_method(const GoType *t, const char *name) {
+	if (!t || !t->uncommon) return NULL;
+	size_t n = strlen(name);
+	for (intptr_t i = 0; i < t->uncommon->nmethods; i++) {
+		const GoMethod *m = &t->uncommon->methods[i];
+		if ((size_t)m->name.len == n && memcmp(m->name.ptr, name, n) == 0) return m;
+	}
+	return NULL;
+}
+
+static void print_typename(const GoType *t) { rt_write_stderr(t->name.ptr, t->name.len); }
+
+void rt_printfloat(double v);
+void rt_printint(int64_t v);
+void rt_printuint(uint64_t v);
+void rt_printbool(_Bool v);
+void rt_printhex(uint64_t v);
+
+static void print_basic(const GoType *t, const void *p, bool named) {
+	int k = t->kind & KIND_MASK;
+	if (named) {
+		print_typename(t);
+		rt_write_stderr(k == KIND_STRING ? "(\"" : "(", k == KIND_STRING ? 2 : 1);
+	}
+	switch (k) {
+	case KIND_BOOL: rt_printbool(*(const _Bool *)p); break;
+	case KIND_INT: case KIND_INT64: rt_printint(*(const int64_t *)p); break;
+	case KIND_INT8: rt_printint(*(const int8_t *)p); break;
+	case KIND_INT16: rt_printint(*(const int16_t *)p); break;
+	case KIND_INT32: rt_printint(*(const int32_t *)p); break;
+	case KIND_UINT: case KIND_UINT64: case KIND_UINTPTR: rt_printuint(*(const uint64_t *)p); break;
+	case KIND_UINT8: rt_printuint(*(const uint8_t *)p); break;
+	case KIND_UINT16: rt_printuint(*(const uint16_t *)p); break;
+	case KIND_UINT32: rt_printuint(*(const uint32_t *)p); break;
+	case KIND_FLOAT32: rt_printfloat(*(const float *)p); break;
+	case KIND_FLOAT64: rt_printfloat(*(const double *)p); break;
+	case KIND_STRING: {
+		const GoString *s = p;
+		rt_write_stderr(s->ptr, s->len);
+		break;
+	}
+	}
+	if (named) rt_write_stderr(k == KIND_STRING ? "\")" : ")", k == KIND_STRING ? 2 : 1);
+}
+
+void rt_gopanic(const GoType *t, void *data) {
+	rt_printlock();
+	rt_write_stderr("panic: ", 7);
+	const GoMethod *m = find_method(t, "Error");
+	if (!m) m = find_method(t, "String");
+	if (!t) {
+		rt_write_stderr("nil", 3);
+	} else if (m) {
+		GoString (*fn)(void *) = (GoString(*)(void *))m->ifn;
+		GoString s = fn(data);
+		rt_write_stderr(s.ptr, s.len);
+	} else {
+		int k = t->kind & KIND_MASK;
+		const void *p = (t->kind & KIND_DIRECTIFACE) ? (const void *)&data : data;
+		if (k == KIND_BOOL || (k >= KIND_INT && k <= KIND_FLOAT64) || k == KIND_STRING) {
+			print_basic(t, p, (t->tflag & TFLAG_NAMED) != 0);
+		} else {
+			rt_write_stderr("(", 1);
+			print_typename(t);
+			rt_write_stderr(") ", 2);
+			rt_printhex((uint64_t)(uintptr_t)data);
+		}
+	}
+	static const char trailer[] = "\n\ngoroutine 1 [running]:\n";
+	rt_write_stderr(trailer, (intptr_t)sizeof trailer - 1);
+	rt_printunlock();
+	exit(2);
+}

@@ -291,6 +291,7 @@ void rt_mapiternext(RtMapIter *it);
 noreturn void rt_panicrt(const char *msg);
 noreturn void rt_panicplain(const char *msg);
 noreturn void rt_throw(const char *msg);
+noreturn void rt_gopanic(const GoType *t, void *data); /* panic(v), v as an interface{} */
 
 /* ---- iface.c: itabs at run time, assertions, conversion panics ---------- */
 GoItab *rt_getitab(const GoType *inter, const GoType *type);

@@ -110,6 +110,8 @@ struct Node {
 	/* N_VARDECL at package level: the declarations its initializer uses
 	 * (filled by the checker, for the initialization order) */
 	struct { Node **v; int n, cap; } deps;
+	/* N_FUNCLIT: the variables of enclosing functions it uses (checker) */
+	struct { struct Object **v; int n, cap; } captures;
 	int initstate;
 	/* filled by the type checker */
 	uint8_t mode; /* what the expression is: types.h's M_* */

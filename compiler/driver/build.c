@@ -73,7 +73,12 @@ int compile_files(char **files, int nfiles, const char *obj, const CompileFlags 
 		diag_flush();
 		return 1;
 	}
-	if (!gen_package(pkg, obj, &cf->gen)) return 1;
+	if (!gen_package(pkg, obj, &cf->gen) || diag_count() > 0) {
+		/* what the code generator cannot lower yet is an error, not undefined code */
+		diag_flush();
+		unlink(obj);
+		return 1;
+	}
 	return 0;
 }
 

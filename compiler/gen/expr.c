@@ -84,6 +84,14 @@ static LLVMValueRef builtin_call(Gen *g, Node *n, int id) {
 	case BUILTIN_NEW: return gen_new(g, under(n->type)->elem);
 	case BUILTIN_COPY: return gen_copy(g, n);
 	case BUILTIN_DELETE: gen_mapdelete(g, n); return NULL;
+	case BUILTIN_PANIC: {
+		LLVMValueRef v = gen_expr(g, n->list);
+		LLVMTypeRef pt[2] = {g->ptr, g->ptr};
+		LLVMValueRef args[2] = {LLVMBuildExtractValue(g->b, v, 0, ""), LLVMBuildExtractValue(g->b, v, 1, "")};
+		gen_call_rt(g, "rt_gopanic", g->voidt, pt, args, 2);
+		LLVMBuildUnreachable(g->b);
+		return NULL;
+	}
 	}
 	diag_error(n->pos, "%s is not supported by the code generator yet", expr_string(n->a));
 	return n->type ? LLVMGetUndef(gen_type(g, n->type)) : NULL;
@@ -148,8 +156,11 @@ static LLVMValueRef call(Gen *g, Node *n) {
 		callee_obj = fn->a->obj;
 	}
 	if (!callee_obj || !callee_obj->backend) {
-		diag_error(n->pos, "calls of function values are not supported by the code generator yet");
-		return LLVMGetUndef(n->type ? gen_type(g, n->type) : g->i64);
+		if (fn->kind == N_SELECTOR && fn->sel && fn->sel->kind == SEL_METHOD) {
+			diag_error(n->pos, "method values are not supported by the code generator yet");
+			return LLVMGetUndef(n->type ? gen_type(g, n->type) : g->i64);
+		}
+		return gen_call_value(g, n, gen_expr(g, fn), ft);
 	}
 	int na = ft->nparams;
 	LLVMValueRef *args = NEWARR(LLVMValueRef, na + 2);
@@ -326,10 +337,7 @@ LLVMValueRef gen_expr(Gen *g, Node *n) {
 		Object *o = n->obj;
 		if (o->kind == OBJ_VAR) return LLVMBuildLoad2(g->b, gen_type(g, o->type), gen_addr(g, n), o->name->s);
 		if (o->kind == OBJ_NIL) return LLVMConstNull(gen_type(g, n->type));
-		if (o->kind == OBJ_FUNC) {
-			diag_error(n->pos, "function values are not supported by the code generator yet");
-			return LLVMConstNull(g->ptr);
-		}
+		if (o->kind == OBJ_FUNC) return gen_func_value(g, o);
 		return (LLVMValueRef)o->backend;
 	}
 	case N_SELECTOR:
@@ -376,6 +384,7 @@ LLVMValueRef gen_expr(Gen *g, Node *n) {
 		return LLVMBuildLoad2(g->b, gen_type(g, n->type), gen_addr(g, n), "");
 	}
 	case N_SLICE: return gen_slice(g, n);
+	case N_FUNCLIT: return gen_funclit(g, n);
 	case N_CONVERT: return gen_convert(g, n);
 	case N_ASSERT: return gen_assert(g, n);
 	case N_COMPOSITELIT:

@@ -51,6 +51,7 @@ static void function(Gen *g, Object *o) {
 	g->fn = (LLVMValueRef)o->backend;
 	g->sig = o->type;
 	g->results = d->a->list2;
+	g->nfunclit = 0;
 	if (!d->b) return; /* declared without body: assembly elsewhere */
 	g->entry = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "entry");
 	LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "body");

@@ -29,6 +29,7 @@ typedef struct Gen {
 	Node *results;          /* its result fields (named results have objects) */
 	LLVMBasicBlockRef entry;
 	VEC(Jump) jumps;
+	int nfunclit;           /* function literals so far in the current top-level function */
 } Gen;
 
 
@@ -90,6 +91,11 @@ LLVMValueRef gen_mapassign_addr(Gen *g, Node *n);
 void gen_mapdelete(Gen *g, Node *call);
 LLVMValueRef gen_maplit(Gen *g, Node *n);
 void gen_maprange(Gen *g, Node *n, Node *kn, Node *vn);
+
+/* closure.c: function values and literals */
+LLVMValueRef gen_func_value(Gen *g, Object *f);
+LLVMValueRef gen_call_value(Gen *g, Node *n, LLVMValueRef fv, Type *sig);
+LLVMValueRef gen_funclit(Gen *g, Node *n);
 
 /* stmt.c: statements and stores */
 void gen_stmt(Gen *g, Node *n);

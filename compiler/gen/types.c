@@ -131,7 +131,10 @@ static void canon(Gen *g, Type *t, char **buf, size_t *n, size_t *cap, int depth
 		}
 		cput(buf, n, cap, t->nfields ? " }" : "}");
 		return;
-	default: cput(buf, n, cap, type_string(t)); return;
+	default:
+		/* byte and uint8 are one type: name basic types by their kind */
+		cput(buf, n, cap, t->kind < TY_FUNC ? basic_type(t->kind)->name : type_string(t));
+		return;
 	}
 }
 
@@ -329,7 +332,8 @@ LLVMValueRef gen_typedesc(Gen *g, Type *t) {
 	for (const char *p = cn; *p; p++) h = (h ^ (uint8_t)*p) * 16777619u;
 	int kind = reflect_kind(t) | (direct_iface(t) ? 32 : 0);
 	int tflag = (t->kind == TY_NAMED ? 4 : 0) | (type_has_pointers(t) || u->kind == TY_FLOAT32 || u->kind == TY_FLOAT64 ? 0 : 8);
-	const char *shown = u->kind == TY_INTERFACE && u->methods.n == 0 && t->kind != TY_NAMED ? "interface {}" : type_string(t);
+	const char *shown = u->kind == TY_INTERFACE && u->methods.n == 0 && t->kind != TY_NAMED ? "interface {}"
+	                    : t->kind < TY_FUNC ? basic_type(t->kind)->name : type_string(t);
 	if (t->kind == TY_NAMED && t->obj && t->obj->global && g->pkgname) shown = arena_printf(g_arena, "%s.%s", g->pkgname, t->obj->name->s);
 	LLVMValueRef hv[12] = {
 		LLVMConstInt(g->i64, (unsigned long long)type_size(t), 0),

@@ -54,10 +54,11 @@ LLVMValueRef gen_local(Gen *g, Object *o) {
 	LLVMValueRef first = LLVMGetFirstInstruction(g->entry);
 	if (first) LLVMPositionBuilderBefore(g->b, first);
 	else LLVMPositionBuilderAtEnd(g->b, g->entry);
-	LLVMValueRef a = LLVMBuildAlloca(g->b, o->addrtaken ? g->ptr : gen_type(g, o->type), o->name->s);
+	bool cell = o->addrtaken || o->captured;
+	LLVMValueRef a = LLVMBuildAlloca(g->b, cell ? g->ptr : gen_type(g, o->type), o->name->s);
 	LLVMPositionBuilderAtEnd(g->b, cur);
 	o->backend = a;
-	if (o->addrtaken) {
+	if (cell) {
 		o->heap = true;
 		LLVMBuildStore(g->b, gen_new(g, o->type), a);
 	}

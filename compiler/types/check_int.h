@@ -20,6 +20,7 @@ typedef struct Checker {
 	Node *initdeps;     /* while checking a package var's initializer: the N_VARDECL whose deps we collect */
 	Type *empty_iface;  /* interface{} */
 	int funclit_depth;  /* > 0 inside function literals */
+	Node *funclits[64]; /* the enclosing function literals, innermost last */
 } Checker;
 
 /* scope.c: scopes, objects, the universe */

@@ -159,6 +159,8 @@ void composite_lit(Checker *c, Node *n, Type *hint) {
 
 void func_lit(Checker *c, Node *n) {
 	Type *sig = signature(c, n->a);
+	c->funclit_depth++;
+	if (c->funclit_depth < 64) c->funclits[c->funclit_depth] = n;
 	Type *saved_sig = c->fnsig;
 	bool saved_named = c->named_results;
 	c->fnsig = sig;
@@ -168,6 +170,7 @@ void func_lit(Checker *c, Node *n) {
 	for (Node *f = n->a->list; f; f = f->next) {
 		if (!f->name) continue;
 		Object *p = obj_new(OBJ_VAR, f->name, f->type, f->pos);
+		p->depth = c->funclit_depth;
 		p->param = true;
 		f->obj = p;
 		declare(c->scope, p);
@@ -175,14 +178,14 @@ void func_lit(Checker *c, Node *n) {
 	for (Node *f = n->a->list2; f; f = f->next) {
 		if (!f->name) continue;
 		Object *p = obj_new(OBJ_VAR, f->name, f->type, f->pos);
+		p->depth = c->funclit_depth;
 		p->param = true;
 		f->obj = p;
 		declare(c->scope, p);
 	}
-	c->funclit_depth++;
 	stmts(c, n->b->list);
-	c->funclit_depth--;
 	close_scope(c);
+	c->funclit_depth--;
 	if (sig->nresults > 0 && !stmt_terminates(n->b)) diag_error(n->b->end, "missing return");
 	c->fnsig = saved_sig;
 	c->named_results = saved_named;

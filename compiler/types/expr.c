@@ -361,6 +361,18 @@ static void name(Checker *c, Node *n) {
 		n->val = o->val;
 		return;
 	case OBJ_VAR:
+		if (!o->global && o->depth < c->funclit_depth) {
+			/* a variable of an enclosing function: every literal between
+			 * its declaration and here captures it */
+			o->captured = true;
+			for (int d = o->depth + 1; d <= c->funclit_depth && d < 64; d++) {
+				Node *fl = c->funclits[d];
+				bool have = false;
+				for (int k = 0; k < fl->captures.n; k++)
+					if (fl->captures.v[k] == o) have = true;
+				if (!have) vec_push(&fl->captures, o);
+			}
+		}
 		if (o->global) {
 			if (o->state != 2) resolve_var(c, o);
 			/* record the dependency of the initializer being checked */

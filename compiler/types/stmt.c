@@ -67,6 +67,7 @@ static void define(Checker *c, Node *n) {
 		} else {
 			if (!is_blank(l)) fresh = true;
 			o = obj_new(OBJ_VAR, l->name, t, l->pos);
+			o->depth = c->funclit_depth;
 			l->obj = o;
 			l->type = t;
 			news[nnew++] = o;
@@ -170,6 +171,7 @@ static void var_decl(Checker *c, Node *d) {
 			}
 		}
 		Object *o = obj_new(OBJ_VAR, l->name, vt, l->pos);
+		o->depth = c->funclit_depth;
 		l->obj = o;
 		l->type = vt;
 		declare(c->scope, o);
@@ -224,6 +226,7 @@ static void type_switch(Checker *c, Node *n) {
 		if (g->name) {
 			Type *vt = ntypes == 1 && single ? single : x->type;
 			Object *o = obj_new(OBJ_VAR, g->name, vt, g->pos);
+			o->depth = c->funclit_depth;
 			cc->obj = o;
 			declare(c->scope, o);
 			stmts(c, cc->list2);
@@ -318,6 +321,7 @@ static void range_clause(Checker *c, Node *r) {
 	for (Node *l = r->list; l; l = l->next, i++) {
 		if (r->op == T_DEFINE) {
 			Object *o = obj_new(OBJ_VAR, l->name, types[i], l->pos);
+			o->depth = c->funclit_depth;
 			l->obj = o;
 			l->type = types[i];
 			declare(c->scope, o);
@@ -497,6 +501,7 @@ void func_body(Checker *c, Object *fn) {
 	open_scope(c);
 	if (d->c && d->c->name && !(d->c->name->len == 1 && d->c->name->s[0] == '_')) {
 		Object *r = obj_new(OBJ_VAR, d->c->name, d->c->type ? d->c->type : ty_invalid, d->c->pos);
+		r->depth = c->funclit_depth;
 		r->param = true;
 		d->c->obj = r;
 		declare(c->scope, r);
@@ -504,6 +509,7 @@ void func_body(Checker *c, Object *fn) {
 	for (Node *f = d->a->list; f; f = f->next) {
 		if (!f->name) continue;
 		Object *p = obj_new(OBJ_VAR, f->name, f->type, f->pos);
+		p->depth = c->funclit_depth;
 		p->param = true;
 		f->obj = p;
 		declare(c->scope, p);
@@ -511,6 +517,7 @@ void func_body(Checker *c, Object *fn) {
 	for (Node *f = d->a->list2; f; f = f->next) {
 		if (!f->name) continue;
 		Object *p = obj_new(OBJ_VAR, f->name, f->type, f->pos);
+		p->depth = c->funclit_depth;
 		p->param = true;
 		f->obj = p;
 		declare(c->scope, p);

@@ -174,6 +174,7 @@ struct Object {
 	bool addrtaken;  /* &x appears: the variable may live on the heap */
 	bool captured;   /* referenced from a function literal */
 	bool heap;       /* code generation: lives in a heap cell (backend holds its address) */
+	int depth;       /* function-literal nesting depth of its declaration */
 	int state;       /* package-level constants: 0 unresolved, 1 resolving, 2 done */
 	Node *spec;      /* OBJ_CONST: its N_CONSTDECL; Node *valexpr its value, typeexpr its type */
 	Node *valexpr, *typeexpr;

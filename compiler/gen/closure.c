@@ -1,0 +1,129 @@
+/* closure.c: function values. A func value points to a closure object
+ * whose first word is the code pointer; the code takes the closure itself
+ * as a hidden first argument, through which a function literal reaches the
+ * variables it captured (each captured variable lives in a heap cell, and
+ * the closure holds the cells' addresses). A top-level function used as a
+ * value gets a static closure and a small wrapper that drops the context.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "gen_int.h"
+
+/* The LLVM type of the code of a func value of signature sig. */
+static LLVMTypeRef code_type(Gen *g, Type *sig) { return gen_sig(g, sig, type_pointer(basic_type(TY_UINT8))); }
+
+/* f used as a value: a static closure {wrapper} */
+LLVMValueRef gen_func_value(Gen *g, Object *f) {
+	const char *cname = arena_printf(g_arena, "%s·f", LLVMGetValueName((LLVMValueRef)f->backend));
+	LLVMValueRef clo = LLVMGetNamedGlobal(g->mod, cname);
+	if (clo) return clo;
+	Type *sig = under(f->type);
+	LLVMValueRef w = LLVMAddFunction(g->mod, arena_printf(g_arena, "%s·w", LLVMGetValueName((LLVMValueRef)f->backend)),
+	                                 code_type(g, sig));
+	gen_function_attrs(g, w);
+	LLVMBuilderRef saved = g->b;
+	g->b = LLVMCreateBuilderInContext(g->ctx);
+	LLVMPositionBuilderAtEnd(g->b, LLVMAppendBasicBlockInContext(g->ctx, w, "entry"));
+	unsigned n = LLVMCountParams(w);
+	LLVMValueRef *args = NEWARR(LLVMValueRef, n);
+	for (unsigned i = 1; i < n; i++) args[i - 1] = LLVMGetParam(w, i);
+	LLVMValueRef r = LLVMBuildCall2(g->b, gen_sig(g, sig, NULL), (LLVMValueRef)f->backend, args, n - 1, "");
+	if (sig->nresults == 0) LLVMBuildRetVoid(g->b);
+	else LLVMBuildRet(g->b, r);
+	LLVMDisposeBuilder(g->b);
+	g->b = saved;
+	LLVMValueRef init = LLVMConstStructInContext(g->ctx, &w, 1, 0);
+	clo = LLVMAddGlobal(g->mod, LLVMTypeOf(init), cname);
+	LLVMSetInitializer(clo, init);
+	LLVMSetGlobalConstant(clo, 1);
+	return clo;
+}
+
+/* A call through a func value: code = fv[0]; code(fv, args...) */
+LLVMValueRef gen_call_value(Gen *g, Node *n, LLVMValueRef fv, Type *sig) {
+	int na = sig->nparams;
+	LLVMValueRef *args = NEWARR(LLVMValueRef, na + 2);
+	int i = 0;
+	args[i++] = fv;
+	for (Node *a = n->list; a; a = a->next) args[i++] = gen_expr(g, a);
+	LLVMValueRef code = LLVMBuildLoad2(g->b, g->ptr, fv, "code");
+	return LLVMBuildCall2(g->b, code_type(g, sig), code, args, (unsigned)i, "");
+}
+
+/* func(...) {...}: generate the code now, then build the closure object. */
+LLVMValueRef gen_funclit(Gen *g, Node *n) {
+	Type *sig = under(n->type);
+	int ncap = n->captures.n;
+	const char *name = arena_printf(g_arena, "%s.func%d", LLVMGetValueName(g->fn), ++g->nfunclit);
+	LLVMValueRef f = LLVMAddFunction(g->mod, name, code_type(g, sig));
+	gen_function_attrs(g, f);
+
+	/* the closure object, built in the enclosing function */
+	Type *ct = type_new(TY_STRUCT);
+	ct->nfields = ncap + 1;
+	ct->fields = NEWARR(Field, ncap + 1);
+	Type *bp = type_pointer(basic_type(TY_UINT8));
+	for (int i = 0; i <= ncap; i++) {
+		ct->fields[i].type = bp;
+		ct->fields[i].name = internz(i ? "cap" : "fn");
+	}
+	LLVMValueRef clo = gen_new(g, ct);
+	LLVMTypeRef clt = gen_type(g, ct);
+	LLVMBuildStore(g->b, f, LLVMBuildStructGEP2(g->b, clt, clo, 0, ""));
+	for (int i = 0; i < ncap; i++)
+		gen_store(g, LLVMBuildStructGEP2(g->b, clt, clo, (unsigned)i + 1, ""), gen_var_addr(g, n->captures.v[i]), bp, true);
+
+	/* the code: switch the generator to the new function, and back */
+	Gen saved = *g;
+	g->b = LLVMCreateBuilderInContext(g->ctx);
+	g->fn = f;
+	g->sig = sig;
+	g->results = n->a->list2;
+	g->entry = LLVMAppendBasicBlockInContext(g->ctx, f, "entry");
+	g->jumps.v = NULL;
+	g->jumps.n = g->jumps.cap = 0;
+	LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(g->ctx, f, "body");
+	LLVMPositionBuilderAtEnd(g->b, body);
+	/* captured variables: their cells' addresses come from the closure */
+	void **backend = NEWARR(void *, ncap + 1);
+	bool *heap = NEWARR(bool, ncap + 1);
+	LLVMValueRef ctx = LLVMGetParam(f, 0);
+	for (int i = 0; i < ncap; i++) {
+		Object *o = n->captures.v[i];
+		backend[i] = o->backend;
+		heap[i] = o->heap;
+		LLVMValueRef slot = gen_temp(g, g->ptr, o->name->s);
+		LLVMBuildStore(g->b, LLVMBuildLoad2(g->b, g->ptr, LLVMBuildStructGEP2(g->b, clt, ctx, (unsigned)i + 1, ""), ""), slot);
+		o->backend = slot;
+		o->heap = true;
+	}
+	int k = 1;
+	for (Node *p = n->a->list; p; p = p->next, k++) {
+		if (!p->obj) continue;
+		gen_local(g, p->obj);
+		gen_init_var(g, p->obj, LLVMGetParam(f, (unsigned)k));
+	}
+	for (Node *r = n->a->list2; r; r = r->next) {
+		if (!r->obj) continue;
+		gen_local(g, r->obj);
+		gen_init_var(g, r->obj, LLVMConstNull(gen_type(g, r->obj->type)));
+	}
+	gen_stmts(g, n->b->list);
+	if (!gen_terminated(g)) {
+		if (sig->nresults == 0) LLVMBuildRetVoid(g->b);
+		else LLVMBuildUnreachable(g->b);
+	}
+	LLVMPositionBuilderAtEnd(g->b, g->entry);
+	LLVMBuildBr(g->b, body);
+	for (int i = 0; i < ncap; i++) {
+		n->captures.v[i]->backend = backend[i];
+		n->captures.v[i]->heap = heap[i];
+	}
+	LLVMDisposeBuilder(g->b);
+	free(g->jumps.v);
+	int nfunclit = g->nfunclit;
+	*g = saved;
+	g->nfunclit = nfunclit;
+	return clo;
+}
