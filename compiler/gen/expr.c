@@ -84,6 +84,7 @@ static LLVMValueRef builtin_call(Gen *g, Node *n, int id) {
 	case BUILTIN_NEW: return gen_new(g, under(n->type)->elem);
 	case BUILTIN_COPY: return gen_copy(g, n);
 	case BUILTIN_DELETE: gen_mapdelete(g, n); return NULL;
+	case BUILTIN_CLOSE: gen_close(g, n); return NULL;
 	case BUILTIN_PANIC: {
 		LLVMValueRef v = gen_expr(g, n->list);
 		LLVMTypeRef pt[2] = {g->ptr, g->ptr};
@@ -407,6 +408,7 @@ LLVMValueRef gen_expr(Gen *g, Node *n) {
 			return gen_addr(g, n->a);
 		}
 		if (n->op == T_STAR) return LLVMBuildLoad2(g->b, gen_type(g, n->type), gen_expr(g, n->a), "deref");
+		if (n->op == T_ARROW) return gen_recv(g, n);
 		LLVMValueRef x = gen_expr(g, n->a);
 		switch (n->op) {
 		case T_MINUS: return gen_float(n->a->type) ? LLVMBuildFNeg(g->b, x, "") : LLVMBuildNeg(g->b, x, "");

@@ -97,6 +97,15 @@ LLVMValueRef gen_func_value(Gen *g, Object *f);
 LLVMValueRef gen_call_value(Gen *g, Node *n, LLVMValueRef fv, Type *sig);
 LLVMValueRef gen_funclit(Gen *g, Node *n);
 
+/* chan.c: go statements, channels, select */
+void gen_go(Gen *g, Node *stmt);
+LLVMValueRef gen_makechan(Gen *g, Type *t, Node *size);
+void gen_send(Gen *g, Node *n);
+LLVMValueRef gen_recv(Gen *g, Node *n);
+void gen_close(Gen *g, Node *call);
+void gen_chanrange(Gen *g, Node *n, Node *vn);
+void gen_select(Gen *g, Node *n);
+
 /* stmt.c: statements and stores */
 void gen_stmt(Gen *g, Node *n);
 void gen_stmts(Gen *g, Node *l);

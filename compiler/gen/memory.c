@@ -291,6 +291,7 @@ LLVMValueRef gen_len_cap(Gen *g, Node *n, bool cap) {
 LLVMValueRef gen_make(Gen *g, Node *n) {
 	Type *t = n->type, *u = under(t);
 	if (u->kind == TY_MAP) return gen_makemap(g, t, n->list->next);
+	if (u->kind == TY_CHAN) return gen_makechan(g, t, n->list->next);
 	if (u->kind != TY_SLICE) {
 		diag_error(n->pos, "make(%s) is not supported by the code generator yet", type_string(t));
 		return LLVMConstNull(g->ptr);

@@ -117,11 +117,15 @@ static void gen_range(Gen *g, Node *n) {
 	Type *u = under(x->type);
 	bool ptr = u->kind == TY_POINTER;
 	if (ptr) u = under(u->elem);
+	Node *kn = r->list, *vn = kn ? kn->next : NULL;
 	if (u->kind == TY_CHAN) {
-		diag_error(n->pos, "range over channels is not supported by the code generator yet");
+		if (r->op == T_DEFINE && kn && kn->obj) {
+			gen_local(g, kn->obj);
+			gen_init_var(g, kn->obj, LLVMConstNull(gen_type(g, kn->obj->type)));
+		}
+		gen_chanrange(g, n, kn);
 		return;
 	}
-	Node *kn = r->list, *vn = kn ? kn->next : NULL;
 	if (r->op == T_DEFINE)
 		for (Node *l = r->list; l; l = l->next)
 			if (l->obj) {
@@ -204,6 +208,10 @@ void gen_stmt(Gen *g, Node *n) {
 	if (!n) return;
 	switch (n->kind) {
 	case N_EXPRSTMT: gen_expr(g, n->a); return;
+	case N_GOSTMT: gen_go(g, n); return;
+	case N_DEFERSTMT: diag_error(n->pos, "defer is not supported by the code generator yet"); return;
+	case N_SENDSTMT: gen_send(g, n); return;
+	case N_SELECT: gen_select(g, n); return;
 	case N_BLOCK: gen_stmts(g, n->list); return;
 	case N_ASSIGN: {
 		if (n->op == T_INC || n->op == T_DEC) {

@@ -427,6 +427,22 @@ static void unary(Checker *c, Node *n) {
 	case T_PLUS: case T_MINUS: ok = is_numeric(t); break;
 	case T_XOR: ok = type_is_integer(t); break;
 	case T_NOT: ok = is_bool(t); break;
+	case T_ARROW: {
+		Type *cu = under(t);
+		if (cu->kind != TY_CHAN) {
+			diag_error(node_startpos(x), "invalid operation: cannot receive from non-channel %s", operand_string(x));
+			invalidate(n);
+			return;
+		}
+		if (cu->dir == CHAN_SEND) {
+			diag_error(node_startpos(x), "invalid operation: cannot receive from send-only channel %s", operand_string(x));
+			invalidate(n);
+			return;
+		}
+		n->type = cu->elem;
+		n->mode = M_VALUE;
+		return;
+	}
 	default:
 		diag_error(n->pos, "operator %s not supported yet", op_name(n->op));
 		invalidate(n);

@@ -342,7 +342,7 @@ void stmt(Checker *c, Node *n) {
 	case N_EMPTYSTMT: return;
 	case N_EXPRSTMT:
 		expr(c, n->a);
-		if (n->a->mode != M_INVALID && n->a->kind != N_CALL)
+		if (n->a->mode != M_INVALID && n->a->kind != N_CALL && !(n->a->kind == N_UNARY && n->a->op == T_ARROW))
 			diag_error(node_startpos(n->a), "%s is not used", expr_string(n->a));
 		return;
 	case N_ASSIGN: assignment(c, n); return;
@@ -392,6 +392,63 @@ void stmt(Checker *c, Node *n) {
 		return;
 	}
 	case N_LABELED: stmt(c, n->a); return;
+	case N_GOSTMT: case N_DEFERSTMT: {
+		Node *x = n->a;
+		if (x->kind != N_CALL) {
+			expr(c, x);
+			return; /* the parser reported it */
+		}
+		expr(c, x);
+		if (x->mode == M_INVALID) return;
+		Node *fn = x->a;
+		if (fn->mode == M_TYPEEXPR) diag_error(node_startpos(x), "%s requires function call, not conversion", n->kind == N_GOSTMT ? "go" : "defer");
+		else if (fn->mode == M_BUILTIN && fn->obj) {
+			switch (fn->obj->builtin) {
+			case BUILTIN_APPEND: case BUILTIN_CAP: case BUILTIN_COMPLEX: case BUILTIN_IMAG: case BUILTIN_LEN:
+			case BUILTIN_MAKE: case BUILTIN_NEW: case BUILTIN_REAL:
+				diag_error(node_startpos(x), "%s discards result of %s", n->kind == N_GOSTMT ? "go" : "defer", expr_string(x));
+			}
+		}
+		return;
+	}
+	case N_SENDSTMT: {
+		expr(c, n->a);
+		expr(c, n->b);
+		if (n->a->mode == M_INVALID || n->b->mode == M_INVALID) return;
+		Type *u = under(n->a->type);
+		if (u->kind != TY_CHAN) {
+			diag_error(n->pos, "invalid operation: cannot send to non-channel %s", operand_string(n->a));
+			return;
+		}
+		if (u->dir == CHAN_RECV) {
+			diag_error(n->pos, "invalid operation: cannot send to receive-only channel %s", operand_string(n->a));
+			return;
+		}
+		assign_to(c, n->b, u->elem, "send");
+		return;
+	}
+	case N_SELECT: {
+		Node *dflt = NULL;
+		for (Node *cc = n->list; cc; cc = cc->next) {
+			if (cc->flags & NF_DEFAULT) {
+				if (dflt) diag_error(cc->pos, "multiple defaults in select");
+				dflt = cc;
+			}
+			open_scope(c);
+			if (cc->a) {
+				Node *s2 = cc->a;
+				bool ok = s2->kind == N_SENDSTMT ||
+				          (s2->kind == N_EXPRSTMT && s2->a->kind == N_UNARY && s2->a->op == T_ARROW) ||
+				          (s2->kind == N_ASSIGN && (s2->op == 0 || s2->op == T_DEFINE) && s2->list2 && !s2->list2->next &&
+				           s2->list2->kind == N_UNARY && s2->list2->op == T_ARROW);
+				if (!ok) diag_error(s2->pos, "select case must be receive, send or assign recv");
+				stmt(c, s2);
+			}
+			stmts(c, cc->list2);
+			close_scope(c);
+		}
+		return;
+	}
 	case N_BRANCH: return; /* checked by check_branches */
 	case N_SWITCH: switch_stmt(c, n); return;
 	case N_DECLSTMT:

@@ -1,0 +1,268 @@
+/* chan.c: go statements, channels and select, lowered to the scheduler's
+ * contract (docs/scheduler.md): `go f(a, b)` evaluates f and its arguments
+ * now into a heap block and starts a thunk that unpacks it; channel
+ * operations pass elements by address; select builds its case array in the
+ * frame and calls rt_selectgo. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "gen_int.h"
+
+/* ---- go statements ----------------------------------------------------------- */
+
+void gen_go(Gen *g, Node *stmt) {
+	Node *call = stmt->a, *fn = call->a;
+	Type *ft = under(fn->type);
+	/* what to call: a known function (with a receiver), an interface
+	 * method (code from the itab, the data word as receiver), or a func
+	 * value (its code, the closure as context) */
+	Object *callee = NULL;
+	LLVMValueRef recv = NULL, code = NULL;
+	Type *recvt = NULL;
+	int kind; /* 0 known, 1 interface method, 2 func value */
+	if (fn->kind == N_SELECTOR && fn->sel && fn->sel->kind == SEL_METHOD && fn->sel->iface && !(fn->flags & NF_METHODEXPR)) {
+		Type *it = under(fn->a->type);
+		int idx = 0;
+		for (int i = 0; i < it->methods.n; i++)
+			if (it->methods.v[i].name == fn->name) idx = i;
+		LLVMValueRef v = gen_expr(g, fn->a);
+		LLVMValueRef off = LLVMConstInt(g->i64, 24 + 8 * (unsigned long long)idx, 0);
+		code = LLVMBuildLoad2(g->b, g->ptr, LLVMBuildGEP2(g->b, g->i8, LLVMBuildExtractValue(g->b, v, 0, ""), &off, 1, ""), "");
+		recv = LLVMBuildExtractValue(g->b, v, 1, "");
+		recvt = type_pointer(basic_type(TY_UINT8));
+		ft = it->methods.v[idx].type;
+		kind = 1;
+	} else if (fn->kind == N_SELECTOR && fn->sel && fn->sel->kind == SEL_METHOD && !(fn->flags & NF_METHODEXPR)) {
+		callee = fn->obj;
+		recvt = callee->recv;
+		if (fn->flags & NF_ADDRRECV) recv = gen_selector_base_addr(g, fn);
+		else if (fn->flags & NF_DEREFRECV)
+			recv = LLVMBuildLoad2(g->b, gen_type(g, recvt), gen_selector_base_addr(g, fn), "");
+		else if (fn->sel->npath == 0) recv = gen_expr(g, fn->a);
+		else {
+			LLVMValueRef p = gen_selector_base_addr(g, fn);
+			recv = recvt->kind == TY_POINTER ? p : LLVMBuildLoad2(g->b, gen_type(g, recvt), p, "");
+		}
+		code = (LLVMValueRef)callee->backend;
+		kind = 0;
+	} else if ((fn->kind == N_NAME && fn->obj && fn->obj->kind == OBJ_FUNC) ||
+	           (fn->kind == N_SELECTOR && (fn->flags & NF_METHODEXPR))) {
+		callee = fn->obj;
+		code = (LLVMValueRef)callee->backend;
+		kind = 0;
+	} else if (fn->mode == M_BUILTIN) {
+		diag_error(stmt->pos, "go and defer of builtins are not supported by the code generator yet");
+		return;
+	} else {
+		code = gen_expr(g, fn); /* the closure */
+		kind = 2;
+	}
+	/* the block: {code, recv?, args...} as a Go struct so the collector scans it */
+	int na = list_len(call->list);
+	Type *bt = type_new(TY_STRUCT);
+	bt->nfields = 2 + na;
+	bt->fields = NEWARR(Field, bt->nfields);
+	Type *bp = type_pointer(basic_type(TY_UINT8));
+	bt->fields[0].type = bp;
+	bt->fields[0].name = internz("code");
+	bt->fields[1].type = recv ? recvt : bp;
+	bt->fields[1].name = internz("recv");
+	int i = 2;
+	for (Node *a = call->list; a; a = a->next, i++) {
+		bt->fields[i].type = a->type;
+		bt->fields[i].name = internz("arg");
+	}
+	LLVMValueRef blk = gen_new(g, bt);
+	LLVMTypeRef blt = gen_type(g, bt);
+	gen_store(g, LLVMBuildStructGEP2(g->b, blt, blk, 0, ""), code, bp, true);
+	if (recv) gen_store(g, LLVMBuildStructGEP2(g->b, blt, blk, 1, ""), recv, recvt, true);
+	i = 2;
+	for (Node *a = call->list; a; a = a->next, i++)
+		gen_store(g, LLVMBuildStructGEP2(g->b, blt, blk, (unsigned)i, ""), gen_expr(g, a), a->type, true);
+
+	/* the thunk */
+	LLVMTypeRef tt = LLVMFunctionType(g->voidt, &g->ptr, 1, 0);
+	LLVMValueRef thunk = LLVMAddFunction(g->mod, arena_printf(g_arena, "%s.gowrap%d", LLVMGetValueName(g->fn), ++g->nfunclit), tt);
+	gen_function_attrs(g, thunk);
+	LLVMBuilderRef saved = g->b;
+	g->b = LLVMCreateBuilderInContext(g->ctx);
+	LLVMPositionBuilderAtEnd(g->b, LLVMAppendBasicBlockInContext(g->ctx, thunk, "entry"));
+	LLVMValueRef b = LLVMGetParam(thunk, 0);
+	LLVMValueRef *args = NEWARR(LLVMValueRef, na + 2);
+	int k = 0;
+	LLVMValueRef c = LLVMBuildLoad2(g->b, g->ptr, LLVMBuildStructGEP2(g->b, blt, b, 0, ""), "code");
+	if (kind == 2) {
+		args[k++] = c;
+		c = LLVMBuildLoad2(g->b, g->ptr, c, "");
+	} else if (recv) args[k++] = LLVMBuildLoad2(g->b, gen_type(g, recvt), LLVMBuildStructGEP2(g->b, blt, b, 1, ""), "recv");
+	i = 2;
+	for (Node *a = call->list; a; a = a->next, i++)
+		args[k++] = LLVMBuildLoad2(g->b, gen_type(g, a->type), LLVMBuildStructGEP2(g->b, blt, b, (unsigned)i, ""), "");
+	LLVMTypeRef sig = kind == 0 ? gen_sig(g, callee->type, callee->recv)
+	                            : gen_sig(g, ft, type_pointer(basic_type(TY_UINT8)));
+	LLVMBuildCall2(g->b, sig, c, args, (unsigned)k, "");
+	LLVMBuildRetVoid(g->b);
+	LLVMDisposeBuilder(g->b);
+	g->b = saved;
+	LLVMTypeRef pt[2] = {g->ptr, g->ptr};
+	LLVMValueRef gargs[2] = {thunk, blk};
+	gen_call_rt(g, "rt_go", g->voidt, pt, gargs, 2);
+}
+
+/* ---- channels ------------------------------------------------------------------- */
+
+LLVMValueRef gen_makechan(Gen *g, Type *t, Node *size) {
+	LLVMValueRef n = LLVMConstInt(g->i64, 0, 0);
+	if (size) {
+		n = gen_expr(g, size);
+		if (LLVMGetIntTypeWidth(LLVMTypeOf(n)) < 64) n = LLVMBuildSExt(g->b, n, g->i64, "");
+	}
+	LLVMTypeRef pt[2] = {g->ptr, g->i64};
+	LLVMValueRef args[2] = {gen_typedesc(g, t), n};
+	return gen_call_rt(g, "rt_makechan", g->ptr, pt, args, 2);
+}
+
+void gen_send(Gen *g, Node *n) {
+	Type *elem = under(n->a->type)->elem;
+	LLVMValueRef c = gen_expr(g, n->a);
+	LLVMValueRef tmp = gen_temp(g, gen_type(g, elem), "send");
+	LLVMBuildStore(g->b, gen_expr(g, n->b), tmp);
+	LLVMTypeRef pt[2] = {g->ptr, g->ptr};
+	LLVMValueRef args[2] = {c, tmp};
+	gen_call_rt(g, "rt_chansend", g->voidt, pt, args, 2);
+}
+
+/* <-c; with NF_COMMAOK the pair {v, ok} */
+LLVMValueRef gen_recv(Gen *g, Node *n) {
+	Type *elem = n->type;
+	LLVMValueRef c = gen_expr(g, n->a);
+	LLVMTypeRef et = gen_type(g, elem);
+	LLVMValueRef tmp = gen_temp(g, et, "recv");
+	LLVMBuildStore(g->b, LLVMConstNull(et), tmp);
+	LLVMTypeRef pt[2] = {g->ptr, g->ptr};
+	LLVMValueRef args[2] = {c, tmp};
+	LLVMValueRef ok = gen_call_rt(g, "rt_chanrecv", g->i8, pt, args, 2);
+	LLVMValueRef v = LLVMBuildLoad2(g->b, et, tmp, "");
+	if (!(n->flags & NF_COMMAOK)) return v;
+	LLVMTypeRef pair[2] = {et, g->i1};
+	LLVMValueRef r = LLVMGetUndef(LLVMStructTypeInContext(g->ctx, pair, 2, 0));
+	r = LLVMBuildInsertValue(g->b, r, v, 0, "");
+	return LLVMBuildInsertValue(g->b, r, LLVMBuildICmp(g->b, LLVMIntNE, ok, LLVMConstInt(g->i8, 0, 0), ""), 1, "");
+}
+
+void gen_close(Gen *g, Node *call) {
+	LLVMTypeRef pt[1] = {g->ptr};
+	LLVMValueRef args[1] = {gen_expr(g, call->list)};
+	gen_call_rt(g, "rt_closechan", g->voidt, pt, args, 1);
+}
+
+/* for v := range c: receive until closed */
+void gen_chanrange(Gen *g, Node *n, Node *vn) {
+	Node *x = n->a->a;
+	Type *elem = under(x->type)->elem;
+	LLVMTypeRef et = gen_type(g, elem);
+	LLVMValueRef c = gen_expr(g, x);
+	LLVMValueRef tmp = gen_temp(g, et, "rangerecv");
+	LLVMBasicBlockRef cond = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "chanrange.cond");
+	LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "chanrange.body");
+	LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "chanrange.end");
+	LLVMBuildBr(g->b, cond);
+	LLVMPositionBuilderAtEnd(g->b, cond);
+	LLVMBuildStore(g->b, LLVMConstNull(et), tmp);
+	LLVMTypeRef pt[2] = {g->ptr, g->ptr};
+	LLVMValueRef args[2] = {c, tmp};
+	LLVMValueRef ok = gen_call_rt(g, "rt_chanrecv", g->i8, pt, args, 2);
+	LLVMBuildCondBr(g->b, LLVMBuildICmp(g->b, LLVMIntNE, ok, LLVMConstInt(g->i8, 0, 0), ""), body, done);
+	LLVMPositionBuilderAtEnd(g->b, body);
+	if (vn && !(vn->kind == N_NAME && vn->name->len == 1 && vn->name->s[0] == '_'))
+		gen_store_var(g, vn, LLVMBuildLoad2(g->b, et, tmp, ""));
+	Jump *j = gen_jump(g, n);
+	j->brk = done;
+	j->cont = cond;
+	gen_stmt(g, n->d);
+	if (!gen_terminated(g)) LLVMBuildBr(g->b, cond);
+	LLVMPositionBuilderAtEnd(g->b, done);
+}
+
+/* ---- select ------------------------------------------------------------------------ */
+
+void gen_select(Gen *g, Node *n) {
+	int nc = 0;
+	bool has_default = false;
+	for (Node *cc = n->list; cc; cc = cc->next) {
+		if (cc->flags & NF_DEFAULT) has_default = true;
+		else nc++;
+	}
+	/* RtSelectCase {c, elem, dir}, order[2n], recvok */
+	LLVMTypeRef ct[3] = {g->ptr, g->ptr, g->i64};
+	LLVMTypeRef cty = LLVMStructTypeInContext(g->ctx, ct, 3, 0);
+	LLVMValueRef cases = gen_temp(g, LLVMArrayType2(cty, (uint64_t)(nc ? nc : 1)), "selcases");
+	LLVMValueRef order = gen_temp(g, LLVMArrayType2(LLVMInt16TypeInContext(g->ctx), (uint64_t)(2 * (nc ? nc : 1))), "selorder");
+	LLVMValueRef recvok = gen_temp(g, g->i8, "recvok");
+	LLVMValueRef *elems = NEWARR(LLVMValueRef, nc + 1);
+	int i = 0;
+	for (Node *cc = n->list; cc; cc = cc->next) {
+		if (cc->flags & NF_DEFAULT) continue;
+		Node *s = cc->a;
+		LLVMValueRef ch, el;
+		int dir;
+		if (s->kind == N_SENDSTMT) {
+			Type *et = under(s->a->type)->elem;
+			ch = gen_expr(g, s->a);
+			el = gen_temp(g, gen_type(g, et), "selsend");
+			LLVMBuildStore(g->b, gen_expr(g, s->b), el);
+			dir = 1;
+		} else {
+			Node *r = s->kind == N_EXPRSTMT ? s->a : s->list2;
+			Type *et = r->type;
+			ch = gen_expr(g, r->a);
+			el = gen_temp(g, gen_type(g, et), "selrecv");
+			LLVMBuildStore(g->b, LLVMConstNull(gen_type(g, et)), el);
+			dir = 2;
+		}
+		elems[i] = el;
+		LLVMValueRef idx[2] = {LLVMConstInt(g->i64, 0, 0), LLVMConstInt(g->i64, (unsigned long long)i, 0)};
+		LLVMValueRef cp = LLVMBuildGEP2(g->b, LLVMArrayType2(cty, (uint64_t)(nc ? nc : 1)), cases, idx, 2, "");
+		LLVMBuildStore(g->b, ch, LLVMBuildStructGEP2(g->b, cty, cp, 0, ""));
+		LLVMBuildStore(g->b, el, LLVMBuildStructGEP2(g->b, cty, cp, 1, ""));
+		LLVMBuildStore(g->b, LLVMConstInt(g->i64, (unsigned long long)dir, 0), LLVMBuildStructGEP2(g->b, cty, cp, 2, ""));
+		i++;
+	}
+	LLVMTypeRef pt[5] = {g->ptr, g->ptr, g->i32, g->i8, g->ptr};
+	LLVMValueRef args[5] = {cases, order, LLVMConstInt(g->i32, (unsigned long long)nc, 0), LLVMConstInt(g->i8, !has_default, 0), recvok};
+	LLVMValueRef chosen = gen_call_rt(g, "rt_selectgo", g->i32, pt, args, 5);
+	LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "select.end");
+	Jump *j = gen_jump(g, n);
+	j->brk = done;
+	LLVMBasicBlockRef dflt = done;
+	for (Node *cc = n->list; cc; cc = cc->next)
+		if (cc->flags & NF_DEFAULT) dflt = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "select.default");
+	LLVMValueRef sw = LLVMBuildSwitch(g->b, chosen, dflt, (unsigned)nc);
+	i = 0;
+	for (Node *cc = n->list; cc; cc = cc->next) {
+		LLVMBasicBlockRef bb;
+		if (cc->flags & NF_DEFAULT) bb = dflt;
+		else {
+			bb = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "select.case");
+			LLVMAddCase(sw, LLVMConstInt(g->i32, (unsigned long long)i, 0), bb);
+		}
+		LLVMPositionBuilderAtEnd(g->b, bb);
+		Node *s = cc->a;
+		if (s && s->kind == N_ASSIGN) {
+			/* v := <-c, v, ok = <-c */
+			Node *r = s->list2;
+			LLVMValueRef v = LLVMBuildLoad2(g->b, gen_type(g, r->type), elems[i], "");
+			Node *l = s->list, *okn = l ? l->next : NULL;
+			if (s->op == T_DEFINE)
+				for (Node *x = s->list; x; x = x->next)
+					if (x->obj && !x->obj->backend) gen_local(g, x->obj);
+			if (l) gen_store_var(g, l, v);
+			if (okn)
+				gen_store_var(g, okn, LLVMBuildICmp(g->b, LLVMIntNE, LLVMBuildLoad2(g->b, g->i8, recvok, ""), LLVMConstInt(g->i8, 0, 0), ""));
+		}
+		gen_stmts(g, cc->list2);
+		if (!gen_terminated(g)) LLVMBuildBr(g->b, done);
+		if (!(cc->flags & NF_DEFAULT)) i++;
+	}
+	LLVMPositionBuilderAtEnd(g->b, done);
+}
