@@ -17,18 +17,40 @@ static noreturn void die(const char *prefix, const char *msg) {
 	exit(2);
 }
 
-void rt_panicrt(const char *msg) { die("panic: runtime error: ", msg); }
-void rt_panicplain(const char *msg) { die("panic: ", msg); }
+/* Runtime errors are Go values of an error type, so recover() returns them
+ * and a deferred call may inspect them; their Error() is gc's text. */
+typedef struct RtError {
+	GoString msg;
+} RtError;
+
+static GoString rterror_Error(void *data) { return ((RtError *)data)->msg; }
+static const GoMethod rterror_methods[] = {{{(const uint8_t *)"Error", 5}, (void (*)(void))rterror_Error}};
+static const GoUncommon rterror_uncommon = {1, rterror_methods};
+static GoType rterror_type = {
+	.size = sizeof(RtError), .ptrdata = 8, .align = 8, .fieldalign = 8, .kind = KIND_STRUCT,
+	.gcdata = (const uint8_t *)"\x01", .name = {(const uint8_t *)"runtime.Error", 13}, .uncommon = &rterror_uncommon,
+};
+
+static noreturn void error_panic(const char *prefix, const char *msg) {
+	size_t a = strlen(prefix), b = strlen(msg);
+	uint8_t *s = rt_mallocgc(a + b, NULL, 0);
+	memcpy(s, prefix, a);
+	memcpy(s + a, msg, b);
+	RtError *e = rt_mallocgc(sizeof *e, &rterror_type, 1);
+	e->msg = (GoString){s, (intptr_t)(a + b)};
+	rt_gopanic(&rterror_type, e);
+}
+
+void rt_panicrt(const char *msg) { error_panic("runtime error: ", msg); }
+void rt_panicplain(const char *msg) { error_panic("", msg); }
 void rt_throw(const char *msg) { die("fatal error: ", msg); }
 
 /* Runtime errors raised by compiled code, with gc's messages. */
 void rt_panicshift(void) { rt_panicrt("negative shift amount"); }
 void rt_panicdivide(void) { rt_panicrt("integer divide by zero"); }
 
-/* ---- panic(v) from compiled code ------------------------------------------
- * Without recover (issue 4's next step) a panic prints gc's first line and
- * ends the program with status 2. The value is printed as gc's
- * printpanicval does: errors by their Error method, Stringers by String,
+/* ---- printing panic values ---------------------------------------------------
+ * As gc's printpanicval: errors by their Error method, Stringers by String,
  * basic values as print does, named basic types as T(v), others as
  * (T) 0xaddr. */
 
@@ -77,9 +99,8 @@ static void print_basic(const GoType *t, const void *p, bool named) {
 	if (named) rt_write_stderr(k == KIND_STRING ? "\")" : ")", k == KIND_STRING ? 2 : 1);
 }
 
-void rt_gopanic(const GoType *t, void *data) {
-	rt_printlock();
-	rt_write_stderr("panic: ", 7);
+/* The panic value as gc's printpanicval prints it (defer.c prints the rest). */
+void rt_printpanicval(const GoType *t, void *data) {
 	const GoMethod *m = find_method(t, "Error");
 	if (!m) m = find_method(t, "String");
 	if (!t) {
@@ -100,8 +121,4 @@ void rt_gopanic(const GoType *t, void *data) {
 			rt_printhex((uint64_t)(uintptr_t)data);
 		}
 	}
-	static const char trailer[] = "\n\ngoroutine 1 [running]:\n";
-	rt_write_stderr(trailer, (intptr_t)sizeof trailer - 1);
-	rt_printunlock();
-	exit(2);
 }

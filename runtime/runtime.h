@@ -293,6 +293,15 @@ noreturn void rt_panicplain(const char *msg);
 noreturn void rt_throw(const char *msg);
 noreturn void rt_gopanic(const GoType *t, void *data); /* panic(v), v as an interface{} */
 
+/* ---- defer.c: deferred calls and recover (the frame layout is the code
+ * generator's: 12 words in the deferring function's frame) -------------- */
+struct DeferFrame;
+void rt_deferframe_push(struct DeferFrame *f);
+void rt_defer(struct DeferFrame *f, void (*thunk)(void *), void *blk);
+void rt_deferframe_return(struct DeferFrame *f);
+GoEface rt_gorecover(void);
+int rt_setjmp(void *jb) __attribute__((returns_twice));
+
 /* ---- iface.c: itabs at run time, assertions, conversion panics ---------- */
 GoItab *rt_getitab(const GoType *inter, const GoType *type);
 GoItab *rt_assertI2Iok(const GoType *inter, const GoType *type);

@@ -234,3 +234,16 @@ void stack_release_segments(G *g) {
 	g->spare0 = NULL;
 	g->seg = NULL;
 }
+
+/* Recovery points (defer.c): remember which segment a frame runs on, and
+ * after a longjmp back to it release the segments made since, restoring
+ * the split-stack limit, as their __morestack returns would have. */
+void stack_checkpoint(uintptr_t *seg) {
+	G *g = getg();
+	*seg = g ? (uintptr_t)g->seg : 0;
+}
+
+void stack_unwind_to(uintptr_t seg) {
+	G *g = getg();
+	while (g && g->seg && (uintptr_t)g->seg != seg) stack_less();
+}

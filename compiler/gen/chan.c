@@ -10,7 +10,74 @@
 
 /* ---- go statements ----------------------------------------------------------- */
 
-void gen_go(Gen *g, Node *stmt) {
+/* go/defer of a builtin: the arguments now, the builtin in the thunk */
+static bool builtin_thunk(Gen *g, Node *call, int id, LLVMValueRef *thunk_out, LLVMValueRef *blk_out) {
+	int na = list_len(call->list);
+	Type *bt = type_new(TY_STRUCT);
+	bt->nfields = na + 1;
+	bt->fields = NEWARR(Field, na + 1);
+	bt->fields[0].type = type_pointer(basic_type(TY_UINT8));
+	bt->fields[0].name = internz("pad");
+	int i = 1;
+	for (Node *a = call->list; a; a = a->next, i++) {
+		bt->fields[i].type = a->type;
+		bt->fields[i].name = internz("arg");
+	}
+	LLVMValueRef blk = gen_new(g, bt);
+	LLVMTypeRef blt = gen_type(g, bt);
+	i = 1;
+	for (Node *a = call->list; a; a = a->next, i++)
+		gen_store(g, LLVMBuildStructGEP2(g->b, blt, blk, (unsigned)i, ""), gen_expr(g, a), a->type, true);
+	LLVMTypeRef tt = LLVMFunctionType(g->voidt, &g->ptr, 1, 0);
+	LLVMValueRef thunk = LLVMAddFunction(g->mod, arena_printf(g_arena, "%s.deferwrap%d", LLVMGetValueName(g->fn), ++g->nfunclit), tt);
+	gen_function_attrs(g, thunk);
+	LLVMBuilderRef saved_b = g->b;
+	LLVMValueRef saved_fn = g->fn;
+	g->b = LLVMCreateBuilderInContext(g->ctx);
+	g->fn = thunk;
+	LLVMPositionBuilderAtEnd(g->b, LLVMAppendBasicBlockInContext(g->ctx, thunk, "entry"));
+	LLVMValueRef b = LLVMGetParam(thunk, 0);
+	LLVMValueRef *vals = NEWARR(LLVMValueRef, na + 1);
+	i = 1;
+	for (Node *a = call->list; a; a = a->next, i++)
+		vals[i - 1] = LLVMBuildLoad2(g->b, gen_type(g, a->type), LLVMBuildStructGEP2(g->b, blt, b, (unsigned)i, ""), "");
+	switch (id) {
+	case BUILTIN_PRINT: case BUILTIN_PRINTLN:
+		gen_call_rt(g, "rt_printlock", g->voidt, NULL, NULL, 0);
+		i = 0;
+		for (Node *a = call->list; a; a = a->next, i++) {
+			if (id == BUILTIN_PRINTLN && i) gen_call_rt(g, "rt_printsp", g->voidt, NULL, NULL, 0);
+			gen_print_typed(g, vals[i], a->type);
+		}
+		if (id == BUILTIN_PRINTLN) gen_call_rt(g, "rt_printnl", g->voidt, NULL, NULL, 0);
+		gen_call_rt(g, "rt_printunlock", g->voidt, NULL, NULL, 0);
+		break;
+	case BUILTIN_CLOSE: {
+		LLVMTypeRef pt[1] = {g->ptr};
+		gen_call_rt(g, "rt_closechan", g->voidt, pt, vals, 1);
+		break;
+	}
+	case BUILTIN_PANIC: {
+		LLVMTypeRef pt[2] = {g->ptr, g->ptr};
+		LLVMValueRef args[2] = {LLVMBuildExtractValue(g->b, vals[0], 0, ""), LLVMBuildExtractValue(g->b, vals[0], 1, "")};
+		gen_call_rt(g, "rt_gopanic", g->voidt, pt, args, 2);
+		break;
+	}
+	case BUILTIN_RECOVER: gen_call_rt(g, "rt_gorecover", g->iface, NULL, NULL, 0); break;
+	}
+	LLVMBuildRetVoid(g->b);
+	LLVMDisposeBuilder(g->b);
+	g->b = saved_b;
+	g->fn = saved_fn;
+	*thunk_out = thunk;
+	*blk_out = blk;
+	return true;
+}
+
+/* Evaluates a call's function and arguments now into a heap block and
+ * makes a thunk that performs the call from the block later (go, defer).
+ * Returns false (after an error) for calls it cannot package. */
+bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk_out, LLVMValueRef *blk_out) {
 	Node *call = stmt->a, *fn = call->a;
 	Type *ft = under(fn->type);
 	/* what to call: a known function (with a receiver), an interface
@@ -51,8 +118,12 @@ void gen_go(Gen *g, Node *stmt) {
 		code = (LLVMValueRef)callee->backend;
 		kind = 0;
 	} else if (fn->mode == M_BUILTIN) {
-		diag_error(stmt->pos, "go and defer of builtins are not supported by the code generator yet");
-		return;
+		int id = fn->obj->builtin;
+		if (id != BUILTIN_PRINT && id != BUILTIN_PRINTLN && id != BUILTIN_CLOSE && id != BUILTIN_PANIC && id != BUILTIN_RECOVER) {
+			diag_error(stmt->pos, "go and defer of %s are not supported by the code generator yet", fn->obj->name->s);
+			return false;
+		}
+		return builtin_thunk(g, call, id, thunk_out, blk_out);
 	} else {
 		code = gen_expr(g, fn); /* the closure */
 		kind = 2;
@@ -104,9 +175,104 @@ void gen_go(Gen *g, Node *stmt) {
 	LLVMBuildRetVoid(g->b);
 	LLVMDisposeBuilder(g->b);
 	g->b = saved;
+	*thunk_out = thunk;
+	*blk_out = blk;
+	return true;
+}
+
+void gen_go(Gen *g, Node *stmt) {
+	LLVMValueRef thunk, blk;
+	if (!gen_call_thunk(g, stmt, &thunk, &blk)) return;
 	LLVMTypeRef pt[2] = {g->ptr, g->ptr};
-	LLVMValueRef gargs[2] = {thunk, blk};
-	gen_call_rt(g, "rt_go", g->voidt, pt, gargs, 2);
+	LLVMValueRef args[2] = {thunk, blk};
+	gen_call_rt(g, "rt_go", g->voidt, pt, args, 2);
+}
+
+void gen_defer(Gen *g, Node *stmt) {
+	LLVMValueRef thunk, blk;
+	if (!gen_call_thunk(g, stmt, &thunk, &blk)) return;
+	LLVMTypeRef pt[3] = {g->ptr, g->ptr, g->ptr};
+	LLVMValueRef args[3] = {g->dframe, thunk, blk};
+	gen_call_rt(g, "rt_defer", g->voidt, pt, args, 3);
+}
+
+/* ---- functions with deferred calls --------------------------------------------- */
+
+static bool has_defer_in(Node *l);
+static bool has_defer(Node *s) {
+	if (!s) return false;
+	switch (s->kind) {
+	case N_DEFERSTMT: return true;
+	case N_FUNCLIT: return false; /* its own frame */
+	case N_BLOCK: return has_defer_in(s->list);
+	case N_IF: return has_defer(s->c) || has_defer(s->d);
+	case N_FOR: return has_defer(s->d);
+	case N_LABELED: return has_defer(s->a);
+	case N_SWITCH: case N_SELECT:
+		for (Node *c = s->list; c; c = c->next)
+			if (has_defer_in(c->list2)) return true;
+		return false;
+	default: return false;
+	}
+}
+static bool has_defer_in(Node *l) {
+	for (; l; l = l->next)
+		if (has_defer(l)) return true;
+	return false;
+}
+
+bool gen_has_defer(Node *body) { return body && has_defer_in(body->list); }
+
+/* The entry of a function with defer statements (the body's statements in
+ * body): a DeferFrame in the frame, linked in, and the recovery point. The
+ * named results live in memory, where a recovery finds their values. */
+void gen_defer_prologue(Gen *g, Node *body, Node *results) {
+	g->dframe = NULL;
+	if (!has_defer_in(body)) return;
+	LLVMTypeRef ft = LLVMArrayType2(g->i64, 12);
+	g->dframe = gen_temp(g, ft, "deferframe");
+	LLVMTypeRef pt[1] = {g->ptr};
+	LLVMValueRef args[1] = {g->dframe};
+	gen_call_rt(g, "rt_deferframe_push", g->voidt, pt, args, 1);
+	LLVMValueRef off = LLVMConstInt(g->i64, 3, 0);
+	LLVMValueRef jb = LLVMBuildGEP2(g->b, g->i64, g->dframe, &off, 1, "jb");
+	LLVMTypeRef st;
+	LLVMValueRef sj = gen_rtfn(g, "rt_setjmp", g->i32, pt, 1, &st);
+	LLVMAddAttributeAtIndex(sj, LLVMAttributeFunctionIndex,
+	                        LLVMCreateEnumAttribute(g->ctx, LLVMGetEnumAttributeKindForName("returns_twice", 13), 0));
+	LLVMValueRef r = LLVMBuildCall2(g->b, st, sj, &jb, 1, "");
+	LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex,
+	                         LLVMCreateEnumAttribute(g->ctx, LLVMGetEnumAttributeKindForName("returns_twice", 13), 0));
+	LLVMBasicBlockRef rec = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "recovered");
+	LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "body.defer");
+	LLVMBuildCondBr(g->b, LLVMBuildICmp(g->b, LLVMIntNE, r, LLVMConstInt(g->i32, 0, 0), ""), rec, cont);
+	/* recovered: the remaining deferred calls, then return the results */
+	LLVMPositionBuilderAtEnd(g->b, rec);
+	gen_defer_epilogue(g);
+	int nr = g->sig->nresults;
+	if (nr == 0) LLVMBuildRetVoid(g->b);
+	else {
+		LLVMValueRef *vals = NEWARR(LLVMValueRef, nr);
+		int i = 0;
+		for (Node *f = results; f && i < nr; f = f->next, i++)
+			vals[i] = f->obj ? LLVMBuildLoad2(g->b, gen_type(g, f->obj->type), gen_var_addr(g, f->obj), "")
+			                 : LLVMConstNull(gen_type(g, g->sig->results[i]));
+		if (nr == 1) LLVMBuildRet(g->b, vals[0]);
+		else {
+			LLVMValueRef agg = LLVMGetUndef(LLVMGetReturnType(LLVMGlobalGetValueType(g->fn)));
+			for (i = 0; i < nr; i++) agg = LLVMBuildInsertValue(g->b, agg, vals[i], (unsigned)i, "");
+			LLVMBuildRet(g->b, agg);
+		}
+	}
+	LLVMPositionBuilderAtEnd(g->b, cont);
+}
+
+/* Before a return: run the deferred calls and unlink the frame. */
+void gen_defer_epilogue(Gen *g) {
+	if (!g->dframe) return;
+	LLVMTypeRef pt[1] = {g->ptr};
+	LLVMValueRef args[1] = {g->dframe};
+	gen_call_rt(g, "rt_deferframe_return", g->voidt, pt, args, 1);
 }
 
 /* ---- channels ------------------------------------------------------------------- */

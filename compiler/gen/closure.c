@@ -104,13 +104,17 @@ LLVMValueRef gen_funclit(Gen *g, Node *n) {
 		gen_local(g, p->obj);
 		gen_init_var(g, p->obj, LLVMGetParam(f, (unsigned)k));
 	}
+	bool defers = gen_has_defer(n->b);
 	for (Node *r = n->a->list2; r; r = r->next) {
 		if (!r->obj) continue;
+		if (defers) r->obj->addrtaken = true;
 		gen_local(g, r->obj);
 		gen_init_var(g, r->obj, LLVMConstNull(gen_type(g, r->obj->type)));
 	}
+	gen_defer_prologue(g, n->b->list, n->a->list2);
 	gen_stmts(g, n->b->list);
 	if (!gen_terminated(g)) {
+		gen_defer_epilogue(g);
 		if (sig->nresults == 0) LLVMBuildRetVoid(g->b);
 		else LLVMBuildUnreachable(g->b);
 	}

@@ -28,14 +28,15 @@ static LLVMValueRef const_value(Gen *g, Node *n) {
 	return NULL;
 }
 
-static void print_value(Gen *g, Node *a) {
-	LLVMValueRef v = gen_expr(g, a);
-	Type *t = a->type;
+static void print_value(Gen *g, Node *a) { gen_print_typed(g, gen_expr(g, a), a->type); }
+
+/* One operand of print/println, by its type (gc's printint, printstring ...) */
+void gen_print_typed(Gen *g, LLVMValueRef v, Type *t) {
 	if (type_is_string(t)) {
 		LLVMTypeRef pt[2] = {g->ptr, g->i64};
 		LLVMValueRef args[2] = {LLVMBuildExtractValue(g->b, v, 0, ""), LLVMBuildExtractValue(g->b, v, 1, "")};
 		gen_call_rt(g, "rt_printstring", g->voidt, pt, args, 2);
-	} else if (t->kind == TY_BOOL) {
+	} else if (under(t)->kind == TY_BOOL || t->kind == TY_UNTYPED_BOOL) {
 		LLVMTypeRef pt[1] = {g->i8};
 		LLVMValueRef args[1] = {LLVMBuildZExt(g->b, v, g->i8, "")};
 		gen_call_rt(g, "rt_printbool", g->voidt, pt, args, 1);
@@ -54,7 +55,7 @@ static void print_value(Gen *g, Node *a) {
 		gen_call_rt(g, "rt_printslice", g->voidt, pt, args, 3);
 	} else if (gen_float(t)) {
 		LLVMTypeRef pt[1] = {g->f64};
-		LLVMValueRef args[1] = {t->kind == TY_FLOAT32 ? LLVMBuildFPExt(g->b, v, g->f64, "") : v};
+		LLVMValueRef args[1] = {under(t)->kind == TY_FLOAT32 ? LLVMBuildFPExt(g->b, v, g->f64, "") : v};
 		gen_call_rt(g, "rt_printfloat", g->voidt, pt, args, 1);
 	} else if (type_is_integer(t)) {
 		LLVMTypeRef pt[1] = {g->i64};
@@ -68,10 +69,19 @@ static void print_value(Gen *g, Node *a) {
 static LLVMValueRef builtin_call(Gen *g, Node *n, int id) {
 	if (id == BUILTIN_PRINT || id == BUILTIN_PRINTLN) {
 		gen_call_rt(g, "rt_printlock", g->voidt, NULL, NULL, 0);
-		for (Node *a = n->list; a; a = a->next) {
-			if (id == BUILTIN_PRINTLN && a != n->list) gen_call_rt(g, "rt_printsp", g->voidt, NULL, NULL, 0);
-			print_value(g, a);
-		}
+		if (n->list && !n->list->next && n->list->type && n->list->type->kind == TY_TUPLE) {
+			/* println(f()) with several results */
+			LLVMValueRef agg = gen_expr(g, n->list);
+			Type *tt = n->list->type;
+			for (int i = 0; i < tt->nresults; i++) {
+				if (id == BUILTIN_PRINTLN && i) gen_call_rt(g, "rt_printsp", g->voidt, NULL, NULL, 0);
+				gen_print_typed(g, LLVMBuildExtractValue(g->b, agg, (unsigned)i, ""), tt->results[i]);
+			}
+		} else
+			for (Node *a = n->list; a; a = a->next) {
+				if (id == BUILTIN_PRINTLN && a != n->list) gen_call_rt(g, "rt_printsp", g->voidt, NULL, NULL, 0);
+				print_value(g, a);
+			}
 		if (id == BUILTIN_PRINTLN) gen_call_rt(g, "rt_printnl", g->voidt, NULL, NULL, 0);
 		gen_call_rt(g, "rt_printunlock", g->voidt, NULL, NULL, 0);
 		return NULL;
@@ -85,6 +95,7 @@ static LLVMValueRef builtin_call(Gen *g, Node *n, int id) {
 	case BUILTIN_COPY: return gen_copy(g, n);
 	case BUILTIN_DELETE: gen_mapdelete(g, n); return NULL;
 	case BUILTIN_CLOSE: gen_close(g, n); return NULL;
+	case BUILTIN_RECOVER: return gen_call_rt(g, "rt_gorecover", g->iface, NULL, NULL, 0);
 	case BUILTIN_PANIC: {
 		LLVMValueRef v = gen_expr(g, n->list);
 		LLVMTypeRef pt[2] = {g->ptr, g->ptr};

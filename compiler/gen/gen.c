@@ -69,13 +69,17 @@ static void function(Gen *g, Object *o) {
 		gen_local(g, f->obj);
 		gen_init_var(g, f->obj, LLVMGetParam(g->fn, (unsigned)i));
 	}
+	bool defers = gen_has_defer(d->b);
 	for (Node *f = d->a->list2; f; f = f->next) {
 		if (!f->obj) continue;
+		if (defers) f->obj->addrtaken = true; /* in memory, where a recovery reads them */
 		gen_local(g, f->obj);
 		gen_init_var(g, f->obj, LLVMConstNull(gen_type(g, f->obj->type)));
 	}
+	gen_defer_prologue(g, d->b->list, d->a->list2);
 	gen_stmts(g, d->b->list);
 	if (!gen_terminated(g)) {
+		gen_defer_epilogue(g);
 		if (o->type->nresults == 0) LLVMBuildRetVoid(g->b);
 		else LLVMBuildUnreachable(g->b);
 	}

@@ -30,6 +30,7 @@ typedef struct Gen {
 	LLVMBasicBlockRef entry;
 	VEC(Jump) jumps;
 	int nfunclit;           /* function literals so far in the current top-level function */
+	LLVMValueRef dframe;    /* the current function's DeferFrame, or NULL */
 } Gen;
 
 
@@ -58,6 +59,7 @@ bool gen_float(Type *t);
 
 /* expr.c: expressions */
 LLVMValueRef gen_expr(Gen *g, Node *n);
+void gen_print_typed(Gen *g, LLVMValueRef v, Type *t);
 LLVMValueRef gen_binary(Gen *g, Node *n);
 LLVMValueRef gen_arith(Gen *g, int op, LLVMValueRef x, LLVMValueRef y, Type *t, Node *ynode);
 LLVMValueRef gen_string_op(Gen *g, int op, LLVMValueRef x, LLVMValueRef y);
@@ -98,7 +100,12 @@ LLVMValueRef gen_call_value(Gen *g, Node *n, LLVMValueRef fv, Type *sig);
 LLVMValueRef gen_funclit(Gen *g, Node *n);
 
 /* chan.c: go statements, channels, select */
+bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk, LLVMValueRef *blk);
 void gen_go(Gen *g, Node *stmt);
+void gen_defer(Gen *g, Node *stmt);
+void gen_defer_prologue(Gen *g, Node *body, Node *results);
+bool gen_has_defer(Node *body);
+void gen_defer_epilogue(Gen *g);
 LLVMValueRef gen_makechan(Gen *g, Type *t, Node *size);
 void gen_send(Gen *g, Node *n);
 LLVMValueRef gen_recv(Gen *g, Node *n);

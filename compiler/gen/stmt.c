@@ -209,7 +209,7 @@ void gen_stmt(Gen *g, Node *n) {
 	switch (n->kind) {
 	case N_EXPRSTMT: gen_expr(g, n->a); return;
 	case N_GOSTMT: gen_go(g, n); return;
-	case N_DEFERSTMT: diag_error(n->pos, "defer is not supported by the code generator yet"); return;
+	case N_DEFERSTMT: gen_defer(g, n); return;
 	case N_SENDSTMT: gen_send(g, n); return;
 	case N_SELECT: gen_select(g, n); return;
 	case N_BLOCK: gen_stmts(g, n->list); return;
@@ -272,7 +272,21 @@ void gen_stmt(Gen *g, Node *n) {
 			int i = 0;
 			for (Node *r = n->list; r && i < nr; r = r->next, i++) vals[i] = gen_expr(g, r);
 		}
-		/* named results also live in variables: keep them in step for defers */
+		if (g->dframe) {
+			/* deferred calls run after the results are set, and may change
+			 * named results: store, run them, reload */
+			if (n->list && nr && g->results && g->results->obj) {
+				int i = 0;
+				for (Node *f = g->results; f && i < nr; f = f->next, i++)
+					gen_store(g, gen_var_addr(g, f->obj), vals[i], f->obj->type, true);
+			}
+			gen_defer_epilogue(g);
+			if (nr && g->results && g->results->obj) {
+				int i = 0;
+				for (Node *f = g->results; f && i < nr; f = f->next, i++)
+					vals[i] = LLVMBuildLoad2(g->b, gen_type(g, f->obj->type), gen_var_addr(g, f->obj), "");
+			}
+		}
 		if (nr == 0) LLVMBuildRetVoid(g->b);
 		else if (nr == 1) LLVMBuildRet(g->b, vals[0]);
 		else {

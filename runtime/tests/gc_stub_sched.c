@@ -153,3 +153,16 @@ void rt_sched_each_stack(rt_rangefn fn, void *ctx) {
 
 /* No goroutine stacks here: every thread already runs on its own stack. */
 void rt_systemstack(void (*fn)(void *arg), void *arg) { fn(arg); }
+
+/* panic.c raises runtime errors through defer.c's rt_gopanic, which needs
+ * the scheduler's goroutines; these tests have none: print and exit. */
+void rt_gopanic(const GoType *t, void *data) {
+	(void)t;
+	GoString *msg = data; /* panic.c's runtime errors start with their message */
+	rt_printlock();
+	rt_write_stderr("panic: ", 7);
+	if (msg) rt_write_stderr(msg->ptr, msg->len);
+	rt_write_stderr("\n", 1);
+	rt_printunlock();
+	exit(2);
+}
