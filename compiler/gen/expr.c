@@ -293,6 +293,18 @@ static LLVMValueRef divide(Gen *g, int op, LLVMValueRef x, LLVMValueRef y, bool 
 
 LLVMValueRef gen_binary(Gen *g, Node *n) {
 	if (n->op == T_ANDAND || n->op == T_OROR) return logic(g, n);
+	if ((n->op == T_EQ || n->op == T_NE)) {
+		/* x == nil for slices (the data pointer), maps, chans, funcs, pointers */
+		Node *x = n->a, *y = n->b;
+		bool ynil = y->type->kind == TY_UNTYPED_NIL || (y->obj && y->obj->kind == OBJ_NIL);
+		bool xnil = x->type->kind == TY_UNTYPED_NIL || (x->obj && x->obj->kind == OBJ_NIL);
+		if ((xnil || ynil) && under(xnil ? y->type : x->type)->kind != TY_INTERFACE) {
+			Node *v = xnil ? y : x;
+			LLVMValueRef p = gen_expr(g, v);
+			if (under(v->type)->kind == TY_SLICE) p = LLVMBuildExtractValue(g->b, p, 0, "");
+			return LLVMBuildICmp(g->b, n->op == T_EQ ? LLVMIntEQ : LLVMIntNE, p, LLVMConstNull(g->ptr), "");
+		}
+	}
 	if ((n->op == T_EQ || n->op == T_NE) &&
 	    (under(n->a->type)->kind == TY_INTERFACE || under(n->b->type)->kind == TY_INTERFACE)) {
 		LLVMValueRef eq = gen_iface_eq(g, n->a, n->b);

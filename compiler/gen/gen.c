@@ -95,7 +95,10 @@ static void package_init(Gen *g, Package *pkg, LLVMValueRef *inits, int ninit) {
 	LLVMValueRef f = LLVMAddFunction(g->mod, arena_printf(g_arena, "%s..inittask", pkg->name->s), ft);
 	gen_function_attrs(g, f);
 	g->fn = f;
-	LLVMPositionBuilderAtEnd(g->b, LLVMAppendBasicBlockInContext(g->ctx, f, "entry"));
+	g->dframe = NULL;
+	g->entry = LLVMAppendBasicBlockInContext(g->ctx, f, "entry");
+	LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(g->ctx, f, "body");
+	LLVMPositionBuilderAtEnd(g->b, body);
 	for (int i = 0; i < pkg->globals.n; i++) {
 		Object *o = pkg->globals.v[i];
 		if (!type_has_pointers(o->type)) continue;
@@ -119,6 +122,8 @@ static void package_init(Gen *g, Package *pkg, LLVMValueRef *inits, int ninit) {
 	}
 	for (int i = 0; i < ninit; i++) LLVMBuildCall2(g->b, ft, inits[i], NULL, 0, "");
 	LLVMBuildRetVoid(g->b);
+	LLVMPositionBuilderAtEnd(g->b, g->entry);
+	LLVMBuildBr(g->b, body);
 }
 
 static const char *pipeline(int opt) {
