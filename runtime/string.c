@@ -62,3 +62,70 @@ int64_t rt_decoderune(const uint8_t *s, int64_t len, int64_t k, int32_t *rune) {
 	*rune = (int32_t)c;
 	return k + n;
 }
+
+/* ---- conversions between strings, bytes and runes -------------------------- */
+
+GoString rt_slicebytetostring(const uint8_t *p, intptr_t n) {
+	if (n == 0) return (GoString){NULL, 0};
+	uint8_t *s = rt_mallocgc((uintptr_t)n, NULL, 0);
+	memcpy(s, p, (size_t)n);
+	return (GoString){s, n};
+}
+
+/* []byte(s): out is the new slice (a 24-byte result goes through memory) */
+void rt_stringtoslicebyte(GoSlice *out, const uint8_t *p, intptr_t n) {
+	uint8_t *b = rt_mallocgc((uintptr_t)(n ? n : 1), NULL, 0);
+	memcpy(b, p, (size_t)n);
+	*out = (GoSlice){b, n, n};
+}
+
+extern int64_t rt_decoderune(const uint8_t *s, int64_t len, int64_t k, int32_t *rune);
+
+static int encoderune(uint8_t *b, uint32_t r) {
+	if (r > 0x10FFFF || (r >= 0xD800 && r < 0xE000)) r = 0xFFFD;
+	if (r < 0x80) { b[0] = (uint8_t)r; return 1; }
+	if (r < 0x800) { b[0] = (uint8_t)(0xC0 | r >> 6); b[1] = (uint8_t)(0x80 | (r & 0x3F)); return 2; }
+	if (r < 0x10000) {
+		b[0] = (uint8_t)(0xE0 | r >> 12);
+		b[1] = (uint8_t)(0x80 | (r >> 6 & 0x3F));
+		b[2] = (uint8_t)(0x80 | (r & 0x3F));
+		return 3;
+	}
+	b[0] = (uint8_t)(0xF0 | r >> 18);
+	b[1] = (uint8_t)(0x80 | (r >> 12 & 0x3F));
+	b[2] = (uint8_t)(0x80 | (r >> 6 & 0x3F));
+	b[3] = (uint8_t)(0x80 | (r & 0x3F));
+	return 4;
+}
+
+/* []rune(s) */
+void rt_stringtoslicerune(GoSlice *out, const uint8_t *p, intptr_t n) {
+	intptr_t count = 0;
+	int32_t r;
+	for (int64_t k = 0; k < n; k = rt_decoderune(p, n, k, &r)) count++;
+	static GoType rune_type = {.size = 4, .align = 4, .fieldalign = 4, .kind = KIND_INT32};
+	int32_t *rs = rt_mallocgc(sizeof(int32_t) * (uintptr_t)(count ? count : 1), &rune_type, 1);
+	intptr_t i = 0;
+	for (int64_t k = 0; k < n; i++) k = rt_decoderune(p, n, k, &rs[i]);
+	*out = (GoSlice){rs, count, count};
+}
+
+/* string(runes) */
+GoString rt_slicerunetostring(const int32_t *rs, intptr_t n) {
+	uint8_t tmp[4];
+	intptr_t size = 0;
+	for (intptr_t i = 0; i < n; i++) size += encoderune(tmp, (uint32_t)rs[i]);
+	if (size == 0) return (GoString){NULL, 0};
+	uint8_t *s = rt_mallocgc((uintptr_t)size, NULL, 0);
+	intptr_t k = 0;
+	for (intptr_t i = 0; i < n; i++) k += encoderune(s + k, (uint32_t)rs[i]);
+	return (GoString){s, size};
+}
+
+/* string(r) for an integer r */
+GoString rt_intstring(int64_t v) {
+	uint8_t *s = rt_mallocgc(4, NULL, 0);
+	uint32_t r = (v < 0 || v > 0x10FFFF) ? 0xFFFD : (uint32_t)v;
+	int n = encoderune(s, r);
+	return (GoString){s, n};
+}

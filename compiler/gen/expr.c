@@ -109,12 +109,45 @@ static LLVMValueRef builtin_call(Gen *g, Node *n, int id) {
 	return n->type ? LLVMGetUndef(gen_type(g, n->type)) : NULL;
 }
 
+/* string <-> []byte / []rune, string(rune) */
+static LLVMValueRef string_conversion(Gen *g, LLVMValueRef v, Type *from, Type *to) {
+	Type *fu = under(from), *tu = under(to);
+	if (type_is_string(tu)) {
+		if (type_is_integer(fu)) {
+			LLVMValueRef w = LLVMGetIntTypeWidth(LLVMTypeOf(v)) < 64
+			                     ? (gen_signed(fu) ? LLVMBuildSExt(g->b, v, g->i64, "") : LLVMBuildZExt(g->b, v, g->i64, ""))
+			                     : v;
+			LLVMTypeRef pt[1] = {g->i64};
+			return gen_call_rt(g, "rt_intstring", g->str, pt, &w, 1);
+		}
+		bool runes = under(fu->elem)->kind == TY_INT32;
+		LLVMTypeRef pt[2] = {g->ptr, g->i64};
+		LLVMValueRef args[2] = {LLVMBuildExtractValue(g->b, v, 0, ""), LLVMBuildExtractValue(g->b, v, 1, "")};
+		return gen_call_rt(g, runes ? "rt_slicerunetostring" : "rt_slicebytetostring", g->str, pt, args, 2);
+	}
+	bool runes = under(tu->elem)->kind == TY_INT32;
+	LLVMValueRef out = gen_temp(g, g->slice, "conv");
+	LLVMTypeRef pt[3] = {g->ptr, g->ptr, g->i64};
+	LLVMValueRef args[3] = {out, LLVMBuildExtractValue(g->b, v, 0, ""), LLVMBuildExtractValue(g->b, v, 1, "")};
+	gen_call_rt(g, runes ? "rt_stringtoslicerune" : "rt_stringtoslicebyte", g->voidt, pt, args, 3);
+	return LLVMBuildLoad2(g->b, g->slice, out, "");
+}
+
 /* T(x) between basic types */
 static LLVMValueRef conversion(Gen *g, Node *n) {
 	Node *x = n->list;
 	LLVMValueRef v = gen_expr(g, x);
 	Type *from = x->type, *to = n->type;
 	LLVMTypeRef lto = gen_type(g, to);
+	if ((type_is_string(to) && !type_is_string(from) && (under(from)->kind == TY_SLICE || type_is_integer(from))) ||
+	    (type_is_string(from) && under(to)->kind == TY_SLICE))
+		return string_conversion(g, v, from, to);
+	if (under(to)->kind == TY_INTERFACE && under(from)->kind != TY_INTERFACE) {
+		Node tmp = *n;
+		tmp.kind = N_CONVERT;
+		tmp.a = x;
+		return gen_convert(g, &tmp);
+	}
 	bool fi = type_is_integer(from), ti = type_is_integer(to);
 	if (fi && ti) {
 		unsigned a = LLVMGetIntTypeWidth(LLVMTypeOf(v)), b = LLVMGetIntTypeWidth(lto);
