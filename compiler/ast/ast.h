@@ -110,6 +110,7 @@ struct Node {
 	/* N_VARDECL at package level: the declarations its initializer uses
 	 * (filled by the checker, for the initialization order) */
 	struct { Node **v; int n, cap; } deps;
+	struct { struct Object **v; int n, cap; } fdeps; /* functions its initializer refers to */
 	/* N_FUNCLIT: the variables of enclosing functions it uses (checker) */
 	struct { struct Object **v; int n, cap; } captures;
 	int initstate;

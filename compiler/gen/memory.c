@@ -275,7 +275,8 @@ LLVMValueRef gen_len_cap(Gen *g, Node *n, bool cap) {
 	Type *u = under(x->type);
 	if (u->kind == TY_POINTER) u = under(u->elem);
 	if (u->kind == TY_ARRAY) {
-		if (under(x->type)->kind == TY_POINTER) gen_expr(g, x);
+		/* not a constant when x has calls or receives: evaluate it for them */
+		if (under(x->type)->kind == TY_POINTER || !n->val) gen_expr(g, x);
 		return i64c(g, u->len);
 	}
 	LLVMValueRef v = gen_expr(g, x);

@@ -103,6 +103,21 @@ static void conversion(Checker *c, Node *n, Type *t) {
 
 /* ---- builtins ------------------------------------------------------------------------ */
 
+/* spec: len(x) of an array is constant if x has no function calls or
+ * channel receives (then x is not evaluated at all) */
+static bool has_call_or_recv(const Node *n) {
+	if (!n) return false;
+	if (n->kind == N_CALL && !(n->a && n->a->mode == M_TYPEEXPR)) return true;
+	if (n->kind == N_UNARY && n->op == T_ARROW) return true;
+	if (n->kind == N_FUNCLIT) return false;
+	if (has_call_or_recv(n->a) || has_call_or_recv(n->b) || has_call_or_recv(n->c) || has_call_or_recv(n->d)) return true;
+	for (const Node *l = n->list; l; l = l->next)
+		if (has_call_or_recv(l)) return true;
+	for (const Node *l = n->list2; l; l = l->next)
+		if (has_call_or_recv(l)) return true;
+	return false;
+}
+
 static bool nargs(Node *n, Object *o, int min, int max) {
 	int k = list_len(n->list);
 	if (k < min) {
@@ -226,7 +241,7 @@ static void builtin_call(Checker *c, Node *n, Object *o) {
 			n->mode = M_CONST;
 			n->val = const_int64(x->val->len);
 			default_type(c, x);
-		} else if (u->kind == TY_ARRAY && !(x->kind == N_CALL)) {
+		} else if (u->kind == TY_ARRAY && !has_call_or_recv(x)) {
 			/* len of an array is constant when the operand has no calls or receives */
 			n->mode = M_CONST;
 			n->val = const_int64(u->len);

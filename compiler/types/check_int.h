@@ -18,6 +18,7 @@ typedef struct Checker {
 	int iota;     /* value of iota in the constant being checked, or -1 */
 	bool named_results; /* the current function's results have names */
 	Node *initdeps;     /* while checking a package var's initializer: the N_VARDECL whose deps we collect */
+	Object *curfn;      /* the package-level function whose body is being checked */
 	Type *empty_iface;  /* interface{} */
 	int funclit_depth;  /* > 0 inside function literals */
 	Node *funclits[64]; /* the enclosing function literals, innermost last */

@@ -114,7 +114,27 @@ void resolve_var(Checker *c, Object *o) {
  * earliest declared variable that depends on no uninitialized variable.
  * Dependencies are the variables an initializer refers to directly
  * (references through functions: issue 3). */
+/* The package variables a function reaches through its body and the
+ * functions it calls, added to spec's dependencies (spec: Package
+ * initialization: "references" are transitive through functions). */
+static void add_fn_deps(Node *spec, Object *fn, Object **seen, int *nseen) {
+	for (int i = 0; i < *nseen; i++)
+		if (seen[i] == fn) return;
+	if (*nseen < 4096) seen[(*nseen)++] = fn;
+	for (int i = 0; i < fn->refs.n; i++) {
+		Object *r = fn->refs.v[i];
+		if (r->kind == OBJ_FUNC) add_fn_deps(spec, r, seen, nseen);
+		else if (r->kind == OBJ_VAR && r->spec && r->spec != spec) vec_push(&spec->deps, r->spec);
+	}
+}
+
 static void init_order(Package *pkg, Node **specs, int n) {
+	Object **seen = xmalloc(sizeof(Object *) * 4096);
+	for (int i = 0; i < n; i++) {
+		int nseen = 0;
+		for (int k = 0; k < specs[i]->fdeps.n; k++) add_fn_deps(specs[i], specs[i]->fdeps.v[k], seen, &nseen);
+	}
+	free(seen);
 	for (int round = 0; round < n; round++) {
 		for (int i = 0; i < n; i++) {
 			Node *s = specs[i];
@@ -319,9 +339,10 @@ Package *check_package(const char *path, Node **files, int nfiles) {
 		if (!o->type) o->type = o->decl->type = signature(&c, o->decl->a);
 	}
 	for (int i = 0; i < pkg->globals.n; i++) resolve_var(&c, pkg->globals.v[i]);
+	for (int i = 0; i < pkg->funcs.n; i++) func_body(&c, pkg->funcs.v[i]);
+	c.curfn = NULL;
 	init_order(pkg, varspecs.v, varspecs.n);
 	free(varspecs.v);
-	for (int i = 0; i < pkg->funcs.n; i++) func_body(&c, pkg->funcs.v[i]);
 	/* as gc: the main package of a program (import path "main") needs main */
 	if (pkg->name && !strcmp(pkg->name->s, "main") && !strcmp(path, "main") &&
 	    !scope_lookup_local(pkg->scope, internz("main")))

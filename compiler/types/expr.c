@@ -102,8 +102,29 @@ static void set_type_deep(Node *n, Type *t) {
 }
 
 /* Converts the untyped operand x to type t (implicit conversion). */
+/* An untyped non-constant shift (1 << s) given a non-integer type. */
+static bool bad_shift(Node *x, Type *t) {
+	Node *n = x;
+	while (n->kind == N_PAREN) n = n->a;
+	if (n->mode == M_CONST) return false;
+	if (n->kind == N_BINARY && (n->op == T_SHL || n->op == T_SHR)) {
+		if (type_is_integer(t)) return false;
+		diag_error(node_startpos(n->a), "invalid operation: shifted operand %s (type %s) must be integer", expr_string(n->a),
+		           type_string(t));
+		return true;
+	}
+	if (n->kind == N_BINARY && n->op != T_EQ && n->op != T_NE && n->op != T_LT && n->op != T_LE && n->op != T_GT && n->op != T_GE)
+		return bad_shift(n->a, t) || bad_shift(n->b, t);
+	if (n->kind == N_UNARY) return bad_shift(n->a, t);
+	return false;
+}
+
 int convert_untyped(Node *x, Type *t) {
 	if (x->mode == M_INVALID || !type_is_untyped(x->type) || t->kind == TY_INVALID) return CU_OK;
+	if (!type_is_untyped(t) && x->mode != M_CONST && bad_shift(x, t)) {
+		invalidate(x);
+		return CU_OK;
+	}
 	if (type_is_untyped(t)) {
 		/* untyped + untyped: the larger kind */
 		if (x->type->kind == TY_UNTYPED_NIL || t->kind == TY_UNTYPED_NIL) return x->type == t ? CU_OK : CU_MISMATCH;
@@ -374,6 +395,7 @@ static void name(Checker *c, Node *n) {
 			}
 		}
 		if (o->global) {
+			if (c->curfn) vec_push(&c->curfn->refs, o);
 			if (o->state != 2) resolve_var(c, o);
 			/* record the dependency of the initializer being checked */
 			if (c->initdeps && o->spec && o->spec != c->initdeps) {
@@ -386,6 +408,8 @@ static void name(Checker *c, Node *n) {
 		return;
 	case OBJ_FUNC:
 		if (!o->type) o->type = o->decl->type = signature(c, o->decl->a);
+		if (c->initdeps) vec_push(&c->initdeps->fdeps, o);
+		if (c->curfn) vec_push(&c->curfn->refs, o);
 		n->mode = M_VALUE;
 		n->type = o->type;
 		return;
@@ -536,7 +560,10 @@ static void shift(Checker *c, Node *n) {
 		if (y->mode == M_CONST) {
 			x->val = v;
 			if (x->type->kind != TY_UNTYPED_RUNE) x->type = ty_untyped_int;
-		} else default_type(c, x); /* non-constant shift: the operand becomes typed */
+		}
+		/* a non-constant shift of an untyped constant takes the type its
+		 * context gives (spec: Operators): it stays untyped until then, and
+		 * that type must be an integer (checked by convert_untyped) */
 	} else if (!type_is_integer(x->type)) {
 		diag_error(node_startpos(x), "invalid operation: shifted operand %s must be integer", operand_string(x));
 		invalidate(n);

@@ -86,7 +86,7 @@ static void assignment(Checker *c, Node *n) {
 	if (n->op == T_INC || n->op == T_DEC) {
 		Node *x = n->list;
 		expr(c, x);
-		if (x->mode != M_INVALID && !(type_is_integer(x->type) || x->type->kind == TY_FLOAT32 || x->type->kind == TY_FLOAT64))
+		if (x->mode != M_INVALID && !(type_is_integer(x->type) || under(x->type)->kind == TY_FLOAT32 || under(x->type)->kind == TY_FLOAT64))
 			diag_error(n->pos, "invalid operation: %s%s (non-numeric type %s)", expr_string(x), n->op == T_INC ? "++" : "--",
 			           type_string(x->type));
 		return;
@@ -552,6 +552,7 @@ bool stmt_terminates(Node *s) { return terminates(s); }
 void func_body(Checker *c, Object *fn) {
 	Node *d = fn->decl;
 	if (!d->b) return;
+	c->curfn = fn;
 	c->fnsig = fn->type;
 	c->named_results = d->a->list2 && d->a->list2->name;
 	check_branches(d->b);

@@ -175,6 +175,9 @@ struct Object {
 	bool captured;   /* referenced from a function literal */
 	bool heap;       /* code generation: lives in a heap cell (backend holds its address) */
 	int depth;       /* function-literal nesting depth of its declaration */
+	/* OBJ_FUNC: the package variables and functions its body refers to
+	 * (initialization order follows references through functions) */
+	struct { struct Object **v; int n, cap; } refs;
 	int state;       /* package-level constants: 0 unresolved, 1 resolving, 2 done */
 	Node *spec;      /* OBJ_CONST: its N_CONSTDECL; Node *valexpr its value, typeexpr its type */
 	Node *valexpr, *typeexpr;
