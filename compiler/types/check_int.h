@@ -86,6 +86,8 @@ void open_scope(Checker *c);
 void close_scope(Checker *c);
 void func_body(Checker *c, Object *fn);
 bool stmt_terminates(Node *s);
+void declare_params(Checker *c, Node *functype);
+void var_types(Checker *c, Node *vardecl, Type **types);
 Type *tuple_of(Node *rhs, int nr, int nl);
 
 /* branches.c: labels, goto, break, continue, fallthrough */

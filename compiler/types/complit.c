@@ -167,22 +167,7 @@ void func_lit(Checker *c, Node *n) {
 	c->named_results = n->a->list2 && n->a->list2->name;
 	check_branches(n->b);
 	open_scope(c);
-	for (Node *f = n->a->list; f; f = f->next) {
-		if (!f->name) continue;
-		Object *p = obj_new(OBJ_VAR, f->name, f->type, f->pos);
-		p->depth = c->funclit_depth;
-		p->param = true;
-		f->obj = p;
-		declare(c->scope, p);
-	}
-	for (Node *f = n->a->list2; f; f = f->next) {
-		if (!f->name) continue;
-		Object *p = obj_new(OBJ_VAR, f->name, f->type, f->pos);
-		p->depth = c->funclit_depth;
-		p->param = true;
-		f->obj = p;
-		declare(c->scope, p);
-	}
+	declare_params(c, n->a);
 	stmts(c, n->b->list);
 	close_scope(c);
 	c->funclit_depth--;

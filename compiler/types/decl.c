@@ -78,32 +78,15 @@ void resolve_var(Checker *c, Object *o) {
 	Type *saved_sig = c->fnsig;
 	c->scope = c->pkg->scope;
 	c->initdeps = spec;
-	Type *t = spec->a ? resolve_type(c, spec->a) : NULL;
-	int nl = list_len(spec->list), nr = list_len(spec->list2);
-	for (Node *v = spec->list2; v; v = v->next) expr(c, v);
-	Type *tuple = tuple_of(spec->list2, nr, nl);
-	if (nr && !(tuple && tuple->nresults == nl) && nl != nr)
-		diag_error(spec->pos, "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", nr, nr == 1 ? "" : "s");
-	Node *v = spec->list2;
-	int i = 0;
+	int nl = list_len(spec->list), i = 0;
+	Type **types = NEWARR(Type *, nl + 1);
+	var_types(c, spec, types);
 	for (Node *l = spec->list; l; l = l->next, i++) {
-		Type *vt = t ? t : ty_invalid;
-		if (tuple && tuple->nresults == nl) {
-			if (!t) vt = tuple->results[i];
-		} else if (v && nl == nr) {
-			if (t) assign_to(c, v, t, "variable declaration");
-			else {
-				default_type(c, v);
-				if (v->mode == M_NOVALUE) diag_error(node_startpos(v), "%s (no value) used as value", expr_string(v));
-				else if (v->mode != M_INVALID && v->type) vt = v->type;
-			}
-		}
 		if (l->obj) {
-			l->obj->type = vt;
+			l->obj->type = types[i];
 			l->obj->state = 2;
 		}
-		l->type = vt;
-		if (v) v = v->next;
+		l->type = types[i];
 	}
 	c->scope = saved_scope;
 	c->initdeps = saved_deps;

@@ -150,7 +150,10 @@ static void cond(Checker *c, Node *x, const char *what) {
 	default_type(c, x);
 }
 
-static void var_decl(Checker *c, Node *d) {
+/* The types of the variables a var declaration declares (its type, or its
+ * values' types), checking the values against them; types[] gets one per
+ * name. Shared by local and package-level declarations. */
+void var_types(Checker *c, Node *d, Type **types) {
 	Type *t = d->a ? resolve_type(c, d->a) : NULL;
 	int nl = list_len(d->list), nr = list_len(d->list2);
 	for (Node *v = d->list2; v; v = v->next) expr(c, v);
@@ -170,12 +173,21 @@ static void var_decl(Checker *c, Node *d) {
 				else if (v->mode != M_INVALID && v->type) vt = v->type;
 			}
 		}
-		Object *o = obj_new(OBJ_VAR, l->name, vt, l->pos);
+		types[i] = vt;
+		if (v) v = v->next;
+	}
+}
+
+static void var_decl(Checker *c, Node *d) {
+	int nl = list_len(d->list), i = 0;
+	Type **types = NEWARR(Type *, nl + 1);
+	var_types(c, d, types);
+	for (Node *l = d->list; l; l = l->next, i++) {
+		Object *o = obj_new(OBJ_VAR, l->name, types[i], l->pos);
 		o->depth = c->funclit_depth;
 		l->obj = o;
-		l->type = vt;
+		l->type = types[i];
 		declare(c->scope, o);
-		if (v) v = v->next;
 	}
 }
 
@@ -549,6 +561,19 @@ static bool terminates(Node *s) {
 
 bool stmt_terminates(Node *s) { return terminates(s); }
 
+/* Parameters and named results become variables of the body's scope. */
+void declare_params(Checker *c, Node *ft) {
+	for (int pass = 0; pass < 2; pass++)
+		for (Node *f = pass ? ft->list2 : ft->list; f; f = f->next) {
+			if (!f->name) continue;
+			Object *p = obj_new(OBJ_VAR, f->name, f->type, f->pos);
+			p->depth = c->funclit_depth;
+			p->param = true;
+			f->obj = p;
+			declare(c->scope, p);
+		}
+}
+
 void func_body(Checker *c, Object *fn) {
 	Node *d = fn->decl;
 	if (!d->b) return;
@@ -564,22 +589,7 @@ void func_body(Checker *c, Object *fn) {
 		d->c->obj = r;
 		declare(c->scope, r);
 	}
-	for (Node *f = d->a->list; f; f = f->next) {
-		if (!f->name) continue;
-		Object *p = obj_new(OBJ_VAR, f->name, f->type, f->pos);
-		p->depth = c->funclit_depth;
-		p->param = true;
-		f->obj = p;
-		declare(c->scope, p);
-	}
-	for (Node *f = d->a->list2; f; f = f->next) {
-		if (!f->name) continue;
-		Object *p = obj_new(OBJ_VAR, f->name, f->type, f->pos);
-		p->depth = c->funclit_depth;
-		p->param = true;
-		f->obj = p;
-		declare(c->scope, p);
-	}
+	declare_params(c, d->a);
 	stmts(c, d->b->list);
 	close_scope(c);
 	if (fn->type->nresults > 0 && !terminates(d->b)) diag_error(d->b->end, "missing return");
