@@ -150,6 +150,31 @@ void chan_recv_direct(Hchan *c, Sudog *s, void *ep, void (*unlockf)(void *), voi
 
 static void unlock1(void *c) { sched_unlock(&((Hchan *)c)->lock); }
 
+/* Queues the running goroutine on q (c's lock held) and parks it until a
+ * partner completes the operation or close wakes it. Returns whether the
+ * operation succeeded: false means the channel was closed. */
+static bool chan_park(Hchan *c, WaitQ *q, void *ep, uint32_t reason) {
+	G *g = getg();
+	Sudog *s = &g->sud;
+	s->g = g;
+	s->elem = ep;
+	s->c = c;
+	s->isselect = false;
+	s->success = false;
+	g->waiting = s;
+	g->param = NULL;
+	g->waitobj = c;
+	chan_enqueue(q, s);
+	sched_park(unlock_chan, c, reason);
+	bool ok = s->success;
+	g->waiting = NULL;
+	g->param = NULL;
+	g->waitobj = NULL;
+	s->c = NULL;
+	s->elem = NULL;
+	return ok;
+}
+
 noreturn static void block_forever(uint32_t reason) {
 	sched_park(NULL, NULL, reason);
 	rt_throw("unreachable");
@@ -186,25 +211,7 @@ bool chan_send(Hchan *c, const void *ep, bool block) {
 		sched_unlock(&c->lock);
 		return false;
 	}
-	G *g = getg();
-	s = &g->sud;
-	s->g = g;
-	s->elem = (void *)ep;
-	s->c = c;
-	s->isselect = false;
-	s->success = false;
-	g->waiting = s;
-	g->param = NULL;
-	g->waitobj = c;
-	chan_enqueue(&c->sendq, s);
-	sched_park(unlock_chan, c, WR_CHANSEND);
-	bool closed = !s->success;
-	g->waiting = NULL;
-	g->param = NULL;
-	g->waitobj = NULL;
-	s->c = NULL;
-	s->elem = NULL;
-	if (closed)
+	if (!chan_park(c, &c->sendq, (void *)ep, WR_CHANSEND))
 		rt_panicplain("send on closed channel");
 	return true;
 }
@@ -260,25 +267,7 @@ bool chan_recv(Hchan *c, void *ep, bool block, bool *received) {
 		sched_unlock(&c->lock);
 		return false;
 	}
-	G *g = getg();
-	s = &g->sud;
-	s->g = g;
-	s->elem = ep;
-	s->c = c;
-	s->isselect = false;
-	s->success = false;
-	g->waiting = s;
-	g->param = NULL;
-	g->waitobj = c;
-	chan_enqueue(&c->recvq, s);
-	sched_park(unlock_chan, c, WR_CHANRECV);
-	bool ok = s->success;
-	g->waiting = NULL;
-	g->param = NULL;
-	g->waitobj = NULL;
-	s->c = NULL;
-	s->elem = NULL;
-	*received = ok;
+	*received = chan_park(c, &c->recvq, ep, WR_CHANRECV);
 	return true;
 }
 
