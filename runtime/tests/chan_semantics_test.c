@@ -118,23 +118,9 @@ static void gomain(void) {
 	int lastmode = 4; /* 4: the panic on a goroutine's 2 KiB stack */
 #endif
 	for (int mode = 1; mode <= lastmode; mode++) {
-		int pfd[2];
-		CHECK(pipe(pfd) == 0);
-		pid_t pid = fork();
-		if (pid == 0) {
-			dup2(pfd[1], 2);
-			char m[2] = {(char)('0' + mode), 0};
-			execl("/proc/self/exe", "chan_semantics_test", m, (char *)NULL);
-			_exit(99);
-		}
-		close(pfd[1]);
-		char buf[256] = {0};
-		ssize_t n = 0, r;
-		while ((r = read(pfd[0], buf + n, sizeof buf - 1 - (size_t)n)) > 0)
-			n += r;
-		close(pfd[0]);
-		int st;
-		waitpid(pid, &st, 0);
+		char m[2] = {(char)('0' + mode), 0};
+		char buf[256];
+		int st = test_run_child(m, buf, sizeof buf);
 		CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 2);
 		if (strncmp(buf, msgs[mode], strlen(msgs[mode])) != 0) {
 			fprintf(stderr, "mode %d: got %s", mode, buf);

@@ -44,23 +44,9 @@ static void gomain(void) {
 }
 
 static void run_child(int m, const char *want) {
-	int pfd[2];
-	CHECK(pipe(pfd) == 0);
-	pid_t pid = fork();
-	if (pid == 0) {
-		dup2(pfd[1], 2);
-		char arg[2] = {(char)('0' + m), 0};
-		execl("/proc/self/exe", "sched_deadlock_test", arg, (char *)NULL);
-		_exit(99);
-	}
-	close(pfd[1]);
-	char buf[1024] = {0};
-	ssize_t n = 0, r;
-	while ((r = read(pfd[0], buf + n, sizeof buf - 1 - (size_t)n)) > 0)
-		n += r;
-	close(pfd[0]);
-	int st;
-	waitpid(pid, &st, 0);
+	char arg[2] = {(char)('0' + m), 0};
+	char buf[1024];
+	int st = test_run_child(arg, buf, sizeof buf);
 	if (!(WIFEXITED(st) && WEXITSTATUS(st) == 2) || !strstr(buf, want)) {
 		fprintf(stderr, "mode %d: status %d, stderr:\n%s\nwanted:\n%s\n", m, st, buf, want);
 		exit(1);

@@ -124,22 +124,8 @@ static void gomain(void) {
 	       roomsecs * 1e9 / iters);
 
 	/* overflow, in a child process */
-	int pfd[2];
-	CHECK(pipe(pfd) == 0);
-	pid_t pid = fork();
-	if (pid == 0) {
-		dup2(pfd[1], 2);
-		execl("/proc/self/exe", "sched_stack_test", "child", (char *)NULL);
-		_exit(99);
-	}
-	close(pfd[1]);
-	char buf[1024] = {0};
-	ssize_t got = 0, r;
-	while ((r = read(pfd[0], buf + got, sizeof buf - 1 - (size_t)got)) > 0)
-		got += r;
-	close(pfd[0]);
-	int st;
-	waitpid(pid, &st, 0);
+	char buf[1024];
+	int st = test_run_child("child", buf, sizeof buf);
 	if (!(WIFEXITED(st) && WEXITSTATUS(st) == 2) ||
 	    !strstr(buf, "runtime: goroutine stack exceeds 1000000000-byte limit\n") ||
 	    !strstr(buf, "fatal error: stack overflow")) {
