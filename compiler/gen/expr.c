@@ -59,9 +59,7 @@ void gen_print_typed(Gen *g, LLVMValueRef v, Type *t) {
 		gen_call_rt(g, "rt_printfloat", g->voidt, pt, args, 1);
 	} else if (type_is_integer(t)) {
 		LLVMTypeRef pt[1] = {g->i64};
-		LLVMValueRef w = v;
-		if (LLVMGetIntTypeWidth(LLVMTypeOf(v)) < 64) w = gen_signed(t) ? LLVMBuildSExt(g->b, v, g->i64, "") : LLVMBuildZExt(g->b, v, g->i64, "");
-		LLVMValueRef args[1] = {w};
+		LLVMValueRef args[1] = {gen_to_i64(g, t, v)};
 		gen_call_rt(g, gen_signed(t) ? "rt_printint" : "rt_printuint", g->voidt, pt, args, 1);
 	}
 }
@@ -114,9 +112,7 @@ static LLVMValueRef string_conversion(Gen *g, LLVMValueRef v, Type *from, Type *
 	Type *fu = under(from), *tu = under(to);
 	if (type_is_string(tu)) {
 		if (type_is_integer(fu)) {
-			LLVMValueRef w = LLVMGetIntTypeWidth(LLVMTypeOf(v)) < 64
-			                     ? (gen_signed(fu) ? LLVMBuildSExt(g->b, v, g->i64, "") : LLVMBuildZExt(g->b, v, g->i64, ""))
-			                     : v;
+			LLVMValueRef w = gen_to_i64(g, fu, v);
 			LLVMTypeRef pt[1] = {g->i64};
 			return gen_call_rt(g, "rt_intstring", g->str, pt, &w, 1);
 		}
@@ -415,19 +411,8 @@ LLVMValueRef gen_expr(Gen *g, Node *n) {
 		Type *u = under(n->a->type);
 		if (type_is_string(u)) {
 			LLVMValueRef s = gen_expr(g, n->a);
-			LLVMValueRef i = gen_expr(g, n->list);
-			if (LLVMGetIntTypeWidth(LLVMTypeOf(i)) < 64) i = gen_signed(n->list->type) ? LLVMBuildSExt(g->b, i, g->i64, "") : LLVMBuildZExt(g->b, i, g->i64, "");
-			LLVMValueRef len = LLVMBuildExtractValue(g->b, s, 1, "");
-			LLVMValueRef bad = LLVMBuildICmp(g->b, LLVMIntUGE, i, len, "");
-			LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "bounds.fail");
-			LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "bounds.ok");
-			LLVMBuildCondBr(g->b, bad, fail, ok);
-			LLVMPositionBuilderAtEnd(g->b, fail);
-			LLVMTypeRef pt[2] = {g->i64, g->i64};
-			LLVMValueRef args[2] = {i, len};
-			gen_call_rt(g, "rt_panicindex", g->voidt, pt, args, 2);
-			LLVMBuildUnreachable(g->b);
-			LLVMPositionBuilderAtEnd(g->b, ok);
+			LLVMValueRef i = gen_to_i64(g, n->list->type, gen_expr(g, n->list));
+			gen_bounds_check(g, i, LLVMBuildExtractValue(g->b, s, 1, ""));
 			LLVMValueRef p = LLVMBuildGEP2(g->b, g->i8, LLVMBuildExtractValue(g->b, s, 0, ""), &i, 1, "");
 			return LLVMBuildLoad2(g->b, g->i8, p, "");
 		}

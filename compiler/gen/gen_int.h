@@ -76,6 +76,8 @@ LLVMValueRef gen_len_cap(Gen *g, Node *n, bool cap);
 LLVMValueRef gen_make(Gen *g, Node *n);
 LLVMValueRef gen_append(Gen *g, Node *n);
 LLVMValueRef gen_copy(Gen *g, Node *n);
+LLVMValueRef gen_to_i64(Gen *g, Type *t, LLVMValueRef v);
+void gen_bounds_check(Gen *g, LLVMValueRef i, LLVMValueRef len);
 
 /* iface.c: interfaces */
 LLVMValueRef gen_itab(Gen *g, Type *t, Type *it);

@@ -23,7 +23,7 @@ LLVMValueRef gen_new(Gen *g, Type *t) {
 
 /* if (i >= len) panic: index out of range [i] with length len (unsigned
  * compare catches negative i too) */
-static void bounds_check(Gen *g, LLVMValueRef i, LLVMValueRef len) {
+void gen_bounds_check(Gen *g, LLVMValueRef i, LLVMValueRef len) {
 	LLVMValueRef bad = LLVMBuildICmp(g->b, LLVMIntUGE, i, len, "oob");
 	LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "bounds.fail");
 	LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "bounds.ok");
@@ -36,10 +36,10 @@ static void bounds_check(Gen *g, LLVMValueRef i, LLVMValueRef len) {
 	LLVMPositionBuilderAtEnd(g->b, ok);
 }
 
-static LLVMValueRef as_i64(Gen *g, Node *n, LLVMValueRef v) {
-	unsigned w = LLVMGetIntTypeWidth(LLVMTypeOf(v));
-	if (w == 64) return v;
-	return gen_signed(n->type) ? LLVMBuildSExt(g->b, v, g->i64, "") : LLVMBuildZExt(g->b, v, g->i64, "");
+/* v, an integer of Go type t, widened to int64 by t's signedness */
+LLVMValueRef gen_to_i64(Gen *g, Type *t, LLVMValueRef v) {
+	if (LLVMGetIntTypeWidth(LLVMTypeOf(v)) == 64) return v;
+	return gen_signed(t) ? LLVMBuildSExt(g->b, v, g->i64, "") : LLVMBuildZExt(g->b, v, g->i64, "");
 }
 
 /* Follows a selection path of field indices from the address p of a value
@@ -108,10 +108,10 @@ LLVMValueRef gen_addr(Gen *g, Node *n) {
 		Node *x = n->a;
 		Type *u = under(x->type);
 		if (u->kind == TY_MAP) return gen_mapassign_addr(g, n);
-		LLVMValueRef i = as_i64(g, n->list, gen_expr(g, n->list));
+		LLVMValueRef i = gen_to_i64(g, n->list->type, gen_expr(g, n->list));
 		if (u->kind == TY_SLICE) {
 			LLVMValueRef s = gen_expr(g, x);
-			bounds_check(g, i, LLVMBuildExtractValue(g->b, s, 1, "len"));
+			gen_bounds_check(g, i, LLVMBuildExtractValue(g->b, s, 1, "len"));
 			LLVMValueRef base = LLVMBuildExtractValue(g->b, s, 0, "ptr");
 			return LLVMBuildGEP2(g->b, gen_type(g, u->elem), base, &i, 1, "elem");
 		}
@@ -120,7 +120,7 @@ LLVMValueRef gen_addr(Gen *g, Node *n) {
 			base = gen_expr(g, x);
 			u = under(u->elem);
 		} else base = gen_addr(g, x);
-		bounds_check(g, i, i64c(g, u->len));
+		gen_bounds_check(g, i, i64c(g, u->len));
 		LLVMValueRef idx[2] = {i64c(g, 0), i};
 		return LLVMBuildGEP2(g->b, gen_type(g, u), base, idx, 2, "elem");
 	}
@@ -243,9 +243,9 @@ LLVMValueRef gen_slice(Gen *g, Node *n) {
 		len = cap = i64c(g, arr->len);
 		elem = arr->elem;
 	}
-	LLVMValueRef lo = n->b ? as_i64(g, n->b, gen_expr(g, n->b)) : i64c(g, 0);
-	LLVMValueRef hi = n->c ? as_i64(g, n->c, gen_expr(g, n->c)) : len;
-	LLVMValueRef max = n->d ? as_i64(g, n->d, gen_expr(g, n->d)) : cap;
+	LLVMValueRef lo = n->b ? gen_to_i64(g, n->b->type, gen_expr(g, n->b)) : i64c(g, 0);
+	LLVMValueRef hi = n->c ? gen_to_i64(g, n->c->type, gen_expr(g, n->c)) : len;
+	LLVMValueRef max = n->d ? gen_to_i64(g, n->d->type, gen_expr(g, n->d)) : cap;
 	bool arraylike = !str && u->kind != TY_SLICE;
 	if (n->d) {
 		slice_fail(g, LLVMBuildICmp(g->b, LLVMIntUGT, max, cap, ""), arraylike ? "rt_panicslice3alen" : "rt_panicslice3acap", max, cap);
@@ -298,8 +298,8 @@ LLVMValueRef gen_make(Gen *g, Node *n) {
 		return LLVMConstNull(g->ptr);
 	}
 	Node *ln = n->list->next, *cp = ln ? ln->next : NULL;
-	LLVMValueRef len = as_i64(g, ln, gen_expr(g, ln));
-	LLVMValueRef cap = cp ? as_i64(g, cp, gen_expr(g, cp)) : len;
+	LLVMValueRef len = gen_to_i64(g, ln->type, gen_expr(g, ln));
+	LLVMValueRef cap = cp ? gen_to_i64(g, cp->type, gen_expr(g, cp)) : len;
 	LLVMTypeRef pt[3] = {g->ptr, g->i64, g->i64};
 	LLVMValueRef args[3] = {gen_typedesc(g, u->elem), len, cap};
 	LLVMValueRef p = gen_call_rt(g, "rt_makeslice", g->ptr, pt, args, 3);
