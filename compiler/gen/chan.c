@@ -342,11 +342,7 @@ void gen_chanrange(Gen *g, Node *n, Node *vn) {
 	LLVMPositionBuilderAtEnd(g->b, body);
 	if (vn && !(vn->kind == N_NAME && vn->name->len == 1 && vn->name->s[0] == '_'))
 		gen_store_var(g, vn, LLVMBuildLoad2(g->b, et, tmp, ""));
-	Jump *j = gen_jump(g, n);
-	j->brk = done;
-	j->cont = cond;
-	gen_stmt(g, n->d);
-	if (!gen_terminated(g)) LLVMBuildBr(g->b, cond);
+	gen_loop_body(g, n, done, cond);
 	LLVMPositionBuilderAtEnd(g->b, done);
 }
 

@@ -36,6 +36,7 @@ typedef struct Gen {
 
 /* util.c: runtime calls, constants, blocks, locals */
 Jump *gen_jump(Gen *g, Node *stmt);
+void gen_loop_body(Gen *g, Node *loop, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont);
 LLVMValueRef gen_rtfn(Gen *g, const char *name, LLVMTypeRef ret, LLVMTypeRef *params, unsigned n, LLVMTypeRef *ft);
 LLVMValueRef gen_call_rt(Gen *g, const char *name, LLVMTypeRef ret, LLVMTypeRef *pt, LLVMValueRef *args, unsigned n);
 LLVMValueRef gen_string(Gen *g, const char *s, int64_t len);

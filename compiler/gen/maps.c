@@ -109,12 +109,7 @@ void gen_maprange(Gen *g, Node *n, Node *kn, Node *vn) {
 		LLVMValueRef ep = LLVMBuildLoad2(g->b, g->ptr, LLVMBuildGEP2(g->b, g->ptr, it, &off, 1, ""), "elem");
 		gen_store_var(g, vn, LLVMBuildLoad2(g->b, gen_type(g, mt->elem), ep, ""));
 	}
-	Jump *j = gen_jump(g, n);
-	j->brk = done;
-	j->cont = post;
-	gen_stmt(g, n->d);
-	if (!gen_terminated(g)) LLVMBuildBr(g->b, post);
-	LLVMPositionBuilderAtEnd(g->b, post);
+	gen_loop_body(g, n, done, post);
 	LLVMTypeRef pt1[1] = {g->ptr};
 	LLVMValueRef a1[1] = {it};
 	gen_call_rt(g, "rt_mapiternext", g->voidt, pt1, a1, 1);

@@ -191,12 +191,7 @@ static void gen_range(Gen *g, Node *n) {
 			gen_store_var(g, vn, LLVMBuildLoad2(g->b, gen_type(g, et), ep, ""));
 		}
 	}
-	Jump *j = gen_jump(g, n);
-	j->brk = done;
-	j->cont = post;
-	gen_stmt(g, n->d);
-	if (!gen_terminated(g)) LLVMBuildBr(g->b, post);
-	LLVMPositionBuilderAtEnd(g->b, post);
+	gen_loop_body(g, n, done, post);
 	LLVMValueRef cur = LLVMBuildLoad2(g->b, g->i64, iv, "");
 	LLVMValueRef next = str ? LLVMBuildLoad2(g->b, g->i64, nextv, "") : LLVMBuildAdd(g->b, cur, LLVMConstInt(g->i64, 1, 0), "");
 	LLVMBuildStore(g->b, next, iv);
@@ -327,12 +322,7 @@ void gen_stmt(Gen *g, Node *n) {
 		if (n->b) LLVMBuildCondBr(g->b, gen_expr(g, n->b), body, done);
 		else LLVMBuildBr(g->b, body);
 		LLVMPositionBuilderAtEnd(g->b, body);
-		Jump *j = gen_jump(g, n);
-		j->brk = done;
-		j->cont = post;
-		gen_stmt(g, n->d);
-		if (!gen_terminated(g)) LLVMBuildBr(g->b, post);
-		LLVMPositionBuilderAtEnd(g->b, post);
+		gen_loop_body(g, n, done, post);
 		gen_stmt(g, n->c);
 		LLVMBuildBr(g->b, cond);
 		LLVMPositionBuilderAtEnd(g->b, done);

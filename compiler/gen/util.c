@@ -13,6 +13,16 @@ Jump *gen_jump(Gen *g, Node *stmt) {
 	return &g->jumps.v[g->jumps.n - 1];
 }
 
+/* The body of a for or range statement loop: break goes to brk, continue
+ * to cont, and so does falling off the end; leaves the builder at cont. */
+void gen_loop_body(Gen *g, Node *loop, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont) {
+	Jump *j = gen_jump(g, loop);
+	j->brk = brk;
+	j->cont = cont;
+	gen_stmt(g, loop->d);
+	if (!gen_terminated(g)) LLVMBuildBr(g->b, cont);
+	LLVMPositionBuilderAtEnd(g->b, cont);
+}
 
 /* A runtime function, declared on first use. */
 LLVMValueRef gen_rtfn(Gen *g, const char *name, LLVMTypeRef ret, LLVMTypeRef *params, unsigned n, LLVMTypeRef *ft) {
