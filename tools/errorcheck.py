@@ -18,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 
+from gotestfiles import go_files
+
 ERR_RX = re.compile(r'// (?:GC_)?ERROR (.*)')
 ERRAUTO_RX = re.compile(r'// (?:GC_)?ERRORAUTO (.*)')
 QUOTES_RX = re.compile(r'"([^"]*)"')
@@ -132,17 +134,11 @@ def check_file(goc, path):
 
 
 def collect(args):
+    defaults = []
     if not args:
         root = subprocess.run(['go', 'env', 'GOROOT'], capture_output=True, text=True).stdout.strip()
-        args = [os.path.join(root, 'test', d) for d in ('.', 'chan', 'interface', 'typeparam')]
-    files = []
-    for a in args:
-        if os.path.isdir(a):
-            for name in sorted(os.listdir(a)):
-                if name.endswith('.go'):
-                    files.append(os.path.join(a, name))
-        else:
-            files.append(a)
+        defaults = [os.path.join(root, 'test', d) for d in ('.', 'chan', 'interface', 'typeparam')]
+    files = go_files(args, defaults)
     tests = []
     for f in files:
         try:

@@ -20,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 
+from gotestfiles import go_files
+
 
 def goroot():
     return subprocess.run(['go', 'env', 'GOROOT'], capture_output=True, text=True).stdout.strip()
@@ -73,16 +75,7 @@ def run_tests(goc, root, files, verbose):
 
 
 def collect(root, args):
-    if not args:
-        args = [os.path.join(root, 'test', d) for d in ('.', 'ken', 'chan', 'interface', 'typeparam')]
-    files = []
-    for a in args:
-        if os.path.isdir(a):
-            for name in sorted(os.listdir(a)):
-                if name.endswith('.go'):
-                    files.append(os.path.join(a, name))
-        else:
-            files.append(a)
+    files = go_files(args, [os.path.join(root, 'test', d) for d in ('.', 'ken', 'chan', 'interface', 'typeparam')])
     tests = []
     for f in files:
         with open(f, encoding='utf-8', errors='replace') as fh:
