@@ -131,7 +131,13 @@ static void print_expr(Buf *b, const Node *n, int depth) {
 		return;
 	}
 	switch (n->kind) {
-	case N_NAME: puts_(b, n->name->s); return;
+	case N_NAME:
+		if (n->a) { /* a qualified identifier the checker resolved */
+			print_expr(b, n->a, depth + 1);
+			puts_(b, ".");
+		}
+		puts_(b, n->name->s);
+		return;
 	case N_BASICLIT: put(b, n->lit, n->litlen); return;
 	case N_PAREN: puts_(b, "("); print_expr(b, n->a, depth + 1); puts_(b, ")"); return;
 	case N_SELECTOR: print_expr(b, n->a, depth + 1); puts_(b, "."); puts_(b, n->name->s); return;

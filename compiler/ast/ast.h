@@ -18,7 +18,7 @@
 typedef enum NodeKind {
 	N_BAD,
 	/* expressions                        fields used */
-	N_NAME,          /* name */
+	N_NAME,          /* name; a = the package name of a qualified identifier p.name (set by the checker) */
 	N_BASICLIT,      /* op = T_INT/T_FLOAT/T_IMAG/T_CHAR/T_STRING, lit/litlen, flags&NF_BAD */
 	N_COMPOSITELIT,  /* a = type or NULL (elided), list = elements (exprs or N_KEYVALUE), end = '}' */
 	N_KEYVALUE,      /* a = key, b = value */

@@ -53,7 +53,10 @@ static bool parse_gcflags(const char *s, CompileFlags *cf) {
 
 /* ---- compile: sources to one object --------------------------------------------- */
 
-int compile_files(char **files, int nfiles, const char *obj, const CompileFlags *cf) {
+/* Parses and checks a package with its imports (load.c), writes its object
+ * to obj and, if depobjs is given, each imported package's object into
+ * depdir (appending their paths, imports first). */
+int compile_files(char **files, int nfiles, const char *obj, const CompileFlags *cf, const char *depdir, StrVec *depobjs) {
 	g_arena = arena_new();
 	Node **trees = NEWARR(Node *, nfiles);
 	for (int i = 0; i < nfiles; i++) {
@@ -68,10 +71,22 @@ int compile_files(char **files, int nfiles, const char *obj, const CompileFlags 
 		diag_flush();
 		return 1;
 	}
-	Package *pkg = check_package(cf->pkgpath ? cf->pkgpath : "main", trees, nfiles);
+	Loader ld;
+	loader_init(&ld);
+	Package *pkg = check_package(cf->pkgpath ? cf->pkgpath : "main", trees, nfiles, &ld.importer);
 	if (diag_count() > 0) {
 		diag_flush();
 		return 1;
+	}
+	for (int i = 0; depobjs && i < ld.pkgs.n; i++) {
+		Package *dp = ld.pkgs.v[i]->pkg;
+		char *o = xmalloc(PATH_MAX);
+		snprintf(o, PATH_MAX, "%s/%d.o", depdir, i);
+		vec_push(depobjs, o);
+		if (!gen_package(dp, o, &cf->gen) || diag_count() > 0) {
+			diag_flush();
+			return 1;
+		}
 	}
 	if (!gen_package(pkg, obj, &cf->gen) || diag_count() > 0) {
 		/* what the code generator cannot lower yet is an error, not undefined code */
@@ -122,24 +137,35 @@ static char *dirof(const char *file) {
 	return d;
 }
 
-int link_program(const char *obj, const char *out) {
+int link_program(char **objs, int nobjs, const char *out) {
 	const char *rt = runtime_archive();
+	StrVec argv = {0};
+	char *gccdir = dirof(GOC_LIBGCC_A), *libcdir = dirof(GOC_LIBC_A);
+	char lg[PATH_MAX + 3], lc[PATH_MAX + 3];
+	snprintf(lg, sizeof lg, "-L%s", gccdir);
+	snprintf(lc, sizeof lc, "-L%s", libcdir);
+	int st = -1;
 	if (GOC_LLD[0]) {
-		char *gccdir = dirof(GOC_LIBGCC_A), *libcdir = dirof(GOC_LIBC_A);
-		char lg[PATH_MAX + 3], lc[PATH_MAX + 3];
-		snprintf(lg, sizeof lg, "-L%s", gccdir);
-		snprintf(lc, sizeof lc, "-L%s", libcdir);
-		char *argv[] = {GOC_LLD, "-static", "--gc-sections", "-o", (char *)out,
-		                GOC_CRT1_O, GOC_CRTI_O, GOC_CRTBEGINT_O, (char *)obj, (char *)rt,
-		                lg, lc, "--start-group", "-lgcc", "-lgcc_eh", "-lc", "--end-group",
-		                GOC_CRTEND_O, GOC_CRTN_O, NULL};
-		int st = run(argv);
-		free(gccdir);
-		free(libcdir);
-		if (st >= 0) return st == 0 ? 0 : 1;
+		char *head[] = {GOC_LLD, "-static", "--gc-sections", "-o", (char *)out, GOC_CRT1_O, GOC_CRTI_O, GOC_CRTBEGINT_O};
+		char *tail[] = {(char *)rt, lg, lc, "--start-group", "-lgcc", "-lgcc_eh", "-lc", "--end-group", GOC_CRTEND_O, GOC_CRTN_O, NULL};
+		for (size_t i = 0; i < sizeof head / sizeof *head; i++) vec_push(&argv, head[i]);
+		for (int i = 0; i < nobjs; i++) vec_push(&argv, objs[i]);
+		for (size_t i = 0; i < sizeof tail / sizeof *tail; i++) vec_push(&argv, tail[i]);
+		st = run(argv.v);
 	}
-	char *argv[] = {"cc", "-static", "-o", (char *)out, (char *)obj, (char *)rt, NULL};
-	return run(argv) == 0 ? 0 : 1;
+	if (st < 0) {
+		argv.n = 0;
+		char *head[] = {"cc", "-static", "-o", (char *)out};
+		for (size_t i = 0; i < sizeof head / sizeof *head; i++) vec_push(&argv, head[i]);
+		for (int i = 0; i < nobjs; i++) vec_push(&argv, objs[i]);
+		vec_push(&argv, (char *)rt);
+		vec_push(&argv, NULL);
+		st = run(argv.v);
+	}
+	free(argv.v);
+	free(gccdir);
+	free(libcdir);
+	return st == 0 ? 0 : 1;
 }
 
 /* ---- goc build / goc run ------------------------------------------------------------- */
@@ -151,7 +177,6 @@ static bool has_suffix(const char *s, const char *suf) {
 
 /* The package's files: the .go files named, or a directory's .go files
  * (tests excluded), in name order as the go command reads them. */
-typedef VEC(char *) StrVec;
 
 static int gather(int argc, char **argv, StrVec *files, char **outname) {
 	struct stat st;
@@ -216,8 +241,10 @@ static char *tempdir(void) {
 	return tmpl;
 }
 
-static void cleanup(const char *dir, const char *obj, const char *exe) {
-	if (obj) unlink(obj);
+/* Removes the objects (and the program, if given) and the temporary directory. */
+static void cleanup(const char *dir, StrVec *objs, const char *exe) {
+	for (int i = 0; objs && i < objs->n; i++) unlink(objs->v[i]);
+	if (objs) objs->n = 0;
 	if (exe) unlink(exe);
 	rmdir(dir);
 }
@@ -260,19 +287,21 @@ int cmd_build(int argc, char **argv, bool run_it) {
 	char *dir = tempdir();
 	char obj[PATH_MAX + 16], exe[PATH_MAX + 16];
 	snprintf(obj, sizeof obj, "%s/main.o", dir);
-	st = compile_files(files.v, files.n, obj, &cf);
+	StrVec objs = {0};
+	st = compile_files(files.v, files.n, obj, &cf, dir, &objs);
+	vec_push(&objs, obj);
 	if (st) {
-		cleanup(dir, obj, NULL);
+		cleanup(dir, &objs, NULL);
 		return st;
 	}
 	if (!run_it) {
-		st = link_program(obj, out ? out : outname);
-		cleanup(dir, obj, NULL);
+		st = link_program(objs.v, objs.n, out ? out : outname);
+		cleanup(dir, &objs, NULL);
 		return st;
 	}
 	snprintf(exe, sizeof exe, "%s/%s", dir, outname);
-	st = link_program(obj, exe);
-	unlink(obj);
+	st = link_program(objs.v, objs.n, exe);
+	cleanup(dir, &objs, NULL);
 	if (st) {
 		cleanup(dir, NULL, exe);
 		return st;
@@ -324,5 +353,5 @@ int cmd_tool_compile(int argc, char **argv) {
 		def = o;
 		out = def;
 	}
-	return compile_files(argv + i, argc - i, out, &cf);
+	return compile_files(argv + i, argc - i, out, &cf, NULL, NULL);
 }

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "../base/base.h"
 #include "../gen/gen.h"
 
 typedef struct CompileFlags {
@@ -13,9 +14,28 @@ typedef struct CompileFlags {
 	const char *pkgpath; /* -p: the package's import path ("main" by default) */
 } CompileFlags;
 
+/* load.c: packages from source, in dependency order */
+typedef struct LoadedPkg {
+	const char *path;
+	Package *pkg;  /* NULL while being loaded, or if it failed */
+	bool failed;
+} LoadedPkg;
+
+typedef struct Loader {
+	const char *stdroot;      /* where import paths are found */
+	Importer importer;        /* what the checker calls */
+	VEC(LoadedPkg *) pkgs;    /* loaded, imports before importers */
+	VEC(LoadedPkg *) loading; /* the chain being loaded (cycle detection) */
+} Loader;
+
+void loader_init(Loader *l);
+const char *std_root(void);
+int package_files(const char *dir, char ***out);
+
 bool parse_gcflag(const char *flag, CompileFlags *cf);
-int compile_files(char **files, int nfiles, const char *obj, const CompileFlags *cf);
-int link_program(const char *obj, const char *out);
+typedef VEC(char *) StrVec;
+int compile_files(char **files, int nfiles, const char *obj, const CompileFlags *cf, const char *depdir, StrVec *depobjs);
+int link_program(char **objs, int nobjs, const char *out);
 int cmd_build(int argc, char **argv, bool run_it);
 int cmd_tool_compile(int argc, char **argv);
 

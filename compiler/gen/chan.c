@@ -110,12 +110,12 @@ bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk_out, LLVMValueRef *b
 			LLVMValueRef p = gen_selector_base_addr(g, fn);
 			recv = recvt->kind == TY_POINTER ? p : LLVMBuildLoad2(g->b, gen_type(g, recvt), p, "");
 		}
-		code = (LLVMValueRef)callee->backend;
+		code = gen_objval(g, callee);
 		kind = 0;
 	} else if ((fn->kind == N_NAME && fn->obj && fn->obj->kind == OBJ_FUNC) ||
 	           (fn->kind == N_SELECTOR && (fn->flags & NF_METHODEXPR))) {
 		callee = fn->obj;
-		code = (LLVMValueRef)callee->backend;
+		code = gen_objval(g, callee);
 		kind = 0;
 	} else if (fn->mode == M_BUILTIN) {
 		int id = fn->obj->builtin;
@@ -417,7 +417,7 @@ void gen_select(Gen *g, Node *n) {
 			Node *l = s->list, *okn = l ? l->next : NULL;
 			if (s->op == T_DEFINE)
 				for (Node *x = s->list; x; x = x->next)
-					if (x->obj && !x->obj->backend) gen_local(g, x->obj);
+					if (x->obj && !gen_objval(g, x->obj)) gen_local(g, x->obj);
 			if (l) gen_store_var(g, l, v);
 			if (okn)
 				gen_store_var(g, okn, LLVMBuildICmp(g->b, LLVMIntNE, LLVMBuildLoad2(g->b, g->i8, recvok, ""), LLVMConstInt(g->i8, 0, 0), ""));

@@ -15,20 +15,21 @@ static LLVMTypeRef code_type(Gen *g, Type *sig) { return gen_sig(g, sig, type_po
 
 /* f used as a value: a static closure {wrapper} */
 LLVMValueRef gen_func_value(Gen *g, Object *f) {
-	const char *cname = arena_printf(g_arena, "%s·f", LLVMGetValueName((LLVMValueRef)f->backend));
+	const char *cname = arena_printf(g_arena, "%s·f", LLVMGetValueName(gen_objval(g, f)));
 	LLVMValueRef clo = LLVMGetNamedGlobal(g->mod, cname);
 	if (clo) return clo;
 	Type *sig = under(f->type);
-	LLVMValueRef w = LLVMAddFunction(g->mod, arena_printf(g_arena, "%s·w", LLVMGetValueName((LLVMValueRef)f->backend)),
+	LLVMValueRef w = LLVMAddFunction(g->mod, arena_printf(g_arena, "%s·w", LLVMGetValueName(gen_objval(g, f))),
 	                                 code_type(g, sig));
 	gen_function_attrs(g, w);
+	LLVMSetLinkage(w, LLVMLinkOnceODRLinkage); /* every package that takes f's value makes the same one */
 	LLVMBuilderRef saved = g->b;
 	g->b = LLVMCreateBuilderInContext(g->ctx);
 	LLVMPositionBuilderAtEnd(g->b, LLVMAppendBasicBlockInContext(g->ctx, w, "entry"));
 	unsigned n = LLVMCountParams(w);
 	LLVMValueRef *args = NEWARR(LLVMValueRef, n);
 	for (unsigned i = 1; i < n; i++) args[i - 1] = LLVMGetParam(w, i);
-	LLVMValueRef r = LLVMBuildCall2(g->b, gen_sig(g, sig, NULL), (LLVMValueRef)f->backend, args, n - 1, "");
+	LLVMValueRef r = LLVMBuildCall2(g->b, gen_sig(g, sig, NULL), gen_objval(g, f), args, n - 1, "");
 	if (sig->nresults == 0) LLVMBuildRetVoid(g->b);
 	else LLVMBuildRet(g->b, r);
 	LLVMDisposeBuilder(g->b);
@@ -37,6 +38,7 @@ LLVMValueRef gen_func_value(Gen *g, Object *f) {
 	clo = LLVMAddGlobal(g->mod, LLVMTypeOf(init), cname);
 	LLVMSetInitializer(clo, init);
 	LLVMSetGlobalConstant(clo, 1);
+	LLVMSetLinkage(clo, LLVMLinkOnceODRLinkage);
 	return clo;
 }
 

@@ -94,6 +94,19 @@ static LLVMValueRef builtin_call(Gen *g, Node *n, int id) {
 	case BUILTIN_DELETE: gen_mapdelete(g, n); return NULL;
 	case BUILTIN_CLOSE: gen_close(g, n); return NULL;
 	case BUILTIN_RECOVER: return gen_call_rt(g, "rt_gorecover", g->iface, NULL, NULL, 0);
+	case BUILTIN_ADD: { /* unsafe.Add(p, n) */
+		LLVMValueRef p = gen_expr(g, n->list);
+		LLVMValueRef off = gen_to_i64(g, n->list->next->type, gen_expr(g, n->list->next));
+		return LLVMBuildGEP2(g->b, g->i8, p, &off, 1, "");
+	}
+	case BUILTIN_SLICE: { /* unsafe.Slice(p, n): {p, n, n} */
+		LLVMValueRef p = gen_expr(g, n->list);
+		LLVMValueRef len = gen_to_i64(g, n->list->next->type, gen_expr(g, n->list->next));
+		LLVMValueRef s = LLVMGetUndef(g->slice);
+		s = LLVMBuildInsertValue(g->b, s, p, 0, "");
+		s = LLVMBuildInsertValue(g->b, s, len, 1, "");
+		return LLVMBuildInsertValue(g->b, s, len, 2, "");
+	}
 	case BUILTIN_PANIC: {
 		LLVMValueRef v = gen_expr(g, n->list);
 		LLVMTypeRef pt[2] = {g->ptr, g->ptr};
@@ -196,7 +209,7 @@ static LLVMValueRef call(Gen *g, Node *n) {
 	} else if (fn->kind == N_PAREN && fn->a->kind == N_NAME && fn->a->obj && fn->a->obj->kind == OBJ_FUNC) {
 		callee_obj = fn->a->obj;
 	}
-	if (!callee_obj || !callee_obj->backend) {
+	if (!callee_obj || !gen_objval(g, callee_obj)) {
 		if (fn->kind == N_SELECTOR && fn->sel && fn->sel->kind == SEL_METHOD) {
 			diag_error(n->pos, "method values are not supported by the code generator yet");
 			return LLVMGetUndef(n->type ? gen_type(g, n->type) : g->i64);
@@ -223,7 +236,7 @@ static LLVMValueRef call(Gen *g, Node *n) {
 		}
 		if (ft->variadic && !dots && k < na - 1 + 1 && i < na + (recv ? 1 : 0)) args[i++] = LLVMConstNull(g->slice);
 	}
-	LLVMValueRef callee = (LLVMValueRef)callee_obj->backend;
+	LLVMValueRef callee = gen_objval(g, callee_obj);
 	return LLVMBuildCall2(g->b, gen_sig(g, callee_obj->type, callee_obj->recv), callee, args, (unsigned)i, "");
 }
 
@@ -391,7 +404,7 @@ LLVMValueRef gen_expr(Gen *g, Node *n) {
 		if (o->kind == OBJ_VAR) return LLVMBuildLoad2(g->b, gen_type(g, o->type), gen_addr(g, n), o->name->s);
 		if (o->kind == OBJ_NIL) return LLVMConstNull(gen_type(g, n->type));
 		if (o->kind == OBJ_FUNC) return gen_func_value(g, o);
-		return (LLVMValueRef)o->backend;
+		return gen_objval(g, o);
 	}
 	case N_SELECTOR:
 		if (n->sel && n->sel->kind == SEL_FIELD) {

@@ -34,16 +34,42 @@ void gen_function_attrs(Gen *g, LLVMValueRef f) {
 	LLVMSetSection(f, "go_text");
 }
 
-/* Go's symbol names: main.f, main.T.M, main.(*T).M, main.init.0 */
-static const char *symbol(Package *pkg, Object *o, int index) {
+/* Go's symbol names, qualified by the import path as gc's are:
+ * main.f, main.T.M, main.(*T).M, main.init.0, unicode/utf8.RuneLen */
+static const char *symbol(Object *o, int index) {
+	const char *pkg = o->pkg ? o->pkg->path : "main";
 	if (o->recv) {
 		Type *r = o->recv;
 		if (r->kind == TY_POINTER)
-			return arena_printf(g_arena, "%s.(*%s).%s", pkg->name->s, r->elem->obj ? r->elem->obj->name->s : "?", o->name->s);
-		return arena_printf(g_arena, "%s.%s.%s", pkg->name->s, r->obj ? r->obj->name->s : "?", o->name->s);
+			return arena_printf(g_arena, "%s.(*%s).%s", pkg, r->elem->obj ? r->elem->obj->name->s : "?", o->name->s);
+		return arena_printf(g_arena, "%s.%s.%s", pkg, r->obj ? r->obj->name->s : "?", o->name->s);
 	}
-	if (!strcmp(o->name->s, "init") && !o->recv) return arena_printf(g_arena, "%s.init.%d", pkg->name->s, index);
-	return arena_printf(g_arena, "%s.%s", pkg->name->s, o->name->s);
+	if (!strcmp(o->name->s, "init") && o->kind == OBJ_FUNC) return arena_printf(g_arena, "%s.init.%d", pkg, index);
+	return arena_printf(g_arena, "%s.%s", pkg, o->name->s);
+}
+
+/* The LLVM value of an object: this package's functions and globals and
+ * every local were made when declared; a function or variable of an
+ * imported package is declared in this module on first use (its backend
+ * field belongs to the module of its own package). */
+LLVMValueRef gen_objval(Gen *g, Object *o) {
+	if (!o) return NULL;
+	if (!o->global || !o->pkg || o->pkg == g->pkg) return (LLVMValueRef)o->backend;
+	const char *name = symbol(o, 0);
+	if (o->kind == OBJ_FUNC) {
+		LLVMValueRef f = LLVMGetNamedFunction(g->mod, name);
+		if (!f) {
+			f = LLVMAddFunction(g->mod, name, gen_sig(g, o->type, o->recv));
+			gen_function_attrs(g, f);
+		}
+		return f;
+	}
+	if (o->kind == OBJ_VAR) {
+		LLVMValueRef v = LLVMGetNamedGlobal(g->mod, name);
+		if (!v) v = LLVMAddGlobal(g->mod, gen_type(g, o->type), name);
+		return v;
+	}
+	return NULL;
 }
 
 static void function(Gen *g, Object *o) {
@@ -87,18 +113,41 @@ static void function(Gen *g, Object *o) {
 	LLVMBuildBr(g->b, body);
 }
 
-/* The package's initialization: register the globals that hold pointers
- * with the collector, initialize the package variables in the order the
- * checker computed, then run the init functions in source order. */
+/* The package's initialization, PATH..inittask: once only (a package
+ * imported by several runs first for whichever reaches it first), the
+ * imported packages in import order, then: register the globals that hold
+ * pointers with the collector, initialize the package variables in the
+ * order the checker computed, and run the init functions in source order. */
+static LLVMValueRef inittask(Gen *g, Package *p) {
+	const char *name = arena_printf(g_arena, "%s..inittask", p->path);
+	LLVMValueRef f = LLVMGetNamedFunction(g->mod, name);
+	if (!f) {
+		f = LLVMAddFunction(g->mod, name, LLVMFunctionType(g->voidt, NULL, 0, 0));
+		gen_function_attrs(g, f);
+	}
+	return f;
+}
+
 static void package_init(Gen *g, Package *pkg, LLVMValueRef *inits, int ninit) {
 	LLVMTypeRef ft = LLVMFunctionType(g->voidt, NULL, 0, 0);
-	LLVMValueRef f = LLVMAddFunction(g->mod, arena_printf(g_arena, "%s..inittask", pkg->name->s), ft);
-	gen_function_attrs(g, f);
+	LLVMValueRef f = inittask(g, pkg);
 	g->fn = f;
 	g->dframe = NULL;
 	g->entry = LLVMAppendBasicBlockInContext(g->ctx, f, "entry");
 	LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(g->ctx, f, "body");
 	LLVMPositionBuilderAtEnd(g->b, body);
+	LLVMValueRef done = LLVMAddGlobal(g->mod, g->i8, arena_printf(g_arena, "%s..initdone", pkg->path));
+	LLVMSetInitializer(done, LLVMConstInt(g->i8, 0, 0));
+	LLVMSetLinkage(done, LLVMInternalLinkage);
+	LLVMBasicBlockRef run = LLVMAppendBasicBlockInContext(g->ctx, f, "run");
+	LLVMBasicBlockRef out = LLVMAppendBasicBlockInContext(g->ctx, f, "done");
+	LLVMValueRef was = LLVMBuildLoad2(g->b, g->i8, done, "");
+	LLVMBuildCondBr(g->b, LLVMBuildICmp(g->b, LLVMIntNE, was, LLVMConstInt(g->i8, 0, 0), ""), out, run);
+	LLVMPositionBuilderAtEnd(g->b, out);
+	LLVMBuildRetVoid(g->b);
+	LLVMPositionBuilderAtEnd(g->b, run);
+	LLVMBuildStore(g->b, LLVMConstInt(g->i8, 1, 0), done);
+	for (int i = 0; i < pkg->imports.n; i++) LLVMBuildCall2(g->b, ft, inittask(g, pkg->imports.v[i]), NULL, 0, "");
 	for (int i = 0; i < pkg->globals.n; i++) {
 		Object *o = pkg->globals.v[i];
 		if (!type_has_pointers(o->type)) continue;
@@ -160,7 +209,7 @@ bool gen_package(Package *pkg, const char *obj_path, const GenOptions *opts) {
 	g->iface = LLVMStructCreateNamed(g->ctx, "go.iface.hdr");
 	LLVMTypeRef ifs[2] = {g->ptr, g->ptr};
 	LLVMStructSetBody(g->iface, ifs, 2, 0);
-	g->pkgname = pkg->name->s;
+	g->pkg = pkg;
 
 	const char *triple = "x86_64-pc-linux-gnu";
 	LLVMTargetRef target;
@@ -181,7 +230,7 @@ bool gen_package(Package *pkg, const char *obj_path, const GenOptions *opts) {
 	for (int i = 0; i < pkg->globals.n; i++) {
 		Object *o = pkg->globals.v[i];
 		LLVMTypeRef t = gen_type(g, o->type);
-		LLVMValueRef gv = LLVMAddGlobal(g->mod, t, arena_printf(g_arena, "%s.%s", pkg->name->s, o->name->s));
+		LLVMValueRef gv = LLVMAddGlobal(g->mod, t, symbol(o, 0));
 		LLVMSetInitializer(gv, LLVMConstNull(t));
 		o->backend = gv;
 	}
@@ -189,7 +238,7 @@ bool gen_package(Package *pkg, const char *obj_path, const GenOptions *opts) {
 	VEC(LLVMValueRef) inits = {0};
 	for (int i = 0; i < pkg->funcs.n; i++) {
 		Object *o = pkg->funcs.v[i];
-		LLVMValueRef f = LLVMAddFunction(g->mod, symbol(pkg, o, inits.n), gen_sig(g, o->type, o->recv));
+		LLVMValueRef f = LLVMAddFunction(g->mod, symbol(o, inits.n), gen_sig(g, o->type, o->recv));
 		gen_function_attrs(g, f);
 		o->backend = f;
 		if (!strcmp(o->name->s, "init") && !o->recv) vec_push(&inits, f);

@@ -23,7 +23,7 @@ typedef struct Gen {
 	LLVMBuilderRef b;
 	LLVMTypeRef i1, i8, i32, i64, f64, ptr, str, voidt;
 	LLVMTypeRef slice, iface, typedesc;
-	const char *pkgname;
+	Package *pkg;      /* the package being generated */
 	LLVMValueRef fn;        /* current function */
 	Type *sig;              /* its Go signature */
 	Node *results;          /* its result fields (named results have objects) */
@@ -99,6 +99,7 @@ void gen_maprange(Gen *g, Node *n, Node *kn, Node *vn);
 
 /* closure.c: function values and literals */
 LLVMValueRef gen_func_value(Gen *g, Object *f);
+LLVMValueRef gen_objval(Gen *g, Object *o); /* gen.c: an object's value, declared here if imported */
 LLVMValueRef gen_call_value(Gen *g, Node *n, LLVMValueRef fv, Type *sig);
 LLVMValueRef gen_funclit(Gen *g, Node *n);
 

@@ -26,7 +26,7 @@ static bool direct(Type *t) {
  * data word (a pointer to the boxed value) and calls the method with the
  * value. */
 static LLVMValueRef value_wrapper(Gen *g, Method *m, Type *recv) {
-	const char *name = arena_printf(g_arena, "%s.%s.%s·i", g->pkgname, recv->obj ? recv->obj->name->s : "?", m->name->s);
+	const char *name = arena_printf(g_arena, "%s.%s.%s·i", recv->obj && recv->obj->pkg ? recv->obj->pkg->path : g->pkg->path, recv->obj ? recv->obj->name->s : "?", m->name->s);
 	LLVMValueRef w = LLVMGetNamedFunction(g->mod, name);
 	if (w) return w;
 	Type *sig = m->type;
@@ -41,7 +41,7 @@ static LLVMValueRef value_wrapper(Gen *g, Method *m, Type *recv) {
 	LLVMValueRef *args = NEWARR(LLVMValueRef, n);
 	args[0] = LLVMBuildLoad2(g->b, gen_type(g, recv), LLVMGetParam(w, 0), "recv");
 	for (unsigned i = 1; i < n; i++) args[i] = LLVMGetParam(w, i);
-	LLVMValueRef callee = (LLVMValueRef)m->obj->backend;
+	LLVMValueRef callee = gen_objval(g, m->obj);
 	LLVMValueRef r = LLVMBuildCall2(g->b, gen_sig(g, sig, recv), callee, args, n, "");
 	if (sig->nresults == 0) LLVMBuildRetVoid(g->b);
 	else LLVMBuildRet(g->b, r);
@@ -52,7 +52,7 @@ static LLVMValueRef value_wrapper(Gen *g, Method *m, Type *recv) {
 
 /* Method m of type t as an interface calls it (receiver: the data word). */
 LLVMValueRef gen_iface_method(Gen *g, Type *t, Method *m) {
-	if (m->ptrrecv || under(t)->kind == TY_POINTER || direct(t)) return (LLVMValueRef)m->obj->backend;
+	if (m->ptrrecv || under(t)->kind == TY_POINTER || direct(t)) return gen_objval(g, m->obj);
 	return value_wrapper(g, m, t);
 }
 
@@ -72,13 +72,13 @@ LLVMValueRef gen_itab(Gen *g, Type *t, Type *it) {
 	for (int i = 0; i < n; i++) {
 		bool needs_ptr = false;
 		Method *m = find_method(t, iu->methods.v[i].name, &needs_ptr);
-		if (!m || !m->obj || !m->obj->backend) {
+		if (!m || !m->obj || !gen_objval(g, m->obj)) {
 			fns[i] = LLVMConstNull(g->ptr);
 			continue;
 		}
 		/* a pointer receiver (or a method of *T found on *T) takes the data word as is */
-		if (m->ptrrecv || under(t)->kind == TY_POINTER) fns[i] = (LLVMValueRef)m->obj->backend;
-		else if (direct(t)) fns[i] = (LLVMValueRef)m->obj->backend;
+		if (m->ptrrecv || under(t)->kind == TY_POINTER) fns[i] = gen_objval(g, m->obj);
+		else if (direct(t)) fns[i] = gen_objval(g, m->obj);
 		else fns[i] = value_wrapper(g, m, t->kind == TY_POINTER ? t->elem : t);
 	}
 	LLVMValueRef hash = LLVMConstInt(g->i32, 0, 0);

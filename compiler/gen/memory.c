@@ -94,8 +94,8 @@ LLVMValueRef gen_addr(Gen *g, Node *n) {
 	case N_PAREN: return gen_addr(g, n->a);
 	case N_NAME: {
 		Object *o = n->obj;
-		if (o->heap) return LLVMBuildLoad2(g->b, g->ptr, (LLVMValueRef)o->backend, o->name->s);
-		return (LLVMValueRef)o->backend;
+		if (o->heap) return LLVMBuildLoad2(g->b, g->ptr, gen_objval(g, o), o->name->s);
+		return gen_objval(g, o);
 	}
 	case N_UNARY: /* *p */
 		return gen_expr(g, n->a);

@@ -91,13 +91,13 @@ static void canon(Gen *g, Type *t, char **buf, size_t *n, size_t *cap, int depth
 		return;
 	}
 	if (t->kind == TY_NAMED) {
-		if (t->obj && t->obj->global && g->pkgname) {
-			cput(buf, n, cap, g->pkgname);
+		if (t->obj && t->obj->global && t->obj->pkg) {
+			cput(buf, n, cap, t->obj->pkg->path);
 			cput(buf, n, cap, ".");
 		} else if (t->obj && !t->obj->global && t->obj->name->s[0] != 'e') {
 			/* a local type: unique per declaration */
 			char id[32];
-			snprintf(id, sizeof id, "%s.%p.", g->pkgname ? g->pkgname : "", (void *)t);
+			snprintf(id, sizeof id, "%.16s.%p.", g->pkg->path, (void *)t);
 			cput(buf, n, cap, id);
 		}
 		cput(buf, n, cap, t->obj ? t->obj->name->s : "?");
@@ -133,7 +133,7 @@ static void canon(Gen *g, Type *t, char **buf, size_t *n, size_t *cap, int depth
 		return;
 	default:
 		/* byte and uint8 are one type: name basic types by their kind */
-		cput(buf, n, cap, t->kind < TY_FUNC ? basic_type(t->kind)->name : type_string(t));
+		cput(buf, n, cap, t->kind < TY_FUNC ? basic_type(t->kind)->name : type_string_qualified(t));
 		return;
 	}
 }
@@ -268,7 +268,7 @@ static LLVMValueRef uncommon(Gen *g, Type *t) {
 	for (int i = 0; i < base->methods.n; i++) {
 		Method *m = &base->methods.v[i];
 		if (m->ptrrecv && t->kind != TY_POINTER) continue; /* not in T's method set */
-		if (!m->obj || !m->obj->backend) continue;
+		if (!m->obj || !gen_objval(g, m->obj)) continue;
 		ms[n++] = m;
 	}
 	if (n == 0) return LLVMConstNull(g->ptr);
@@ -333,8 +333,7 @@ LLVMValueRef gen_typedesc(Gen *g, Type *t) {
 	int kind = reflect_kind(t) | (direct_iface(t) ? 32 : 0);
 	int tflag = (t->kind == TY_NAMED ? 4 : 0) | (type_has_pointers(t) || u->kind == TY_FLOAT32 || u->kind == TY_FLOAT64 ? 0 : 8);
 	const char *shown = u->kind == TY_INTERFACE && u->methods.n == 0 && t->kind != TY_NAMED ? "interface {}"
-	                    : t->kind < TY_FUNC ? basic_type(t->kind)->name : type_string(t);
-	if (t->kind == TY_NAMED && t->obj && t->obj->global && g->pkgname) shown = arena_printf(g_arena, "%s.%s", g->pkgname, t->obj->name->s);
+	                    : t->kind < TY_FUNC ? basic_type(t->kind)->name : type_string_qualified(t);
 	LLVMValueRef hv[12] = {
 		LLVMConstInt(g->i64, (unsigned long long)type_size(t), 0),
 		LLVMConstInt(g->i64, (unsigned long long)gen_ptrdata(t), 0),
@@ -365,7 +364,7 @@ LLVMValueRef gen_typedesc(Gen *g, Type *t) {
 		LLVMSetInitializer(ag, arr);
 		LLVMSetGlobalConstant(ag, 1);
 		LLVMSetLinkage(ag, LLVMLinkOnceODRLinkage);
-		LLVMValueRef fv[4] = {hd, gen_string(g, g->pkgname, (int64_t)strlen(g->pkgname)), LLVMConstInt(g->i64, (unsigned long long)n, 0), ag};
+		LLVMValueRef fv[4] = {hd, gen_string(g, g->pkg->path, (int64_t)strlen(g->pkg->path)), LLVMConstInt(g->i64, (unsigned long long)n, 0), ag};
 		LLVMSetInitializer(gv, LLVMConstStructInContext(g->ctx, fv, 4, 0));
 		return gv;
 	}
@@ -388,7 +387,7 @@ LLVMValueRef gen_typedesc(Gen *g, Type *t) {
 		LLVMSetLinkage(ag, LLVMLinkOnceODRLinkage);
 		LLVMValueRef um = uncommon(g, t);
 		if (!LLVMIsNull(um)) hd = (hv[11] = um, LLVMConstNamedStruct(head, hv, 12));
-		LLVMValueRef fv[4] = {hd, gen_string(g, g->pkgname, (int64_t)strlen(g->pkgname)), LLVMConstInt(g->i64, (unsigned long long)n, 0), ag};
+		LLVMValueRef fv[4] = {hd, gen_string(g, g->pkg->path, (int64_t)strlen(g->pkg->path)), LLVMConstInt(g->i64, (unsigned long long)n, 0), ag};
 		LLVMSetInitializer(gv, LLVMConstStructInContext(g->ctx, fv, 4, 0));
 		return gv;
 	}

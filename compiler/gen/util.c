@@ -94,11 +94,11 @@ void gen_stmts(Gen *g, Node *l) {
 /* The first store into a variable just declared (gen_local). */
 void gen_init_var(Gen *g, Object *o, LLVMValueRef v) {
 	if (o->heap) {
-		LLVMValueRef cell = LLVMBuildLoad2(g->b, g->ptr, (LLVMValueRef)o->backend, "");
+		LLVMValueRef cell = LLVMBuildLoad2(g->b, g->ptr, gen_objval(g, o), "");
 		gen_store(g, cell, v, o->type, true);
 		return;
 	}
-	LLVMBuildStore(g->b, v, (LLVMValueRef)o->backend);
+	LLVMBuildStore(g->b, v, gen_objval(g, o));
 }
 
 /* A stack temporary. Every alloca goes in the entry block: one elsewhere
@@ -116,6 +116,6 @@ LLVMValueRef gen_temp(Gen *g, LLVMTypeRef t, const char *name) {
 
 /* The address of a variable: its alloca, its heap cell, or its global. */
 LLVMValueRef gen_var_addr(Gen *g, Object *o) {
-	if (o->heap) return LLVMBuildLoad2(g->b, g->ptr, (LLVMValueRef)o->backend, o->name->s);
-	return (LLVMValueRef)o->backend;
+	if (o->heap) return LLVMBuildLoad2(g->b, g->ptr, gen_objval(g, o), o->name->s);
+	return gen_objval(g, o);
 }

@@ -333,6 +333,77 @@ static void builtin_call(Checker *c, Node *n, Object *o) {
 		n->type = NULL;
 		return;
 	}
+	case BUILTIN_SIZEOF: case BUILTIN_ALIGNOF: {
+		if (!nargs(n, o, 1, 1)) break;
+		default_type(c, args);
+		if (args->mode == M_INVALID) break;
+		int64_t v = id == BUILTIN_SIZEOF ? type_size(args->type) : type_align(args->type);
+		n->mode = M_CONST;
+		n->type = basic_type(TY_UINTPTR);
+		n->val = const_int64(v);
+		return;
+	}
+	case BUILTIN_OFFSETOF: {
+		if (!nargs(n, o, 1, 1)) break;
+		Node *x = args;
+		while (x->kind == N_PAREN) x = x->a;
+		if (x->kind != N_SELECTOR || !x->sel || x->sel->kind != SEL_FIELD) {
+			diag_error(node_startpos(args), "invalid argument: %s is not a selector expression", expr_string(args));
+			break;
+		}
+		/* the offset is from the struct x.a itself: through embedded
+		 * fields, but never through a pointer */
+		Selection *sel = x->sel;
+		Type *st = x->a->type;
+		int64_t off = 0;
+		bool viaptr = false;
+		for (int i = 0; i < sel->npath; i++) {
+			Type *u = under(st);
+			if (u->kind == TY_POINTER) {
+				if (i > 0) viaptr = true;
+				u = under(u->elem);
+			}
+			off += field_offset(u, sel->path[i]);
+			st = u->fields[sel->path[i]].type;
+		}
+		if (viaptr) {
+			diag_error(node_startpos(args), "invalid argument: field %s is embedded via a pointer in %s", x->name->s,
+			           expr_string(x->a));
+			break;
+		}
+		n->mode = M_CONST;
+		n->type = basic_type(TY_UINTPTR);
+		n->val = const_int64(off);
+		return;
+	}
+	case BUILTIN_ADD: {
+		if (!nargs(n, o, 2, 2)) break;
+		if (!assign_to(c, args, basic_type(TY_UNSAFEPTR), "argument to unsafe.Add")) break;
+		if (!type_is_integer(args->next->type) && !(args->next->mode == M_CONST && type_is_untyped(args->next->type))) {
+			diag_error(node_startpos(args->next), "cannot convert %s to type int", operand_string(args->next));
+			break;
+		}
+		if (type_is_untyped(args->next->type) && !assign_to(c, args->next, ty_int, "argument to unsafe.Add")) break;
+		n->mode = M_VALUE;
+		n->type = basic_type(TY_UNSAFEPTR);
+		return;
+	}
+	case BUILTIN_SLICE: {
+		if (!nargs(n, o, 2, 2)) break;
+		Type *pt = under(args->type);
+		if (pt->kind != TY_POINTER) {
+			diag_error(node_startpos(args), "invalid argument: %s is not a pointer", operand_string(args));
+			break;
+		}
+		if (!type_is_integer(args->next->type) && !(args->next->mode == M_CONST && type_is_untyped(args->next->type))) {
+			diag_error(node_startpos(args->next), "cannot convert %s to type int", operand_string(args->next));
+			break;
+		}
+		if (type_is_untyped(args->next->type) && !assign_to(c, args->next, ty_int, "argument to unsafe.Slice")) break;
+		n->mode = M_VALUE;
+		n->type = type_slice(pt->elem);
+		return;
+	}
 	default:
 		diag_error(n->pos, "%s is not supported yet", name);
 		break;

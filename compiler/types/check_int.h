@@ -22,6 +22,7 @@ typedef struct Checker {
 	Type *empty_iface;  /* interface{} */
 	int funclit_depth;  /* > 0 inside function literals */
 	Node *funclits[64]; /* the enclosing function literals, innermost last */
+	VEC(Object *) pkgnames; /* the package names imports declared, for "imported and not used" */
 } Checker;
 
 /* scope.c: scopes, objects, the universe */
@@ -92,6 +93,12 @@ Type *tuple_of(Node *rhs, int nr, int nl);
 
 /* branches.c: labels, goto, break, continue, fallthrough */
 void check_branches(Node *body);
+
+/* import.c: imports, file scopes, qualified identifiers */
+void declare_imports(Checker *c, Node *file, Scope *fscope, const Importer *imp);
+void check_unused_imports(Checker *c);
+Object *qualified_ident(Checker *c, Node *sel, bool *qualified);
+void object_operand(Checker *c, Node *n, Object *o); /* expr.c: n denotes o */
 
 /* decl.c: declarations */
 void resolve_const(Checker *c, Object *o);

@@ -202,8 +202,53 @@ static Const *rune_lit(const char *lit, uint32_t len) {
 	return const_int64(r);
 }
 
+/* Decodes a string literal's source text into its bytes. */
+static Const *string_lit(const char *lit, uint32_t len) {
+	char *out = arena_alloc(g_arena, len + 1);
+	int64_t n = 0;
+	if (lit[0] == '`') {
+		for (uint32_t i = 1; i + 1 < len; i++)
+			if (lit[i] != '\r') out[n++] = lit[i];
+		return const_string(out, n);
+	}
+	for (uint32_t i = 1; i + 1 < len; i++) {
+		char ch = lit[i];
+		if (ch != '\\') {
+			out[n++] = ch;
+			continue;
+		}
+		ch = lit[++i];
+		switch (ch) {
+		case 'a': out[n++] = '\a'; break;
+		case 'b': out[n++] = '\b'; break;
+		case 'f': out[n++] = '\f'; break;
+		case 'n': out[n++] = '\n'; break;
+		case 'r': out[n++] = '\r'; break;
+		case 't': out[n++] = '\t'; break;
+		case 'v': out[n++] = '\v'; break;
+		case '\\': out[n++] = '\\'; break;
+		case '"': out[n++] = '"'; break;
+		case '\'': out[n++] = '\''; break;
+		default: {
+			int digits = ch == 'x' ? 2 : ch == 'u' ? 4 : ch == 'U' ? 8 : 3;
+			int base = (ch >= '0' && ch <= '7') ? 8 : 16;
+			if (base == 8) i--;
+			uint32_t v = 0;
+			for (int d = 0; d < digits; d++) {
+				char h = lit[++i];
+				v = v * (uint32_t)base + (uint32_t)(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+			}
+			if (ch == 'u' || ch == 'U') n += utf8_encode(v, out + n);
+			else out[n++] = (char)v;
+		}
+		}
+	}
+	return const_string(out, n);
+}
+
 Const *const_from_literal(int kind, const char *lit, uint32_t len) {
 	switch (kind) {
+	case T_STRING: return string_lit(lit, len);
 	case T_CHAR: return rune_lit(lit, len);
 	case T_INT: case T_FLOAT: case T_IMAG: return number_lit(kind, lit, len);
 	}

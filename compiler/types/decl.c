@@ -29,6 +29,7 @@ void resolve_const(Checker *c, Object *o) {
 	o->state = 1;
 	int saved_iota = c->iota;
 	Scope *saved_scope = c->scope;
+	if (o->fscope) c->scope = o->fscope;
 	c->iota = o->spec->iota;
 	Type *t = o->typeexpr ? resolve_type(c, o->typeexpr) : NULL;
 	Node *v = o->valexpr;
@@ -76,7 +77,7 @@ void resolve_var(Checker *c, Object *o) {
 	Scope *saved_scope = c->scope;
 	Node *saved_deps = c->initdeps;
 	Type *saved_sig = c->fnsig;
-	c->scope = c->pkg->scope;
+	c->scope = o->fscope;
 	c->initdeps = spec;
 	int nl = list_len(spec->list), i = 0;
 	Type **types = NEWARR(Type *, nl + 1);
@@ -164,7 +165,8 @@ static const char *pos_string(Pos p) {
 /* A method: its receiver's base type must be a named type of this package
  * that is not a pointer or an interface; the method joins that type's
  * method set (sorted order is kept by lookup, not here). */
-static void declare_method(Checker *c, Node *d) {
+static void declare_method(Checker *c, Node *d, Scope *fscope) {
+	c->scope = fscope;
 	Node *recv = d->c;
 	if (recv->next) {
 		diag_error(recv->next->pos, "method has multiple receivers");
@@ -181,6 +183,8 @@ static void declare_method(Checker *c, Node *d) {
 	Object *o = obj_new(OBJ_FUNC, d->name, NULL, d->pos);
 	o->decl = d;
 	o->global = true;
+	o->pkg = c->pkg;
+	o->fscope = fscope;
 	d->obj = o;
 	o->type = d->type = signature(c, d->a);
 	Type *base = rt && rt->kind == N_NAME ? NULL : ty_invalid;
@@ -235,7 +239,19 @@ static void declare_method(Checker *c, Node *d) {
 	vec_push(&c->pkg->funcs, o);
 }
 
-Package *check_package(const char *path, Node **files, int nfiles) {
+/* A package-level declaration's object: it belongs to pkg and resolves
+ * names in the scope of the file that declares it. */
+static Object *pkg_obj(Package *pkg, Scope *fscope, ObjKind k, const Str *name, Type *t, Pos pos) {
+	Object *o = obj_new(k, name, t, pos);
+	o->global = true;
+	o->pkg = pkg;
+	o->fscope = fscope;
+	return o;
+}
+
+typedef struct { Node *decl; Scope *fscope; } MethodDecl;
+
+Package *check_package(const char *path, Node **files, int nfiles, const Importer *imp) {
 	const_init();
 	init_universe();
 	Package *pkg = NEW(Package);
@@ -244,19 +260,21 @@ Package *check_package(const char *path, Node **files, int nfiles) {
 	pkg->nfiles = nfiles;
 	pkg->scope = scope_new(universe);
 	if (nfiles > 0) pkg->name = files[0]->name;
+	const Package *saved_rel = type_string_package(pkg);
 	Checker c = {.pkg = pkg, .scope = pkg->scope, .iota = -1, .empty_iface = universe_empty_interface()};
 	VEC(Object *) consts = {0};
 	VEC(Node *) varspecs = {0};
 	VEC(Object *) typenames = {0};
-	VEC(Node *) methods = {0};
+	VEC(MethodDecl) methods = {0};
+	Scope **fscopes = NEWARR(Scope *, nfiles + 1);
 	Node *const_prev = NULL;
 	for (int i = 0; i < nfiles; i++) {
+		Scope *fs = fscopes[i] = scope_new(pkg->scope);
 		for (Node *d = files[i]->list; d; d = d->next) {
 			switch (d->kind) {
 			case N_TYPEDECL: {
-				Object *o = obj_new(OBJ_TYPENAME, d->name, ty_invalid, d->pos);
+				Object *o = pkg_obj(pkg, fs, OBJ_TYPENAME, d->name, ty_invalid, d->pos);
 				o->decl = d;
-				o->global = true;
 				d->obj = o;
 				if (!(d->flags & NF_ALIAS)) {
 					Type *t = type_new(TY_NAMED);
@@ -273,12 +291,12 @@ Package *check_package(const char *path, Node **files, int nfiles) {
 					continue;
 				}
 				if (d->c) {
-					vec_push(&methods, d);
+					MethodDecl md = {d, fs};
+					vec_push(&methods, md);
 					continue;
 				}
-				Object *o = obj_new(OBJ_FUNC, d->name, NULL, d->pos);
+				Object *o = pkg_obj(pkg, fs, OBJ_FUNC, d->name, NULL, d->pos);
 				o->decl = d;
-				o->global = true;
 				d->obj = o;
 				if (strcmp(d->name->s, "init") != 0) declare(pkg->scope, o);
 				vec_push(&pkg->funcs, o);
@@ -288,13 +306,16 @@ Package *check_package(const char *path, Node **files, int nfiles) {
 				if (d->iota == 0) const_prev = NULL;
 				declare_consts(&c, d, &const_prev, pkg->scope);
 				for (Node *l = d->list; l; l = l->next)
-					if (l->obj) vec_push(&consts, l->obj);
+					if (l->obj) {
+						l->obj->pkg = pkg;
+						l->obj->fscope = fs;
+						vec_push(&consts, l->obj);
+					}
 				break;
 			case N_VARDECL:
 				vec_push(&varspecs, d);
 				for (Node *l = d->list; l; l = l->next) {
-					Object *o = obj_new(OBJ_VAR, l->name, ty_invalid, l->pos);
-					o->global = true;
+					Object *o = pkg_obj(pkg, fs, OBJ_VAR, l->name, ty_invalid, l->pos);
 					o->spec = d;
 					o->used = true; /* package variables are never "declared but not used" */
 					l->obj = o;
@@ -303,32 +324,39 @@ Package *check_package(const char *path, Node **files, int nfiles) {
 				}
 				break;
 			case N_IMPORTDECL:
-				diag_error(d->pos, "imports are not supported yet");
-				break;
+				break; /* declare_imports, below */
 			default:
 				diag_error(d->pos, "package-level %s declarations are not supported yet", node_kind_name(d->kind));
 			}
 		}
 	}
+	/* imports last, so that a package-level name that clashes with a
+	 * package name is found whichever comes first in the source */
+	for (int i = 0; i < nfiles; i++) declare_imports(&c, files[i], fscopes[i], imp);
 	for (int i = 0; i < typenames.n; i++) resolve_typename(&c, typenames.v[i]);
 	for (int i = 0; i < typenames.n; i++) check_recursive_type(typenames.v[i]);
-	for (int i = 0; i < methods.n; i++) declare_method(&c, methods.v[i]);
+	for (int i = 0; i < methods.n; i++) declare_method(&c, methods.v[i].decl, methods.v[i].fscope);
 	free(typenames.v);
 	free(methods.v);
 	for (int i = 0; i < consts.n; i++) resolve_const(&c, consts.v[i]);
 	free(consts.v);
 	for (int i = 0; i < pkg->funcs.n; i++) {
 		Object *o = pkg->funcs.v[i];
+		c.scope = o->fscope;
 		if (!o->type) o->type = o->decl->type = signature(&c, o->decl->a);
 	}
 	for (int i = 0; i < pkg->globals.n; i++) resolve_var(&c, pkg->globals.v[i]);
 	for (int i = 0; i < pkg->funcs.n; i++) func_body(&c, pkg->funcs.v[i]);
 	c.curfn = NULL;
+	c.scope = pkg->scope;
 	init_order(pkg, varspecs.v, varspecs.n);
 	free(varspecs.v);
+	check_unused_imports(&c);
+	free(c.pkgnames.v);
 	/* as gc: the main package of a program (import path "main") needs main */
 	if (pkg->name && !strcmp(pkg->name->s, "main") && !strcmp(path, "main") &&
 	    !scope_lookup_local(pkg->scope, internz("main")))
 		diag_error(NOPOS, "function main is undeclared in the main package");
+	type_string_package(saved_rel);
 	return pkg;
 }

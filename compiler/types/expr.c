@@ -289,49 +289,6 @@ bool assign_to(Checker *c, Node *x, Type *t, const char *context) {
 
 /* ---- literals and names ----------------------------------------------------------------- */
 
-/* Decodes a string literal's source text into its bytes. */
-static Const *string_lit(const char *lit, uint32_t len) {
-	char *out = arena_alloc(g_arena, len + 1);
-	int64_t n = 0;
-	if (lit[0] == '`') {
-		for (uint32_t i = 1; i + 1 < len; i++)
-			if (lit[i] != '\r') out[n++] = lit[i];
-		return const_string(out, n);
-	}
-	for (uint32_t i = 1; i + 1 < len; i++) {
-		char ch = lit[i];
-		if (ch != '\\') {
-			out[n++] = ch;
-			continue;
-		}
-		ch = lit[++i];
-		switch (ch) {
-		case 'a': out[n++] = '\a'; break;
-		case 'b': out[n++] = '\b'; break;
-		case 'f': out[n++] = '\f'; break;
-		case 'n': out[n++] = '\n'; break;
-		case 'r': out[n++] = '\r'; break;
-		case 't': out[n++] = '\t'; break;
-		case 'v': out[n++] = '\v'; break;
-		case '\\': out[n++] = '\\'; break;
-		case '"': out[n++] = '"'; break;
-		case '\'': out[n++] = '\''; break;
-		default: {
-			int digits = ch == 'x' ? 2 : ch == 'u' ? 4 : ch == 'U' ? 8 : 3;
-			int base = (ch >= '0' && ch <= '7') ? 8 : 16;
-			if (base == 8) i--;
-			uint32_t v = 0;
-			for (int d = 0; d < digits; d++) {
-				char h = lit[++i];
-				v = v * (uint32_t)base + (uint32_t)(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
-			}
-			if (ch == 'u' || ch == 'U') n += utf8_encode(v, out + n);
-			else out[n++] = (char)v;
-		}
-		}
-	}
-	return const_string(out, n);
-}
 
 static void basic_lit(Node *n) {
 	n->mode = M_CONST;
@@ -346,7 +303,7 @@ static void basic_lit(Node *n) {
 		invalidate(n);
 		return;
 	}
-	n->val = n->op == T_STRING ? string_lit(n->lit, n->litlen) : const_from_literal(n->op, n->lit, n->litlen);
+	n->val = const_from_literal(n->op, n->lit, n->litlen);
 }
 
 static void name(Checker *c, Node *n) {
@@ -361,8 +318,16 @@ static void name(Checker *c, Node *n) {
 		invalidate(n);
 		return;
 	}
+	object_operand(c, n, o);
+}
+
+/* The operand an identifier (or a qualified identifier) denoting o is.
+ * Objects of imported packages are complete; only this package's are
+ * resolved on first use and recorded for the initialization order. */
+void object_operand(Checker *c, Node *n, Object *o) {
 	n->obj = o;
 	o->used = true;
+	bool local_pkg = !o->pkg || o->pkg == c->pkg;
 	switch (o->kind) {
 	case OBJ_CONST:
 		if (o->name == internz("iota") && !o->spec) {
@@ -394,7 +359,7 @@ static void name(Checker *c, Node *n) {
 				if (!have) vec_push(&fl->captures, o);
 			}
 		}
-		if (o->global) {
+		if (o->global && local_pkg) {
 			if (c->curfn) vec_push(&c->curfn->refs, o);
 			if (o->state != 2) resolve_var(c, o);
 			/* record the dependency of the initializer being checked */
@@ -408,14 +373,18 @@ static void name(Checker *c, Node *n) {
 		return;
 	case OBJ_FUNC:
 		if (!o->type) o->type = o->decl->type = signature(c, o->decl->a);
-		if (c->initdeps) vec_push(&c->initdeps->fdeps, o);
-		if (c->curfn) vec_push(&c->curfn->refs, o);
+		if (c->initdeps && local_pkg) vec_push(&c->initdeps->fdeps, o);
+		if (c->curfn && local_pkg) vec_push(&c->curfn->refs, o);
 		n->mode = M_VALUE;
 		n->type = o->type;
 		return;
 	case OBJ_TYPENAME: n->mode = M_TYPEEXPR; n->type = o->type; return;
 	case OBJ_BUILTIN: n->mode = M_BUILTIN; n->type = ty_invalid; return;
 	case OBJ_NIL: n->mode = M_VALUE; n->type = o->type; return;
+	case OBJ_PKGNAME:
+		diag_error(n->pos, "use of package %s without selector", o->name->s);
+		invalidate(n);
+		return;
 	default: invalidate(n);
 	}
 }

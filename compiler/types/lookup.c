@@ -130,6 +130,13 @@ Method *find_method(Type *T, const Str *name, bool *needs_ptr) {
  * method value, or an error worded as types2's. */
 void selector_expr(Checker *c, Node *n) {
 	Node *x = n->a;
+	bool qualified;
+	Object *q = qualified_ident(c, n, &qualified);
+	if (qualified) {
+		if (q) object_operand(c, n, q);
+		else invalidate(n);
+		return;
+	}
 	expr_or_type(c, x);
 	if (x->mode == M_INVALID) {
 		invalidate(n);

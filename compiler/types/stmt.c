@@ -579,6 +579,7 @@ void func_body(Checker *c, Object *fn) {
 	if (!d->b) return;
 	c->curfn = fn;
 	c->fnsig = fn->type;
+	c->scope = fn->fscope;
 	c->named_results = d->a->list2 && d->a->list2->name;
 	check_branches(d->b);
 	open_scope(c);

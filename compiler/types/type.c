@@ -102,6 +102,8 @@ bool type_identical(const Type *a, const Type *b) {
 typedef struct Out {
 	char *p;
 	size_t n, cap;
+	const Package *rel; /* named types of other packages print qualified */
+	bool qualify_all;
 } Out;
 
 static void out(Out *o, const char *s) {
@@ -150,7 +152,13 @@ static void write_type(Out *o, const Type *t, int depth) {
 	}
 	char buf[32];
 	switch (t->kind) {
-	case TY_NAMED: out(o, t->obj ? t->obj->name->s : "?"); return;
+	case TY_NAMED:
+		if (t->obj && t->obj->pkg && t->obj->global && (o->qualify_all || t->obj->pkg != o->rel)) {
+			out(o, t->obj->pkg->name->s);
+			out(o, ".");
+		}
+		out(o, t->obj ? t->obj->name->s : "?");
+		return;
 	case TY_POINTER: out(o, "*"); write_type(o, t->elem, depth + 1); return;
 	case TY_SLICE: out(o, "[]"); write_type(o, t->elem, depth + 1); return;
 	case TY_ARRAY:
@@ -217,13 +225,34 @@ static void write_type(Out *o, const Type *t, int depth) {
 	}
 }
 
+/* Messages name types relative to the package being checked, as types2
+ * does: its own types bare, others' qualified by package name. The
+ * checker sets the package for the duration of check_package. */
+static const Package *relative_to;
+
+const Package *type_string_package(const Package *p) {
+	const Package *old = relative_to;
+	relative_to = p;
+	return old;
+}
+
+static const char *type_string_out(const Type *t, Out *o) {
+	write_type(o, t, 0);
+	char *s = arena_strndup(g_arena, o->p ? o->p : "", o->n);
+	free(o->p);
+	return s;
+}
+
 const char *type_string(const Type *t) {
 	if (t && t->kind < TY_FUNC && t->name) return t->name;
-	Out o = {0};
-	write_type(&o, t, 0);
-	char *s = arena_strndup(g_arena, o.p ? o.p : "", o.n);
-	free(o.p);
-	return s;
+	Out o = {.rel = relative_to};
+	return type_string_out(t, &o);
+}
+
+const char *type_string_qualified(const Type *t) {
+	if (t && t->kind < TY_FUNC && t->name) return t->name;
+	Out o = {.qualify_all = true};
+	return type_string_out(t, &o);
 }
 
 /* ---- layout (gc on amd64) ------------------------------------------------------------- */

@@ -151,12 +151,14 @@ bool const_int_value(const Const *x, int64_t *v); /* fits in int64 and is integr
 double const_float64(const Const *x);
 const char *const_string_of(const Const *x);       /* as go/constant's String */
 
-typedef enum ObjKind { OBJ_BAD, OBJ_VAR, OBJ_CONST, OBJ_TYPENAME, OBJ_FUNC, OBJ_BUILTIN, OBJ_NIL } ObjKind;
+typedef enum ObjKind { OBJ_BAD, OBJ_VAR, OBJ_CONST, OBJ_TYPENAME, OBJ_FUNC, OBJ_BUILTIN, OBJ_NIL, OBJ_PKGNAME } ObjKind;
 
 enum {
 	BUILTIN_PRINT = 1, BUILTIN_PRINTLN, BUILTIN_LEN, BUILTIN_CAP, BUILTIN_APPEND, BUILTIN_COPY,
 	BUILTIN_DELETE, BUILTIN_MAKE, BUILTIN_NEW, BUILTIN_PANIC, BUILTIN_RECOVER, BUILTIN_CLOSE,
 	BUILTIN_COMPLEX, BUILTIN_REAL, BUILTIN_IMAG,
+	/* package unsafe */
+	BUILTIN_SIZEOF, BUILTIN_ALIGNOF, BUILTIN_OFFSETOF, BUILTIN_ADD, BUILTIN_SLICE,
 };
 
 typedef struct Object Object;
@@ -182,7 +184,10 @@ struct Object {
 	Node *spec;      /* OBJ_CONST: its N_CONSTDECL; Node *valexpr its value, typeexpr its type */
 	Node *valexpr, *typeexpr;
 	Type *recv;      /* methods: the receiver type (T or *T) */
-	void *backend;   /* the code generator's value for this object */
+	struct Package *pkg;      /* package-level objects: the package that declares it */
+	struct Scope *fscope;     /* package-level objects: the file scope of their declaration */
+	struct Package *imported; /* OBJ_PKGNAME: the package an import names */
+	void *backend;   /* the code generator's value for this object (its own package's module) */
 };
 
 typedef struct Scope Scope;
@@ -196,7 +201,17 @@ typedef struct Package {
 	VEC(Object *) funcs; /* package functions in source order */
 	VEC(Node *) inits;   /* package-level N_VARDECLs in initialization order */
 	VEC(Object *) globals; /* package-level variables in declaration order */
+	VEC(struct Package *) imports; /* each imported package once, in import order (unsafe excluded) */
 } Package;
+
+/* The checker asks an importer for each package a file imports. It returns
+ * the imported package, checked, or NULL with *err set to the message to
+ * report at the import. The driver's importer finds and checks packages
+ * from source; export data can stand in behind the same call. */
+typedef struct Importer {
+	Package *(*import)(void *ctx, const char *path, const char **err);
+	void *ctx;
+} Importer;
 
 extern Type *ty_bool, *ty_int, *ty_string, *ty_untyped_int, *ty_untyped_string,
 	*ty_untyped_bool, *ty_invalid, *ty_int64, *ty_float64, *ty_uint8, *ty_int32;
@@ -204,9 +219,16 @@ extern Type *ty_bool, *ty_int, *ty_string, *ty_untyped_int, *ty_untyped_string,
 bool type_is_untyped(const Type *t);
 bool type_is_integer(const Type *t);
 bool type_is_string(const Type *t);
-const char *type_string(const Type *t); /* as types2 prints it */
+const char *type_string(const Type *t); /* as types2 prints it, relative to the package being checked */
+const char *type_string_qualified(const Type *t); /* every named type qualified: main.T, []strings.Builder */
+const Package *type_string_package(const Package *p); /* sets the package type_string is relative to; returns the old one */
 
-/* Checks a package made of parsed files; reports errors to diag. */
-Package *check_package(const char *path, Node **files, int nfiles);
+/* Checks a package made of parsed files; reports errors to diag. Imports
+ * are resolved through imp (NULL: a package that imports nothing but
+ * unsafe). */
+Package *check_package(const char *path, Node **files, int nfiles, const Importer *imp);
+
+/* The import path an N_IMPORTDECL names (its literal unquoted). */
+const char *import_path(const Node *importdecl);
 
 #endif

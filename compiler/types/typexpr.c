@@ -20,7 +20,7 @@ void resolve_typename(Checker *c, Object *o) {
 	o->state = 1;
 	Node *d = o->decl;
 	Scope *saved = c->scope;
-	if (o->global) c->scope = c->pkg->scope;
+	if (o->global) c->scope = o->fscope;
 	if (d->list) {
 		diag_error(d->pos, "generic type %s: type parameters are not supported yet", o->name->s);
 		o->type = ty_invalid;
@@ -238,9 +238,19 @@ Type *resolve_type(Checker *c, Node *n) {
 	case N_INDEX:
 		diag_error(n->pos, "%s: generic instantiation is not supported yet", expr_string(n));
 		break;
-	case N_SELECTOR:
-		diag_error(n->pos, "undefined: %s (imports are not supported yet)", expr_string(n));
+	case N_SELECTOR: {
+		bool qualified;
+		Object *o = qualified_ident(c, n, &qualified);
+		if (!qualified) {
+			diag_error(node_startpos(n), "%s is not a type", expr_string(n));
+		} else if (o && o->kind != OBJ_TYPENAME) {
+			diag_error(n->pos, "%s is not a type", expr_string(n));
+		} else if (o) {
+			o->used = true;
+			t = o->type;
+		}
 		break;
+	}
 	default:
 		diag_error(node_startpos(n), "%s is not a type", expr_string(n));
 	}
