@@ -83,6 +83,16 @@ void rt_deferframe_return(DeferFrame *f) {
 	if (*slot == f) *slot = f->link;
 }
 
+/* runtime.Goexit: every deferred call of the goroutine runs, innermost
+ * frame first, as if each function returned (sched.c calls this hook). */
+static void goexit_defers(void *top) {
+	(void)top;
+	void **slot = rt_g_deferslot();
+	while (*slot) rt_deferframe_return(*slot);
+}
+
+void rt_defer_init(void) { rt_goexit_hook = goexit_defers; }
+
 /* ---- panics ------------------------------------------------------------------ */
 
 void rt_printpanicval(const GoType *t, void *data); /* panic.c */

@@ -21,5 +21,6 @@ int main(int argc, char **argv) {
 	rt_argc = argc;
 	rt_argv = argv;
 	rt_gc_init();
+	rt_defer_init();
 	rt_sched_main(main_goroutine);
 }

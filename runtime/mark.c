@@ -272,11 +272,15 @@ void mark_scanrange_bitmap(GcWork *w, uintptr_t start, uintptr_t nbytes, const u
 volatile uint32_t rt_wbenabled;
 
 void rt_wbstore(void **slot, void *val) {
+	rt_wbshade(*slot, val);
+	*slot = val;
+}
+
+void rt_wbshade(void *old, void *val) {
 	if (rt_wbenabled) {
-		shade_word(NULL, (uintptr_t)*slot);
+		shade_word(NULL, (uintptr_t)old);
 		if (gc_shade_new) shade_word(NULL, (uintptr_t)val);
 	}
-	*slot = val;
 }
 
 /* The barrier for n values of typ about to be overwritten at dst (with the

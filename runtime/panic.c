@@ -24,8 +24,13 @@ typedef struct RtError {
 } RtError;
 
 static GoString rterror_Error(void *data) { return ((RtError *)data)->msg; }
-static const GoMethod rterror_methods[] = {{{(const uint8_t *)"Error", 5}, (void (*)(void))rterror_Error}};
-static const GoUncommon rterror_uncommon = {1, rterror_methods};
+static void rterror_RuntimeError(void *data) { (void)data; }
+/* sorted by name; RuntimeError makes them satisfy runtime.Error */
+static const GoMethod rterror_methods[] = {
+	{{(const uint8_t *)"Error", 5}, (void (*)(void))rterror_Error},
+	{{(const uint8_t *)"RuntimeError", 12}, (void (*)(void))rterror_RuntimeError},
+};
+static const GoUncommon rterror_uncommon = {2, rterror_methods};
 static GoType rterror_type = {
 	.size = sizeof(RtError), .ptrdata = 8, .align = 8, .fieldalign = 8, .kind = KIND_STRUCT,
 	.gcdata = (const uint8_t *)"\x01", .name = {(const uint8_t *)"runtime.Error", 13}, .uncommon = &rterror_uncommon,

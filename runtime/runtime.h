@@ -46,6 +46,9 @@ extern __thread MCache *rt_mcache_cur;
  * type typ that may contain pointers (structs, arrays, interfaces). */
 extern volatile uint32_t rt_wbenabled;
 void rt_wbstore(void **slot, void *val);
+/* The barrier alone, for stores the caller makes itself (atomics): shades
+ * the value being overwritten and the one replacing it. */
+void rt_wbshade(void *old, void *val);
 void rt_typedmemmove(const GoType *typ, void *dst, const void *src);
 /* copy(dst, src) of n elements that contain pointers (memmove semantics),
  * and clearing n values of typ that contain pointers (var = T{}, clear). */
@@ -128,6 +131,7 @@ extern void (*rt_goexit_hook)(void *deferhook); /* set by panic.c/codegen */
 void **rt_g_deferslot(void);
 void **rt_g_panicslot(void);
 int rt_numgoroutine(void);        /* runtime.NumGoroutine */
+int32_t rt_ncpu(void);           /* runtime.NumCPU: the CPUs this process may run on */
 int rt_gomaxprocs(int n);         /* runtime.GOMAXPROCS: n <= 0 only queries */
 uint64_t rt_goid(void);           /* the current goroutine's id, 0 off-G */
 /* Blocking system calls are bracketed so the P can go to another M. */
@@ -298,6 +302,7 @@ noreturn void rt_gopanic(const GoType *t, void *data); /* panic(v), v as an inte
 struct DeferFrame;
 void rt_deferframe_push(struct DeferFrame *f);
 void rt_defer(struct DeferFrame *f, void (*thunk)(void *), void *blk);
+void rt_defer_init(void); /* at program start: runtime.Goexit runs deferred calls */
 void rt_deferframe_return(struct DeferFrame *f);
 GoEface rt_gorecover(void);
 int rt_setjmp(void *jb) __attribute__((returns_twice));

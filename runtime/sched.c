@@ -1449,7 +1449,7 @@ static P *newp(int32_t id) {
 	return p;
 }
 
-static int32_t ncpu(void) {
+int32_t rt_ncpu(void) {
 	cpu_set_t set;
 	if (sched_getaffinity(0, sizeof set, &set) == 0) {
 		int n = CPU_COUNT(&set);
@@ -1552,7 +1552,7 @@ static void main_trampoline(void *arg) {
 noreturn void rt_sched_main(void (*gomain)(void)) {
 	static struct mainarg ma;
 	ma.gomain = gomain;
-	int32_t n = ncpu();
+	int32_t n = rt_ncpu();
 	const char *e = getenv("GOMAXPROCS");
 	if (e && *e) {
 		long v = strtol(e, NULL, 10);

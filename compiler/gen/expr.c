@@ -167,9 +167,12 @@ static LLVMValueRef conversion(Gen *g, Node *n) {
 	if (fi && gen_float(to)) return gen_signed(from) ? LLVMBuildSIToFP(g->b, v, lto, "") : LLVMBuildUIToFP(g->b, v, lto, "");
 	if (gen_float(from) && ti) return gen_signed(to) ? LLVMBuildFPToSI(g->b, v, lto, "") : LLVMBuildFPToUI(g->b, v, lto, "");
 	if (gen_float(from) && gen_float(to)) {
-		if (from->kind == to->kind) return v;
-		return to->kind == TY_FLOAT32 ? LLVMBuildFPTrunc(g->b, v, lto, "") : LLVMBuildFPExt(g->b, v, lto, "");
+		if (LLVMTypeOf(v) == lto) return v;
+		return under(to)->kind == TY_FLOAT32 ? LLVMBuildFPTrunc(g->b, v, lto, "") : LLVMBuildFPExt(g->b, v, lto, "");
 	}
+	/* unsafe.Pointer <-> uintptr */
+	if (ti && LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind) return LLVMBuildPtrToInt(g->b, v, lto, "");
+	if (fi && LLVMGetTypeKind(lto) == LLVMPointerTypeKind) return LLVMBuildIntToPtr(g->b, gen_to_i64(g, from, v), lto, "");
 	return v;
 }
 

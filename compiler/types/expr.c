@@ -312,7 +312,8 @@ static void name(Checker *c, Node *n) {
 		invalidate(n);
 		return;
 	}
-	Object *o = scope_lookup(c->scope, n->name);
+	/* a qualified identifier resolved before keeps its object */
+	Object *o = n->a && n->obj ? n->obj : scope_lookup(c->scope, n->name);
 	if (!o) {
 		diag_error(n->pos, "undefined: %s", n->name->s);
 		invalidate(n);

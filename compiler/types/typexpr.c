@@ -188,7 +188,8 @@ Type *resolve_type(Checker *c, Node *n) {
 	switch (n->kind) {
 	case N_PAREN: t = resolve_type(c, n->a); break;
 	case N_NAME: {
-		Object *o = scope_lookup(c->scope, n->name);
+		/* a qualified identifier resolved before keeps its object */
+		Object *o = n->a && n->obj ? n->obj : scope_lookup(c->scope, n->name);
 		if (!o) {
 			diag_error(n->pos, "undefined: %s", n->name->s);
 			break;
