@@ -432,24 +432,52 @@ bool const_compare(int op, const Const *x, const Const *y) {
 
 /* ---- representability --------------------------------------------------------------- */
 
-/* Rounds a rational to the nearest float64 (float32 if single); *inf is
- * set if it overflows. mpq_get_d truncates, so round via a wide mpf. */
+/* Rounds a rational to the nearest float64 (float32 if single), ties to
+ * even, subnormals included; *inf is set if it overflows. Exact, on GMP
+ * integers: m = round(|q| / 2^s) with s the exponent of the result's last
+ * significand bit. */
 static double round_float(mpq_srcptr q, bool single, bool *inf) {
 	*inf = false;
-	mpf_t f;
-	mpf_init2(f, 256);
-	mpf_set_q(f, q);
-	long e;
-	double m = mpf_get_d_2exp(&e, f); /* q = m * 2^e, 0.5 <= |m| < 1 */
-	if (mpq_sgn(q) == 0) return 0;
-	double lim = single ? 128 : 1024;
-	if (e > lim) {
-		*inf = true;
-		return m < 0 ? -HUGE_VAL : HUGE_VAL;
+	int sgn = mpq_sgn(q);
+	if (sgn == 0) return 0;
+	const int prec = single ? 24 : 53;
+	const long minlsb = single ? -149 : -1074;
+	mpz_t n, d, t;
+	mpz_init(n);
+	mpz_init(t);
+	mpz_abs(n, mpq_numref(q));
+	mpz_init_set(d, mpq_denref(q));
+	/* e = floor(log2 |q|) */
+	long e = (long)mpz_sizeinbase(n, 2) - (long)mpz_sizeinbase(d, 2);
+	if (e >= 0) {
+		mpz_mul_2exp(t, d, (mp_bitcnt_t)e);
+		if (mpz_cmp(n, t) < 0) e--;
+	} else {
+		mpz_mul_2exp(t, n, (mp_bitcnt_t)-e);
+		if (mpz_cmp(t, d) < 0) e--;
 	}
-	double d = single ? (double)(float)ldexp(m, (int)e) : ldexp(m, (int)e);
-	if (isinf(d)) *inf = true;
-	return d;
+	double r;
+	if (e > (single ? 128 : 1024)) {
+		r = HUGE_VAL;
+	} else {
+		long s = e - (prec - 1);
+		if (s < minlsb) s = minlsb;
+		if (s < 0)
+			mpz_mul_2exp(n, n, (mp_bitcnt_t)-s);
+		else
+			mpz_mul_2exp(d, d, (mp_bitcnt_t)s);
+		mpz_tdiv_qr(t, n, n, d); /* t = quotient, n = remainder */
+		mpz_mul_2exp(n, n, 1);
+		int c = mpz_cmp(n, d);
+		if (c > 0 || (c == 0 && mpz_odd_p(t))) mpz_add_ui(t, t, 1);
+		r = ldexp(mpz_get_d(t), (int)s); /* exact: t has at most prec+1 bits */
+		if (single) r = (double)(float)r;
+	}
+	mpz_clear(n);
+	mpz_clear(d);
+	mpz_clear(t);
+	if (isinf(r)) *inf = true;
+	return sgn < 0 ? -r : r;
 }
 
 /* Can x be represented in basic type t? On success *out is the value as a

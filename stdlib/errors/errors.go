@@ -1,4 +1,5 @@
-// Package errors: creating and inspecting error values.
+// Package errors implements functions to manipulate errors: New, Unwrap
+// and Is. As is missing: it needs reflect, which goc does not have yet.
 package errors
 
 // New returns an error whose Error method returns text. Each call makes a
