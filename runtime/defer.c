@@ -14,6 +14,7 @@
  * frames left the panic is printed as gc prints it and the program exits 2.
  * (Choice of mechanism: docs/defer.md.)
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,7 @@ typedef struct Panic {
 	void *data;
 	bool recovered;
 	bool aborted;
+	RtSigInfo sig; /* sig.sig != 0: raised by a fault (signal.c) */
 } Panic;
 
 static GoType defer_rec_type = {
@@ -110,17 +112,27 @@ static noreturn void fatalpanic(Panic *p) {
 		rt_write_stderr("\n", 1);
 		if (i) rt_write_stderr("\t", 1);
 	}
-	static const char trailer[] = "\ngoroutine 1 [running]:\n";
-	rt_write_stderr(trailer, (intptr_t)sizeof trailer - 1);
+	char buf[160];
+	int k;
+	if (p->sig.sig) {
+		k = snprintf(buf, sizeof buf, "[signal SIGSEGV: segmentation violation code=0x%x addr=0x%lx pc=0x%lx]\n", p->sig.code,
+		             (unsigned long)p->sig.addr, (unsigned long)p->sig.pc);
+		rt_write_stderr(buf, k);
+	}
+	k = snprintf(buf, sizeof buf, "\ngoroutine %llu [running]:\n", (unsigned long long)(rt_goid() ? rt_goid() : 1));
+	rt_write_stderr(buf, k);
 	rt_printunlock();
 	exit(2);
 }
 
-void rt_gopanic(const GoType *t, void *data) {
+void rt_gopanic(const GoType *t, void *data) { rt_gopanic_sig(t, data, NULL); }
+
+void rt_gopanic_sig(const GoType *t, void *data, const RtSigInfo *si) {
 	void **pslot = rt_g_panicslot();
 	Panic *p = rt_mallocgc(sizeof *p, &panic_type, 1);
 	p->type = t;
 	p->data = data;
+	if (si) p->sig = *si;
 	p->link = pslot ? *pslot : NULL;
 	if (pslot) *pslot = p;
 	void **slot = rt_g_deferslot();

@@ -36,14 +36,20 @@ static GoType rterror_type = {
 	.gcdata = (const uint8_t *)"\x01", .name = {(const uint8_t *)"runtime.Error", 13}, .uncommon = &rterror_uncommon,
 };
 
-static noreturn void error_panic(const char *prefix, const char *msg) {
+static RtError *new_error(const char *prefix, const char *msg) {
 	size_t a = strlen(prefix), b = strlen(msg);
 	uint8_t *s = rt_mallocgc(a + b, NULL, 0);
 	memcpy(s, prefix, a);
 	memcpy(s + a, msg, b);
 	RtError *e = rt_mallocgc(sizeof *e, &rterror_type, 1);
 	e->msg = (GoString){s, (intptr_t)(a + b)};
-	rt_gopanic(&rterror_type, e);
+	return e;
+}
+
+static noreturn void error_panic(const char *prefix, const char *msg) { rt_gopanic(&rterror_type, new_error(prefix, msg)); }
+
+void rt_panicsig(const RtSigInfo *si) {
+	rt_gopanic_sig(&rterror_type, new_error("runtime error: ", "invalid memory address or nil pointer dereference"), si);
 }
 
 void rt_panicrt(const char *msg) { error_panic("runtime error: ", msg); }

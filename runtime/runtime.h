@@ -296,6 +296,12 @@ noreturn void rt_panicrt(const char *msg);
 noreturn void rt_panicplain(const char *msg);
 noreturn void rt_throw(const char *msg);
 noreturn void rt_gopanic(const GoType *t, void *data); /* panic(v), v as an interface{} */
+/* A fault in Go code turned into a panic (signal.c): the runtime error
+ * "invalid memory address or nil pointer dereference", printed, if not
+ * recovered, with gc's "[signal SIGSEGV: ...]" line. */
+typedef struct RtSigInfo { int sig, code; uintptr_t addr, pc; } RtSigInfo;
+noreturn void rt_panicsig(const RtSigInfo *si);
+noreturn void rt_gopanic_sig(const GoType *t, void *data, const RtSigInfo *si);
 
 /* ---- defer.c: deferred calls and recover (the frame layout is the code
  * generator's: 12 words in the deferring function's frame) -------------- */

@@ -64,9 +64,48 @@ static void sigurg_handler(int sig, siginfo_t *si, void *ucv) {
 	uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)rt_asyncpreempt;
 }
 
+/* The fault being turned into a panic: set by the handler, read at once
+ * by rt_sigpanic on the same thread. */
+static __thread RtSigInfo sigpanic_info;
+
+/* bytes of goroutine stack rt_sigpanic and the panic machinery need (C,
+ * without split-stack prologues) below the faulting frame */
+#define SIGPANIC_ROOM 2048
+
+/* Entered as if the faulting instruction had called it (gc's sigpanic). */
+static noreturn void rt_sigpanic(void) {
+	RtSigInfo si = sigpanic_info;
+	rt_panicsig(&si);
+}
+
+/* A nil dereference in Go code becomes a Go panic, which deferred calls
+ * may recover: the context is rewritten so that the faulting function
+ * seems to call rt_sigpanic. Other faults, and faults where the goroutine
+ * stack has no room, stay fatal. */
+static bool divert_to_panic(int sig, siginfo_t *si, ucontext_t *uc) {
+	uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+	uintptr_t sp = (uintptr_t)uc->uc_mcontext.gregs[REG_RSP];
+	M *m = sched_m;
+	G *g = m ? m->curg : NULL;
+	if (sig != SIGSEGV || (uintptr_t)si->si_addr >= 4096 || !in_go_text(pc) || !g || g->sysstack)
+		return false;
+	if (sp > g->stackhi || sp < g->stacklo + SIGPANIC_ROOM + 256)
+		return false;
+	/* addr 0, as gc reports a nil dereference (its explicit nil checks
+	 * fault at 0 even for a field at an offset) */
+	sigpanic_info = (RtSigInfo){.sig = sig, .code = si->si_code, .addr = 0, .pc = pc};
+	sp = ((sp - 128) & ~(uintptr_t)15) - 8; /* below the red zone; aligned as after a call */
+	*(uintptr_t *)sp = pc;
+	uc->uc_mcontext.gregs[REG_RSP] = (greg_t)sp;
+	uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)rt_sigpanic;
+	return true;
+}
+
 static void fault_handler(int sig, siginfo_t *si, void *ucv) {
 	ucontext_t *uc = ucv;
 	uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+	if (divert_to_panic(sig, si, uc))
+		return;
 	if (rt_sigpanic_hook && in_go_text(pc) && rt_sigpanic_hook(sig, si->si_addr, ucv))
 		return;
 	char buf[256];

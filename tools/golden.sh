@@ -13,7 +13,8 @@
 set -u
 mode=$1; shift
 
-trim_stderr() { awk '{ print } /^goroutine [0-9]+ \[.*\]:$/ { exit }'; }
+# (the pc= of a "[signal SIGSEGV: ...]" line is an address in the binary)
+trim_stderr() { awk '{ print } /^goroutine [0-9]+ \[.*\]:$/ { exit }' | sed -E 's/ pc=0x[0-9a-f]+\]$/ pc=PC]/'; }
 
 case "$mode" in
 record)

@@ -133,3 +133,129 @@ LLVMValueRef gen_funclit(Gen *g, Node *n) {
 	g->nfunclit = nfunclit;
 	return clo;
 }
+
+/* Starts a wrapper function: the builder moves to its entry block; the
+ * caller emits the body and calls end_wrapper. */
+static LLVMBuilderRef begin_wrapper(Gen *g, LLVMValueRef w) {
+	gen_function_attrs(g, w);
+	LLVMSetLinkage(w, LLVMLinkOnceODRLinkage);
+	LLVMBuilderRef saved = g->b;
+	g->b = LLVMCreateBuilderInContext(g->ctx);
+	LLVMPositionBuilderAtEnd(g->b, LLVMAppendBasicBlockInContext(g->ctx, w, "entry"));
+	return saved;
+}
+
+static void end_wrapper(Gen *g, LLVMBuilderRef saved, Type *sig, LLVMValueRef r) {
+	if (sig->nresults == 0) LLVMBuildRetVoid(g->b);
+	else LLVMBuildRet(g->b, r);
+	LLVMDisposeBuilder(g->b);
+	g->b = saved;
+}
+
+/* x.M as a value (spec: Method values): the receiver is evaluated now
+ * and saved in a closure {code, receiver}; the code calls M with it. An
+ * interface's method is looked up now too (a nil interface panics here,
+ * as in Go), and the closure keeps {code, data word, method}. */
+LLVMValueRef gen_method_value(Gen *g, Node *n) {
+	Type *sig = under(n->type);
+	Type *bp = type_pointer(basic_type(TY_UINT8));
+	Type *ct = type_new(TY_STRUCT);
+	bool iface = n->sel->iface;
+	Method *m = n->sel->method;
+	if (iface && n->sel->npath > 0) {
+		diag_error(n->pos, "method values of interfaces embedded in structs are not supported by the code generator yet");
+		return LLVMConstNull(g->ptr);
+	}
+	Type *recvt = iface ? bp : n->obj->recv;
+	ct->nfields = iface ? 3 : 2;
+	ct->fields = NEWARR(Field, 3);
+	ct->fields[0] = (Field){.name = internz("fn"), .type = bp};
+	ct->fields[1] = (Field){.name = internz("recv"), .type = recvt};
+	if (iface) ct->fields[2] = (Field){.name = internz("method"), .type = bp};
+	LLVMTypeRef clt = gen_type(g, ct);
+
+	/* the code */
+	const char *name = iface ? arena_printf(g_arena, "go.imethodvalue.%s.%s", gen_type_name(g, n->a->type), m->name->s)
+	                         : arena_printf(g_arena, "%s·mv", LLVMGetValueName(gen_objval(g, n->obj)));
+	LLVMValueRef w = LLVMGetNamedFunction(g->mod, name);
+	if (!w) {
+		w = LLVMAddFunction(g->mod, name, code_type(g, sig));
+		LLVMBuilderRef saved = begin_wrapper(g, w);
+		unsigned np = LLVMCountParams(w);
+		LLVMValueRef ctx = LLVMGetParam(w, 0);
+		LLVMValueRef *args = NEWARR(LLVMValueRef, np + 1);
+		args[0] = LLVMBuildLoad2(g->b, gen_type(g, recvt), LLVMBuildStructGEP2(g->b, clt, ctx, 1, ""), "recv");
+		for (unsigned i = 1; i < np; i++) args[i] = LLVMGetParam(w, i);
+		LLVMValueRef r;
+		if (iface) {
+			LLVMValueRef fp = LLVMBuildLoad2(g->b, g->ptr, LLVMBuildStructGEP2(g->b, clt, ctx, 2, ""), "method");
+			r = LLVMBuildCall2(g->b, gen_sig(g, m->type, basic_type(TY_UNSAFEPTR)), fp, args, np, "");
+		} else {
+			r = LLVMBuildCall2(g->b, gen_sig(g, n->obj->type, recvt), gen_objval(g, n->obj), args, np, "");
+		}
+		end_wrapper(g, saved, sig, r);
+	}
+
+	/* the closure, made now */
+	LLVMValueRef recv, method = NULL;
+	if (iface) {
+		Type *it = under(n->a->type);
+		int idx = 0;
+		for (int i = 0; i < it->methods.n; i++)
+			if (it->methods.v[i].name == n->name) idx = i;
+		LLVMValueRef v = gen_expr(g, n->a);
+		LLVMValueRef tab = LLVMBuildExtractValue(g->b, v, 0, "tab");
+		recv = LLVMBuildExtractValue(g->b, v, 1, "data");
+		LLVMValueRef off = LLVMConstInt(g->i64, 24 + 8 * (unsigned long long)idx, 0);
+		method = LLVMBuildLoad2(g->b, g->ptr, LLVMBuildGEP2(g->b, g->i8, tab, &off, 1, ""), "method");
+	} else {
+		recv = gen_method_recv(g, n);
+	}
+	LLVMValueRef clo = gen_new(g, ct);
+	LLVMBuildStore(g->b, w, LLVMBuildStructGEP2(g->b, clt, clo, 0, ""));
+	gen_store(g, LLVMBuildStructGEP2(g->b, clt, clo, 1, ""), recv, recvt, true);
+	if (iface) LLVMBuildStore(g->b, method, LLVMBuildStructGEP2(g->b, clt, clo, 2, ""));
+	return clo;
+}
+
+/* T.M or (*T).M as a value: a static closure whose code takes the
+ * receiver as its first argument (dereferencing a *T for a value method). */
+LLVMValueRef gen_method_expr_value(Gen *g, Node *n) {
+	Type *sig = under(n->type);
+	Object *o = n->obj;
+	Type *x = n->a->type;
+	bool iface = under(x)->kind == TY_INTERFACE;
+	const char *name = iface ? arena_printf(g_arena, "go.imethodexpr.%s.%s", gen_type_name(g, x), n->name->s)
+	                         : arena_printf(g_arena, "go.methodexpr.%s.%s", gen_type_name(g, x), n->name->s);
+	const char *cname = arena_printf(g_arena, "%s·f", name);
+	LLVMValueRef clo = LLVMGetNamedGlobal(g->mod, cname);
+	if (clo) return clo;
+	LLVMValueRef w = LLVMAddFunction(g->mod, name, code_type(g, sig));
+	LLVMBuilderRef saved = begin_wrapper(g, w);
+	unsigned np = LLVMCountParams(w);
+	LLVMValueRef *args = NEWARR(LLVMValueRef, np + 1);
+	for (unsigned i = 1; i < np; i++) args[i - 1] = LLVMGetParam(w, i);
+	LLVMValueRef r;
+	if (iface) {
+		Type *it = under(x);
+		int idx = 0;
+		for (int i = 0; i < it->methods.n; i++)
+			if (it->methods.v[i].name == n->name) idx = i;
+		LLVMValueRef v = args[0];
+		LLVMValueRef off = LLVMConstInt(g->i64, 24 + 8 * (unsigned long long)idx, 0);
+		LLVMValueRef fp = LLVMBuildLoad2(g->b, g->ptr, LLVMBuildGEP2(g->b, g->i8, LLVMBuildExtractValue(g->b, v, 0, ""), &off, 1, ""), "");
+		args[0] = LLVMBuildExtractValue(g->b, v, 1, "");
+		r = LLVMBuildCall2(g->b, gen_sig(g, it->methods.v[idx].type, basic_type(TY_UNSAFEPTR)), fp, args, np - 1, "");
+	} else {
+		if (o->recv->kind != TY_POINTER && under(x)->kind == TY_POINTER)
+			args[0] = LLVMBuildLoad2(g->b, gen_type(g, o->recv), args[0], "recv");
+		r = LLVMBuildCall2(g->b, gen_sig(g, o->type, o->recv), gen_objval(g, o), args, np - 1, "");
+	}
+	end_wrapper(g, saved, sig, r);
+	LLVMValueRef init = LLVMConstStructInContext(g->ctx, &w, 1, 0);
+	clo = LLVMAddGlobal(g->mod, LLVMTypeOf(init), cname);
+	LLVMSetInitializer(clo, init);
+	LLVMSetGlobalConstant(clo, 1);
+	LLVMSetLinkage(clo, LLVMLinkOnceODRLinkage);
+	return clo;
+}

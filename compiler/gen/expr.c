@@ -28,7 +28,6 @@ static LLVMValueRef const_value(Gen *g, Node *n) {
 	return NULL;
 }
 
-static void print_value(Gen *g, Node *a) { gen_print_typed(g, gen_expr(g, a), a->type); }
 
 /* One operand of print/println, by its type (gc's printint, printstring ...) */
 void gen_print_typed(Gen *g, LLVMValueRef v, Type *t) {
@@ -66,20 +65,30 @@ void gen_print_typed(Gen *g, LLVMValueRef v, Type *t) {
 
 static LLVMValueRef builtin_call(Gen *g, Node *n, int id) {
 	if (id == BUILTIN_PRINT || id == BUILTIN_PRINTLN) {
-		gen_call_rt(g, "rt_printlock", g->voidt, NULL, NULL, 0);
+		/* every operand is evaluated before anything is printed, as gc does */
+		int nv = 0;
+		LLVMValueRef *vals;
+		Type **types;
 		if (n->list && !n->list->next && n->list->type && n->list->type->kind == TY_TUPLE) {
 			/* println(f()) with several results */
 			LLVMValueRef agg = gen_expr(g, n->list);
 			Type *tt = n->list->type;
-			for (int i = 0; i < tt->nresults; i++) {
-				if (id == BUILTIN_PRINTLN && i) gen_call_rt(g, "rt_printsp", g->voidt, NULL, NULL, 0);
-				gen_print_typed(g, LLVMBuildExtractValue(g->b, agg, (unsigned)i, ""), tt->results[i]);
+			vals = NEWARR(LLVMValueRef, tt->nresults + 1);
+			types = tt->results;
+			for (; nv < tt->nresults; nv++) vals[nv] = LLVMBuildExtractValue(g->b, agg, (unsigned)nv, "");
+		} else {
+			vals = NEWARR(LLVMValueRef, list_len(n->list) + 1);
+			types = NEWARR(Type *, list_len(n->list) + 1);
+			for (Node *a = n->list; a; a = a->next, nv++) {
+				vals[nv] = gen_expr(g, a);
+				types[nv] = a->type;
 			}
-		} else
-			for (Node *a = n->list; a; a = a->next) {
-				if (id == BUILTIN_PRINTLN && a != n->list) gen_call_rt(g, "rt_printsp", g->voidt, NULL, NULL, 0);
-				print_value(g, a);
-			}
+		}
+		gen_call_rt(g, "rt_printlock", g->voidt, NULL, NULL, 0);
+		for (int i = 0; i < nv; i++) {
+			if (id == BUILTIN_PRINTLN && i) gen_call_rt(g, "rt_printsp", g->voidt, NULL, NULL, 0);
+			gen_print_typed(g, vals[i], types[i]);
+		}
 		if (id == BUILTIN_PRINTLN) gen_call_rt(g, "rt_printnl", g->voidt, NULL, NULL, 0);
 		gen_call_rt(g, "rt_printunlock", g->voidt, NULL, NULL, 0);
 		return NULL;
@@ -176,6 +185,19 @@ static LLVMValueRef conversion(Gen *g, Node *n) {
 	return v;
 }
 
+/* The receiver a concrete method x.M is called with: walk the embedded
+ * path to the value that has the method; its address for a pointer
+ * receiver on an addressable operand (NF_ADDRRECV), the value behind a
+ * pointer for a value receiver (NF_DEREFRECV). */
+LLVMValueRef gen_method_recv(Gen *g, Node *fn) {
+	Type *recvt = fn->obj->recv;
+	if (fn->flags & NF_ADDRRECV) return gen_selector_base_addr(g, fn);
+	if (fn->flags & NF_DEREFRECV) return LLVMBuildLoad2(g->b, gen_type(g, recvt), gen_selector_base_addr(g, fn), "recv");
+	if (fn->sel->npath == 0) return gen_expr(g, fn->a);
+	LLVMValueRef p = gen_selector_base_addr(g, fn);
+	return recvt->kind == TY_POINTER ? p : LLVMBuildLoad2(g->b, gen_type(g, recvt), p, "recv");
+}
+
 /* A call of a function or method known at compile time. Method calls pass
  * the receiver first: its address when the method has a pointer receiver
  * and the operand is addressable (NF_ADDRRECV), the value behind a pointer
@@ -190,21 +212,9 @@ static LLVMValueRef call(Gen *g, Node *n) {
 	Type *ft = under(fn->type);
 	Object *callee_obj = NULL;
 	LLVMValueRef recv = NULL;
-	Type *recvt = NULL;
 	if (fn->kind == N_SELECTOR && fn->sel && fn->sel->kind == SEL_METHOD && !fn->sel->iface && !(fn->flags & NF_METHODEXPR)) {
 		callee_obj = fn->obj;
-		recvt = callee_obj->recv;
-		/* the receiver: walk the embedded path to the value that has the method */
-		Node *x = fn->a;
-		if (fn->flags & NF_ADDRRECV) recv = gen_selector_base_addr(g, fn);
-		else if (fn->flags & NF_DEREFRECV) {
-			LLVMValueRef p = gen_selector_base_addr(g, fn);
-			recv = LLVMBuildLoad2(g->b, gen_type(g, recvt), p, "recv");
-		} else if (fn->sel->npath == 0) recv = gen_expr(g, x);
-		else {
-			LLVMValueRef p = gen_selector_base_addr(g, fn);
-			recv = recvt->kind == TY_POINTER ? p : LLVMBuildLoad2(g->b, gen_type(g, recvt), p, "recv");
-		}
+		recv = gen_method_recv(g, fn);
 	} else if (fn->kind == N_SELECTOR && (fn->flags & NF_METHODEXPR)) {
 		callee_obj = fn->obj;
 	} else if (fn->kind == N_NAME && fn->obj && fn->obj->kind == OBJ_FUNC) {
@@ -421,8 +431,8 @@ LLVMValueRef gen_expr(Gen *g, Node *n) {
 			}
 			return v;
 		}
-		diag_error(n->pos, "method values are not supported by the code generator yet");
-		return LLVMConstNull(g->ptr);
+		if (n->flags & NF_METHODEXPR) return gen_method_expr_value(g, n);
+		return gen_method_value(g, n);
 	case N_INDEX: {
 		Type *u = under(n->a->type);
 		if (type_is_string(u)) {

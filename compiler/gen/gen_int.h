@@ -99,6 +99,9 @@ void gen_maprange(Gen *g, Node *n, Node *kn, Node *vn);
 
 /* closure.c: function values and literals */
 LLVMValueRef gen_func_value(Gen *g, Object *f);
+LLVMValueRef gen_method_value(Gen *g, Node *sel);      /* closure.c: x.M as a func value */
+LLVMValueRef gen_method_expr_value(Gen *g, Node *sel); /* closure.c: T.M as a func value */
+LLVMValueRef gen_method_recv(Gen *g, Node *sel);       /* expr.c: the receiver x.M is called with */
 LLVMValueRef gen_objval(Gen *g, Object *o); /* gen.c: an object's value, declared here if imported */
 LLVMValueRef gen_call_value(Gen *g, Node *n, LLVMValueRef fv, Type *sig);
 LLVMValueRef gen_funclit(Gen *g, Node *n);

@@ -166,3 +166,8 @@ void rt_gopanic(const GoType *t, void *data) {
 	rt_printunlock();
 	exit(2);
 }
+
+void rt_gopanic_sig(const GoType *t, void *data, const RtSigInfo *si) {
+	(void)si;
+	rt_gopanic(t, data);
+}
