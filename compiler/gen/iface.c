@@ -52,7 +52,10 @@ static LLVMValueRef value_wrapper(Gen *g, Method *m, Type *recv) {
 
 /* Method m of type t as an interface calls it (receiver: the data word). */
 LLVMValueRef gen_iface_method(Gen *g, Type *t, Method *m) {
-	if (m->ptrrecv || under(t)->kind == TY_POINTER || direct(t)) return gen_objval(g, m->obj);
+	if (m->ptrrecv) return gen_objval(g, m->obj);
+	/* a value method of T in *T's method set: the data word is a *T */
+	if (under(t)->kind == TY_POINTER) return value_wrapper(g, m, under(t)->elem);
+	if (direct(t)) return gen_objval(g, m->obj);
 	return value_wrapper(g, m, t);
 }
 
@@ -76,10 +79,7 @@ LLVMValueRef gen_itab(Gen *g, Type *t, Type *it) {
 			fns[i] = LLVMConstNull(g->ptr);
 			continue;
 		}
-		/* a pointer receiver (or a method of *T found on *T) takes the data word as is */
-		if (m->ptrrecv || under(t)->kind == TY_POINTER) fns[i] = gen_objval(g, m->obj);
-		else if (direct(t)) fns[i] = gen_objval(g, m->obj);
-		else fns[i] = value_wrapper(g, m, t->kind == TY_POINTER ? t->elem : t);
+		fns[i] = gen_iface_method(g, t, m);
 	}
 	LLVMValueRef hash = LLVMConstInt(g->i32, 0, 0);
 	LLVMValueRef fv[5] = {gen_typedesc(g, it), gen_typedesc(g, t), hash, LLVMConstInt(g->i32, 0, 0),
