@@ -330,4 +330,7 @@ void rt_write_stderr(const void *p, intptr_t n);
 void rt_printlock(void);
 void rt_printunlock(void);
 
+/* complex.c: complex128 division as gc's runtime.complex128div */
+void rt_complex128div(double out[2], double a, double b, double c, double d);
+
 #endif

@@ -23,6 +23,7 @@ static LLVMValueRef const_value(Gen *g, Node *n) {
 			unsigned long long v = mpz_get_ui(m);
 			return LLVMConstInt(t, v, 0);
 		}
+		if (LLVMGetTypeKind(t) == LLVMStructTypeKind) return gen_complex_const(g, t, k);
 		return LLVMConstReal(t, const_float64(k));
 	}
 	return NULL;
@@ -52,6 +53,11 @@ void gen_print_typed(Gen *g, LLVMValueRef v, Type *t) {
 		LLVMTypeRef pt[3] = {g->ptr, g->i64, g->i64};
 		LLVMValueRef args[3] = {LLVMBuildExtractValue(g->b, v, 0, ""), LLVMBuildExtractValue(g->b, v, 1, ""), LLVMBuildExtractValue(g->b, v, 2, "")};
 		gen_call_rt(g, "rt_printslice", g->voidt, pt, args, 3);
+	} else if (gen_complex(t)) {
+		LLVMTypeRef pt[2] = {g->f64, g->f64};
+		v = gen_complex_convert(g, v, LLVMStructTypeInContext(g->ctx, pt, 2, 0));
+		LLVMValueRef args[2] = {LLVMBuildExtractValue(g->b, v, 0, ""), LLVMBuildExtractValue(g->b, v, 1, "")};
+		gen_call_rt(g, "rt_printcomplex", g->voidt, pt, args, 2);
 	} else if (gen_float(t)) {
 		LLVMTypeRef pt[1] = {g->f64};
 		LLVMValueRef args[1] = {under(t)->kind == TY_FLOAT32 ? LLVMBuildFPExt(g->b, v, g->f64, "") : v};
@@ -102,6 +108,12 @@ static LLVMValueRef builtin_call(Gen *g, Node *n, int id) {
 	case BUILTIN_COPY: return gen_copy(g, n);
 	case BUILTIN_DELETE: gen_mapdelete(g, n); return NULL;
 	case BUILTIN_CLOSE: gen_close(g, n); return NULL;
+	case BUILTIN_COMPLEX: {
+		LLVMValueRef re = gen_expr(g, n->list), im = gen_expr(g, n->list->next);
+		return gen_make_complex(g, gen_type(g, n->type), re, im);
+	}
+	case BUILTIN_REAL: case BUILTIN_IMAG:
+		return LLVMBuildExtractValue(g->b, gen_expr(g, n->list), id == BUILTIN_IMAG, "");
 	case BUILTIN_RECOVER: return gen_call_rt(g, "rt_gorecover", g->iface, NULL, NULL, 0);
 	case BUILTIN_ADD: { /* unsafe.Add(p, n) */
 		LLVMValueRef p = gen_expr(g, n->list);
@@ -166,6 +178,7 @@ static LLVMValueRef conversion(Gen *g, Node *n) {
 		tmp.a = x;
 		return gen_convert(g, &tmp);
 	}
+	if (gen_complex(from) && gen_complex(to)) return gen_complex_convert(g, v, lto);
 	bool fi = type_is_integer(from), ti = type_is_integer(to);
 	if (fi && ti) {
 		unsigned a = LLVMGetIntTypeWidth(LLVMTypeOf(v)), b = LLVMGetIntTypeWidth(lto);
@@ -373,6 +386,18 @@ LLVMValueRef gen_binary(Gen *g, Node *n) {
  * matters to shifts, its constness to division). */
 LLVMValueRef gen_arith(Gen *g, int op, LLVMValueRef x, LLVMValueRef y, Type *t, Node *ynode) {
 	if (type_is_string(t)) return gen_string_op(g, op, x, y);
+	if (gen_complex(t)) return gen_complex_arith(g, op, x, y);
+	if (under(t)->kind == TY_STRUCT || under(t)->kind == TY_ARRAY) {
+		/* == and != compare field by field (element by element) through
+		 * the type descriptor, as gc's generated eq functions do */
+		LLVMValueRef a = gen_temp(g, LLVMTypeOf(x), "eq.x"), b = gen_temp(g, LLVMTypeOf(y), "eq.y");
+		LLVMBuildStore(g->b, x, a);
+		LLVMBuildStore(g->b, y, b);
+		LLVMTypeRef pt[3] = {g->ptr, g->ptr, g->ptr};
+		LLVMValueRef args[3] = {gen_typedesc(g, t), a, b};
+		LLVMValueRef eq = LLVMBuildTrunc(g->b, gen_call_rt(g, "rt_typeequal", g->i8, pt, args, 3), g->i1, "");
+		return op == T_EQ ? eq : LLVMBuildNot(g->b, eq, "");
+	}
 	if (gen_float(t)) {
 		switch (op) {
 		case T_PLUS: return LLVMBuildFAdd(g->b, x, y, "");
@@ -478,7 +503,9 @@ LLVMValueRef gen_expr(Gen *g, Node *n) {
 		if (n->op == T_ARROW) return gen_recv(g, n);
 		LLVMValueRef x = gen_expr(g, n->a);
 		switch (n->op) {
-		case T_MINUS: return gen_float(n->a->type) ? LLVMBuildFNeg(g->b, x, "") : LLVMBuildNeg(g->b, x, "");
+		case T_MINUS:
+			if (gen_complex(n->a->type)) return gen_complex_neg(g, x);
+			return gen_float(n->a->type) ? LLVMBuildFNeg(g->b, x, "") : LLVMBuildNeg(g->b, x, "");
 		case T_NOT: case T_XOR: return LLVMBuildNot(g->b, x, "");
 		default: return x;
 		}

@@ -89,6 +89,14 @@ void gen_type_switch(Gen *g, Node *n);
 LLVMValueRef gen_iface_call(Gen *g, Node *n);
 LLVMValueRef gen_iface_eq(Gen *g, Node *x, Node *y);
 
+/* complex.c: complex64 and complex128 */
+bool gen_complex(Type *t);
+LLVMValueRef gen_make_complex(Gen *g, LLVMTypeRef t, LLVMValueRef re, LLVMValueRef im);
+LLVMValueRef gen_complex_const(Gen *g, LLVMTypeRef t, const Const *k);
+LLVMValueRef gen_complex_convert(Gen *g, LLVMValueRef z, LLVMTypeRef to);
+LLVMValueRef gen_complex_neg(Gen *g, LLVMValueRef z);
+LLVMValueRef gen_complex_arith(Gen *g, int op, LLVMValueRef x, LLVMValueRef y);
+
 /* maps.c: maps through runtime/map.c */
 LLVMValueRef gen_makemap(Gen *g, Type *t, Node *hint);
 LLVMValueRef gen_mapindex(Gen *g, Node *n);

@@ -149,6 +149,9 @@ bool const_compare(int op, const Const *x, const Const *y);
 bool const_representable(const Const *x, const Type *t, Const **out, const char **why);
 bool const_int_value(const Const *x, int64_t *v); /* fits in int64 and is integral */
 double const_float64(const Const *x);
+double const_imag_float64(const Const *x);      /* 0 unless complex */
+Const *const_complex(const Const *re, const Const *im);
+Const *const_part(const Const *x, bool imag); /* real(x) or imag(x) */
 const char *const_string_of(const Const *x);       /* as go/constant's String */
 
 typedef enum ObjKind { OBJ_BAD, OBJ_VAR, OBJ_CONST, OBJ_TYPENAME, OBJ_FUNC, OBJ_BUILTIN, OBJ_NIL, OBJ_PKGNAME } ObjKind;
