@@ -293,6 +293,7 @@ void rt_mapiternext(RtMapIter *it);
  * plainError panics ("send on closed channel", "close of nil channel").
  * rt_throw: an unrecoverable "fatal error: msg", exit status 2. */
 noreturn void rt_panicrt(const char *msg);
+noreturn void rt_panicnil(void);
 noreturn void rt_panicplain(const char *msg);
 noreturn void rt_throw(const char *msg);
 noreturn void rt_gopanic(const GoType *t, void *data); /* panic(v), v as an interface{} */

@@ -102,6 +102,7 @@ typedef struct Selection {
 /* lookup.c: fields and methods by name; method sets */
 Selection lookup_field_or_method(Type *T, const Str *name);
 Method *find_method(Type *T, const Str *name, bool *needs_ptr);
+int method_set(Type *T, Selection **out); /* sorted by name; promoted methods included */
 
 /* type.c: constructors, identity, strings, layout */
 Type *basic_type(TypeKind k);
