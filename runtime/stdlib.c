@@ -245,3 +245,6 @@ intptr_t go_reflect_chanlen(void *c) { return rt_chanlen(c); }
 
 intptr_t go_reflect_chancap(void *c) GOSYM("reflect.chancap");
 intptr_t go_reflect_chancap(void *c) { return rt_chancap(c); }
+
+void *go_reflect_getitab(const GoType *inter, const GoType *t) GOSYM("reflect.getitab");
+void *go_reflect_getitab(const GoType *inter, const GoType *t) { return rt_getitab(inter, t); }
