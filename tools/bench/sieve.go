@@ -1,4 +1,4 @@
-// sieve: the sieve of Eratosthenes to 10,000,000 over a []bool, five times
+// sieve: the sieve of Eratosthenes to 10,000,000 over a []bool, ten times
 // (issue 4): bounds-checked loads and stores in tight loops.
 package main
 
@@ -33,7 +33,7 @@ func itoa(n int) string {
 }
 
 func main() {
-	n, reps := 10000000, 5
+	n, reps := 10000000, 10
 	if len(os.Args) > 1 && os.Args[1] == "quick" {
 		n, reps = 100000, 1
 	}
