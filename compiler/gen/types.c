@@ -324,8 +324,7 @@ LLVMValueRef gen_typedesc(Gen *g, Type *t) {
 	for (const char *p = cn; *p; p++) h = (h ^ (uint8_t)*p) * 16777619u;
 	int kind = reflect_kind(t) | (direct_iface(t) ? 32 : 0);
 	int tflag = (t->kind == TY_NAMED ? 4 : 0) | (type_has_pointers(t) || u->kind == TY_FLOAT32 || u->kind == TY_FLOAT64 ? 0 : 8);
-	const char *shown = u->kind == TY_INTERFACE && u->methods.n == 0 && t->kind != TY_NAMED ? "interface {}"
-	                    : t->kind < TY_FUNC ? basic_type(t->kind)->name : type_string_qualified(t);
+	const char *shown = type_string_reflect(t);
 	LLVMValueRef hv[12] = {
 		LLVMConstInt(g->i64, (unsigned long long)type_size(t), 0),
 		LLVMConstInt(g->i64, (unsigned long long)gen_ptrdata(t), 0),

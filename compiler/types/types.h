@@ -225,6 +225,7 @@ bool type_is_integer(const Type *t);
 bool type_is_string(const Type *t);
 const char *type_string(const Type *t); /* as types2 prints it, relative to the package being checked */
 const char *type_string_qualified(const Type *t); /* every named type qualified: main.T, []strings.Builder */
+const char *type_string_reflect(const Type *t);   /* as reflect's Type.String: struct { a int }, interface {} */
 const Package *type_string_package(const Package *p); /* sets the package type_string is relative to; returns the old one */
 
 /* Checks a package made of parsed files; reports errors to diag. Imports
