@@ -43,7 +43,8 @@ static int64_t memlimit = INT64_MAX;
 static int gctrace;
 static int nprocs = 1;
 static uint64_t heap_goal = (uint64_t)4 << 20;
-static uint64_t heap_marked_last;
+static uint64_t heap_marked_last; /* marked at the last cycle, black allocation included (gc's heapMarked) */
+static uint64_t heap_traced_last; /* of which reached by tracing: the expected scan work */
 static double trigger_frac = 0.75;
 static uint64_t t_init;
 static uint64_t gc_cpu_total; /* ns of collector CPU time, all cycles */
@@ -145,12 +146,12 @@ static int godebug_int(const char *key, int def) {
  * near the goal. */
 static uint64_t last_stack_bytes;
 
-static void compute_goal(uint64_t marked) {
+static void compute_goal(uint64_t traced, uint64_t marked) {
 	uint64_t goal;
 	if (gogc < 0) {
 		goal = UINT64_MAX / 2;
 	} else {
-		goal = marked + (marked + last_stack_bytes + globals_bytes) * (uint64_t)gogc / 100;
+		goal = traced + (marked + last_stack_bytes + globals_bytes) * (uint64_t)gogc / 100;
 		uint64_t minimum = ((uint64_t)4 << 20) * (uint64_t)gogc / 100;
 		if (goal < minimum) goal = minimum;
 	}
@@ -310,7 +311,7 @@ static void run_cycle(bool forced) {
 	__atomic_store_n(&mark_black_bytes, 0, __ATOMIC_RELAXED);
 	uint64_t h0 = __atomic_load_n(&heap_live, __ATOMIC_RELAXED);
 	uint64_t goal = heap_goal;
-	uint64_t expect = heap_marked_last + last_stack_bytes + globals_bytes;
+	uint64_t expect = heap_traced_last + last_stack_bytes + globals_bytes;
 	uint64_t dist = goal > h0 ? goal - h0 : 0;
 	if (dist < ((uint64_t)1 << 20)) dist = (uint64_t)1 << 20;
 	gc_assist_ratio = (double)expect / (double)dist;
@@ -374,10 +375,11 @@ static void run_cycle(bool forced) {
 #ifdef GC_DEBUG
 	mark_verify();
 #endif
-	/* traced: reachable when marking began. marked adds what was allocated
-	 * (black) during marking: it is in the heap, but mostly short-lived in
-	 * a steady state, so the goal is computed from traced alone (gc uses
-	 * both); a growing heap is caught by the next cycle's tracing. */
+	/* traced: reached by marking; marked adds what was allocated (black)
+	 * during marking. The goal is computed from marked, as gc's (heapMarked
+	 * includes black allocation): computed from traced alone, binary-trees
+	 * ran twice gc's number of cycles for little peak-RSS gain. traced is
+	 * the scan work to expect next cycle (the assist ratio). */
 	uint64_t traced = __atomic_load_n(&mark_marked_bytes, __ATOMIC_RELAXED);
 	uint64_t marked = traced + __atomic_load_n(&mark_black_bytes, __ATOMIC_RELAXED);
 	__atomic_store_n(&gc_phase, GC_OFF, __ATOMIC_SEQ_CST);
@@ -392,9 +394,10 @@ static void run_cycle(bool forced) {
 		if (trigger_frac > 0.95) trigger_frac = 0.95;
 	}
 	pthread_mutex_lock(&pacer_lock);
-	heap_marked_last = traced;
+	heap_marked_last = marked;
+	heap_traced_last = traced;
 	last_stack_bytes = stack_bytes_this_cycle;
-	compute_goal(traced);
+	compute_goal(traced, marked);
 	/* Objects allocated black are in the heap now: start the next cycle no
 	 * earlier than half-way from here to the goal, or a cycle with much
 	 * black allocation would be followed at once by the next. */
@@ -478,7 +481,7 @@ static void gc_init_once(void) {
 	const char *mp = getenv("GOMAXPROCS");
 	if (mp && atoi(mp) > 0) np = atoi(mp);
 	nprocs = np > 0 ? (int)np : 1;
-	compute_goal(0);
+	compute_goal(0, 0);
 	pthread_t th;
 	pthread_attr_t a;
 	pthread_attr_init(&a);
@@ -565,7 +568,7 @@ static int gc_setpercent_body(int percent) {
 	pthread_mutex_lock(&pacer_lock);
 	int old = gogc;
 	gogc = percent < 0 ? -1 : percent;
-	compute_goal(heap_marked_last);
+	compute_goal(heap_traced_last, heap_marked_last);
 	pthread_mutex_unlock(&pacer_lock);
 	if (__atomic_load_n(&heap_live, __ATOMIC_RELAXED) >= gc_trigger) gc_start_async();
 	return old;
@@ -577,7 +580,7 @@ static int64_t gc_setmemlimit_body(int64_t limit) {
 	int64_t old = memlimit;
 	if (limit >= 0) {
 		memlimit = limit;
-		compute_goal(heap_marked_last);
+		compute_goal(heap_traced_last, heap_marked_last);
 	}
 	pthread_mutex_unlock(&pacer_lock);
 	if (__atomic_load_n(&heap_live, __ATOMIC_RELAXED) >= gc_trigger) gc_start_async();

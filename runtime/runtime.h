@@ -293,6 +293,7 @@ void rt_mapiternext(RtMapIter *it);
  * plainError panics ("send on closed channel", "close of nil channel").
  * rt_throw: an unrecoverable "fatal error: msg", exit status 2. */
 noreturn void rt_panicrt(const char *msg);
+noreturn void rt_panicnil(void);
 noreturn void rt_panicplain(const char *msg);
 noreturn void rt_throw(const char *msg);
 noreturn void rt_gopanic(const GoType *t, void *data); /* panic(v), v as an interface{} */
@@ -329,5 +330,8 @@ noreturn void rt_panicindex(int64_t i, int64_t len);
 void rt_write_stderr(const void *p, intptr_t n);
 void rt_printlock(void);
 void rt_printunlock(void);
+
+/* complex.c: complex128 division as gc's runtime.complex128div */
+void rt_complex128div(double out[2], double a, double b, double c, double d);
 
 #endif

@@ -31,6 +31,10 @@
  * handler that a PC is in Go code (docs/scheduler.md, "The contract"). */
 void gen_function_attrs(Gen *g, LLVMValueRef f) {
 	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateStringAttribute(g->ctx, "split-stack", 11, "", 0));
+	/* a nil dereference is a Go panic (the fault becomes one, signal.c),
+	 * not undefined behaviour the optimizer may delete */
+	unsigned k = LLVMGetEnumAttributeKindForName("null_pointer_is_valid", 21);
+	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(g->ctx, k, 0));
 	LLVMSetSection(f, "go_text");
 }
 

@@ -103,6 +103,13 @@ static void conversion(Checker *c, Node *n, Type *t) {
 
 /* ---- builtins ------------------------------------------------------------------------ */
 
+/* complex(x, y) of two untyped constants: each is an untyped float if it
+ * has no imaginary part */
+static void untyped_to_float(Node *x) {
+	if (is_numeric(x->type) && (x->val->kind != CV_COMPLEX || mpq_sgn(x->val->im) == 0))
+		x->type = basic_type(TY_UNTYPED_FLOAT);
+}
+
 /* spec: len(x) of an array is constant if x has no function calls or
  * channel receives (then x is not evaluated at all) */
 static bool has_call_or_recv(const Node *n) {
@@ -331,6 +338,78 @@ static void builtin_call(Checker *c, Node *n, Object *o) {
 		}
 		n->mode = M_NOVALUE;
 		n->type = NULL;
+		return;
+	}
+	case BUILTIN_COMPLEX: {
+		if (!nargs(n, o, 2, 2)) break;
+		Node *x = args, *y = args->next;
+		bool ux = type_is_untyped(x->type), uy = type_is_untyped(y->type);
+		/* as types2: an untyped operand takes the other's type; two untyped
+		 * constants are untyped floats (if they have no imaginary part) */
+		if (ux && !uy) convert_untyped(x, y->type);
+		else if (uy && !ux) convert_untyped(y, x->type);
+		else if (ux && uy) {
+			if (x->mode == M_CONST && y->mode == M_CONST) {
+				untyped_to_float(x);
+				untyped_to_float(y);
+			} else {
+				convert_untyped(x, ty_float64);
+				convert_untyped(y, ty_float64);
+			}
+		}
+		if (x->mode == M_INVALID || y->mode == M_INVALID) break;
+		if (!type_identical(x->type, y->type)) {
+			diag_error(node_startpos(x), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+			           type_string(x->type), type_string(y->type));
+			break;
+		}
+		Type *res = NULL;
+		switch (under(x->type)->kind) {
+		case TY_FLOAT32: res = basic_type(TY_COMPLEX64); break;
+		case TY_FLOAT64: res = basic_type(TY_COMPLEX128); break;
+		case TY_UNTYPED_FLOAT: res = basic_type(TY_UNTYPED_COMPLEX); break;
+		default: break;
+		}
+		if (!res) {
+			diag_error(node_startpos(x), "invalid argument: arguments have type %s, expected floating-point",
+			           type_string(x->type));
+			break;
+		}
+		n->type = res;
+		if (x->mode == M_CONST && y->mode == M_CONST) {
+			n->mode = M_CONST;
+			n->val = const_complex(x->val, y->val);
+		} else n->mode = M_VALUE;
+		return;
+	}
+	case BUILTIN_REAL: case BUILTIN_IMAG: {
+		if (!nargs(n, o, 1, 1)) break;
+		Node *x = args;
+		if (type_is_untyped(x->type)) {
+			if (x->mode == M_CONST) {
+				if (is_numeric(x->type)) x->type = basic_type(TY_UNTYPED_COMPLEX);
+			} else {
+				convert_untyped(x, basic_type(TY_COMPLEX128));
+				if (x->mode == M_INVALID) break;
+			}
+		}
+		Type *res = NULL;
+		switch (under(x->type)->kind) {
+		case TY_COMPLEX64: res = basic_type(TY_FLOAT32); break;
+		case TY_COMPLEX128: res = basic_type(TY_FLOAT64); break;
+		case TY_UNTYPED_COMPLEX: res = basic_type(TY_UNTYPED_FLOAT); break;
+		default: break;
+		}
+		if (!res) {
+			diag_error(node_startpos(x), "invalid argument: argument has type %s, expected complex number",
+			           type_string(x->type));
+			break;
+		}
+		n->type = res;
+		if (x->mode == M_CONST) {
+			n->mode = M_CONST;
+			n->val = const_part(x->val, id == BUILTIN_IMAG);
+		} else n->mode = M_VALUE;
 		return;
 	}
 	case BUILTIN_SIZEOF: case BUILTIN_ALIGNOF: {

@@ -371,6 +371,8 @@ void object_operand(Checker *c, Node *n, Object *o) {
 		}
 		n->mode = M_VAR;
 		n->type = o->type;
+		/* a variable whose type had an error: uses stay quiet */
+		if (o->type && o->type->kind == TY_INVALID) invalidate(n);
 		return;
 	case OBJ_FUNC:
 		if (!o->type) o->type = o->decl->type = signature(c, o->decl->a);
@@ -665,9 +667,10 @@ static void binary(Checker *c, Node *n) {
 		invalidate(n);
 		return;
 	}
-	if ((n->op == T_DIV || n->op == T_MOD) && y->mode == M_CONST && y->val && is_numeric(t)) {
-		Const zero_chk;
-		(void)zero_chk;
+	/* as types2: a constant zero divisor is an error for constant or
+	 * integer dividends (a float variable divided by 0 is Inf or NaN) */
+	if ((n->op == T_DIV || n->op == T_MOD) && y->mode == M_CONST && y->val && is_numeric(t) &&
+	    (x->mode == M_CONST || type_is_integer(t))) {
 		if (const_compare(T_EQ, y->val, const_int64(0))) {
 			diag_error(node_startpos(y), "invalid operation: division by zero");
 			invalidate(n);

@@ -104,6 +104,7 @@ typedef struct Out {
 	size_t n, cap;
 	const Package *rel; /* named types of other packages print qualified */
 	bool qualify_all;
+	bool reflect; /* reflect's spelling: "struct { a int }", "interface {}" */
 } Out;
 
 static void out(Out *o, const char *s) {
@@ -191,7 +192,7 @@ static void write_type(Out *o, const Type *t, int depth) {
 		out(o, ")");
 		return;
 	case TY_STRUCT:
-		out(o, "struct{");
+		out(o, o->reflect ? (t->nfields ? "struct { " : "struct {") : "struct{");
 		for (int i = 0; i < t->nfields; i++) {
 			if (i) out(o, "; ");
 			if (!t->fields[i].embedded) {
@@ -205,20 +206,20 @@ static void write_type(Out *o, const Type *t, int depth) {
 				out(o, tag);
 			}
 		}
-		out(o, "}");
+		out(o, o->reflect && t->nfields ? " }" : "}");
 		return;
 	case TY_INTERFACE:
 		if (t->methods.n == 0) {
-			out(o, t->name ? t->name : "interface{}");
+			out(o, o->reflect ? "interface {}" : t->name ? t->name : "interface{}");
 			return;
 		}
-		out(o, "interface{");
+		out(o, o->reflect ? "interface { " : "interface{");
 		for (int i = 0; i < t->methods.n; i++) {
 			if (i) out(o, "; ");
 			out(o, t->methods.v[i].name->s);
 			write_sig(o, t->methods.v[i].type, depth + 1);
 		}
-		out(o, "}");
+		out(o, o->reflect ? " }" : "}");
 		return;
 	default:
 		out(o, t->name ? t->name : "?");
@@ -252,6 +253,12 @@ const char *type_string(const Type *t) {
 const char *type_string_qualified(const Type *t) {
 	if (t && t->kind < TY_FUNC && t->name) return t->name;
 	Out o = {.qualify_all = true};
+	return type_string_out(t, &o);
+}
+
+const char *type_string_reflect(const Type *t) {
+	if (t && t->kind < TY_FUNC) return basic_type(t->kind)->name;
+	Out o = {.qualify_all = true, .reflect = true};
 	return type_string_out(t, &o);
 }
 

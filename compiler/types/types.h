@@ -102,6 +102,7 @@ typedef struct Selection {
 /* lookup.c: fields and methods by name; method sets */
 Selection lookup_field_or_method(Type *T, const Str *name);
 Method *find_method(Type *T, const Str *name, bool *needs_ptr);
+int method_set(Type *T, Selection **out); /* sorted by name; promoted methods included */
 
 /* type.c: constructors, identity, strings, layout */
 Type *basic_type(TypeKind k);
@@ -149,6 +150,9 @@ bool const_compare(int op, const Const *x, const Const *y);
 bool const_representable(const Const *x, const Type *t, Const **out, const char **why);
 bool const_int_value(const Const *x, int64_t *v); /* fits in int64 and is integral */
 double const_float64(const Const *x);
+double const_imag_float64(const Const *x);      /* 0 unless complex */
+Const *const_complex(const Const *re, const Const *im);
+Const *const_part(const Const *x, bool imag); /* real(x) or imag(x) */
 const char *const_string_of(const Const *x);       /* as go/constant's String */
 
 typedef enum ObjKind { OBJ_BAD, OBJ_VAR, OBJ_CONST, OBJ_TYPENAME, OBJ_FUNC, OBJ_BUILTIN, OBJ_NIL, OBJ_PKGNAME } ObjKind;
@@ -221,6 +225,7 @@ bool type_is_integer(const Type *t);
 bool type_is_string(const Type *t);
 const char *type_string(const Type *t); /* as types2 prints it, relative to the package being checked */
 const char *type_string_qualified(const Type *t); /* every named type qualified: main.T, []strings.Builder */
+const char *type_string_reflect(const Type *t);   /* as reflect's Type.String: struct { a int }, interface {} */
 const Package *type_string_package(const Package *p); /* sets the package type_string is relative to; returns the old one */
 
 /* Checks a package made of parsed files; reports errors to diag. Imports

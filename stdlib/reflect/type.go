@@ -83,6 +83,7 @@ type rtype struct {
 
 type method struct {
 	name string
+	typ  *rtype
 	ifn  unsafe.Pointer
 }
 

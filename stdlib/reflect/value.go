@@ -116,6 +116,16 @@ func (v Value) Uint() uint64 {
 	panic(&ValueError{"reflect.Value.Uint", v.Kind()})
 }
 
+func (v Value) Complex() complex128 {
+	switch v.Kind() {
+	case Complex64:
+		return complex128(*(*complex64)(v.ptr))
+	case Complex128:
+		return *(*complex128)(v.ptr)
+	}
+	panic(&ValueError{"reflect.Value.Complex", v.Kind()})
+}
+
 func (v Value) Float() float64 {
 	switch v.Kind() {
 	case Float32:
@@ -295,6 +305,9 @@ func (v Value) Interface() any {
 	if v.Kind() == Interface {
 		if (*interfaceType)(unsafe.Pointer(v.typ)).nmethods == 0 {
 			return *(*any)(v.ptr)
+		}
+		if v.IsNil() {
+			return nil
 		}
 		return v.Elem().Interface()
 	}
