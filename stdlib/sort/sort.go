@@ -76,14 +76,11 @@ func SliceIsSorted(x any, less func(i, j int) bool) bool {
 	return true
 }
 
-// reverse is gc's struct{ Interface } with Len and Swap written out: goc's
-// itabs do not yet reach methods promoted through embedded fields.
 type reverse struct {
-	Interface Interface
+	// This embedded Interface permits Reverse to use the methods of
+	// another Interface implementation.
+	Interface
 }
-
-func (r reverse) Len() int      { return r.Interface.Len() }
-func (r reverse) Swap(i, j int) { r.Interface.Swap(i, j) }
 
 // Less returns the opposite of the embedded implementation's Less method.
 func (r reverse) Less(i, j int) bool { return r.Interface.Less(j, i) }
