@@ -8,8 +8,8 @@
 // SplitAfter, SplitAfterN, SplitN, Title, ToLower, ToTitle, ToUpper,
 // ToValidUTF8, Trim, TrimFunc, TrimLeft, TrimLeftFunc, TrimPrefix,
 // TrimRight, TrimRightFunc, TrimSpace, TrimSuffix; and NewReplacer with
-// Replacer.Replace (a plain first-match-in-argument-order scan). It lacks
-// Replacer.WriteString and the ToUpperSpecial family.
+// gc's matching rules (Replace, WriteString). It lacks the ToUpperSpecial
+// family.
 package strings
 
 import (
