@@ -1,14 +1,20 @@
-// Command stdlib_rand writes stdlib/math/rand/cooked.go: the "cooked"
+// Command stdlib_rand writes stdlib/math/rand/tables.go: the "cooked"
 // initial values of math/rand's additive lagged Fibonacci generator, which
 // are the state of that generator (x[n] = x[n-607] + x[n-273] mod 2^64,
 // seeded with 1 by the Park-Miller generator) after 7.8e12 steps. Instead
 // of stepping that many times, it raises x to the 7.8e12th power modulo
 // the characteristic polynomial x^607 - x^334 - 1 (coefficients mod 2^64),
-// which gives each late value as a combination of the initial ones.
-// Run: go run tools/gen/stdlib_rand.go > stdlib/math/rand/cooked.go
+// which gives each late value as a combination of the initial ones. It
+// also computes the ziggurat tables of NormFloat64 and ExpFloat64 by
+// Marsaglia and Tsang's setup ("The Ziggurat Method for Generating Random
+// Variables", 2000) with Go's constants.
+// Run: go run tools/gen/stdlib_rand.go > stdlib/math/rand/tables.go
 package main
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 const (
 	length = 607
@@ -145,4 +151,87 @@ func main() {
 		fmt.Println()
 	}
 	fmt.Println("}")
+	ziggurat()
+}
+
+func printU32(name string, v []uint32) {
+	fmt.Printf("\nvar %s = [%d]uint32{\n", name, len(v))
+	for i := 0; i < len(v); i += 6 {
+		fmt.Print("\t")
+		for j := i; j < i+6 && j < len(v); j++ {
+			fmt.Printf("%#x,", v[j])
+			if j+1 < i+6 && j+1 < len(v) {
+				fmt.Print(" ")
+			}
+		}
+		fmt.Println()
+	}
+	fmt.Println("}")
+}
+
+func printF32(name string, v []float32) {
+	fmt.Printf("\nvar %s = [%d]float32{\n", name, len(v))
+	for i := 0; i < len(v); i += 4 {
+		fmt.Print("\t")
+		for j := i; j < i+4 && j < len(v); j++ {
+			fmt.Printf("%#v,", v[j])
+			if j+1 < i+4 && j+1 < len(v) {
+				fmt.Print(" ")
+			}
+		}
+		fmt.Println()
+	}
+	fmt.Println("}")
+}
+
+// ziggurat prints kn, wn, fn (normal, 128 layers) and ke, we, fe
+// (exponential, 256 layers).
+func ziggurat() {
+	var kn [128]uint32
+	var wn, fn [128]float32
+	const m1 = 1 << 31
+	dn := 3.442619855899
+	tn := dn
+	const vn = 9.91256303526217e-3
+	q := vn / math.Exp(-.5*dn*dn)
+	kn[0] = uint32((dn / q) * m1)
+	wn[0] = float32(q / m1)
+	wn[127] = float32(dn / m1)
+	fn[0] = 1
+	fn[127] = float32(math.Exp(-.5 * dn * dn))
+	for i := 126; i >= 1; i-- {
+		dn = math.Sqrt(-2 * math.Log(vn/dn+math.Exp(-.5*dn*dn)))
+		kn[i+1] = uint32((dn / tn) * m1)
+		tn = dn
+		fn[i] = float32(math.Exp(-.5 * dn * dn))
+		wn[i] = float32(dn / m1)
+	}
+	fmt.Println("\n// Ziggurat tables for NormFloat64.")
+	printU32("kn", kn[:])
+	printF32("wn", wn[:])
+	printF32("fn", fn[:])
+
+	var ke [256]uint32
+	var we, fe [256]float32
+	const m2 = 1 << 32
+	de := 7.697117470131487
+	te := de
+	const ve = 3.949659822581572e-3
+	q = ve / math.Exp(-de)
+	ke[0] = uint32((de / q) * m2)
+	we[0] = float32(q / m2)
+	we[255] = float32(de / m2)
+	fe[0] = 1
+	fe[255] = float32(math.Exp(-de))
+	for i := 254; i >= 1; i-- {
+		de = -math.Log(ve/de + math.Exp(-de))
+		ke[i+1] = uint32((de / te) * m2)
+		te = de
+		fe[i] = float32(math.Exp(-de))
+		we[i] = float32(de / m2)
+	}
+	fmt.Println("\n// Ziggurat tables for ExpFloat64.")
+	printU32("ke", ke[:])
+	printF32("we", we[:])
+	printF32("fe", fe[:])
 }

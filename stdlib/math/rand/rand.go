@@ -3,7 +3,7 @@
 //
 // goc's math/rand is Go 1.19's generator and derivations bit for bit (the
 // same seed gives the same numbers; the global source starts seeded with
-// 1, as in Go 1.19). It lacks NormFloat64, ExpFloat64 and Zipf.
+// 1, as in Go 1.19). It lacks Zipf.
 package rand
 
 import "sync"
