@@ -221,7 +221,10 @@ void gen_complit_into(Gen *g, Node *n, LLVMValueRef p, bool heap) {
 			gen_store(g, ep, gen_expr(g, v), u->elem, heap);
 		}
 		return;
-	default: return;
+	default:
+		/* a slice or map literal (&[]T{...}, &M{...}): its value */
+		gen_store(g, p, gen_complit(g, n), t, heap);
+		return;
 	}
 }
 
