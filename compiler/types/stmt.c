@@ -481,6 +481,7 @@ void stmt(Checker *c, Node *n) {
 			}
 			if (d->kind == N_TYPEDECL) {
 				Object *o = obj_new(OBJ_TYPENAME, d->name, ty_invalid, d->pos);
+				o->pkg = c->pkg; /* reflect's strings name it main.T */
 				o->decl = d;
 				d->obj = o;
 				if (!(d->flags & NF_ALIAS)) {

@@ -154,7 +154,8 @@ static void write_type(Out *o, const Type *t, int depth) {
 	char buf[32];
 	switch (t->kind) {
 	case TY_NAMED:
-		if (t->obj && t->obj->pkg && t->obj->global && (o->qualify_all || t->obj->pkg != o->rel)) {
+		/* (reflect's strings qualify function-local types too: main.T) */
+		if (t->obj && t->obj->pkg && (t->obj->global || o->reflect) && (o->qualify_all || t->obj->pkg != o->rel)) {
 			out(o, t->obj->pkg->name->s);
 			out(o, ".");
 		}
