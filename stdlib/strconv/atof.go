@@ -592,18 +592,19 @@ func atof32(s string) (float32, int, error) {
 // unbiased rounding. Errors are *NumError values: ErrSyntax, or ErrRange
 // with ±Inf when the value is too large for the size.
 func ParseFloat(s string, bitSize int) (float64, error) {
-	var f float64
-	var n int
-	var err error
-	if bitSize == 32 {
-		var f32 float32
-		f32, n, err = atof32(s)
-		f = float64(f32)
-	} else {
-		f, n, err = atof64(s)
-	}
+	f, n, err := parseFloatPrefix(s, bitSize)
 	if n != len(s) && (err == nil || err.(*NumError).Err != ErrSyntax) {
 		return 0, syntaxError(fnParseFloat, s)
 	}
 	return f, err
+}
+
+// parseFloatPrefix parses the longest prefix of s that is a number,
+// returning its length too.
+func parseFloatPrefix(s string, bitSize int) (float64, int, error) {
+	if bitSize == 32 {
+		f, n, err := atof32(s)
+		return float64(f), n, err
+	}
+	return atof64(s)
 }

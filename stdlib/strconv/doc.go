@@ -1,12 +1,11 @@
 // Package strconv implements conversions to and from string
 // representations of basic data types.
 //
-// goc's strconv is Go 1.19's API except ParseComplex and FormatComplex.
-// Floating-point formatting works on an exact multi-precision decimal
-// (shortest output by the bounds-scanning method); parsing tries an exact
-// small-power path, then Eisel-Lemire with a 128-bit table of powers of
-// ten, then an exact decimal fallback, so both directions are correctly
-// rounded and print exactly what gc prints.
+// goc's strconv is Go 1.19's API. Shortest float formatting is Ryu on a
+// 128-bit table of powers of ten, fixed precision rounds an exact
+// multi-precision decimal; parsing tries an exact small-power path, then
+// Eisel-Lemire on the same table, then the exact decimal, so both
+// directions are correctly rounded and print exactly what gc prints.
 package strconv
 
 // IntSize is the size in bits of an int or uint value.
