@@ -286,6 +286,12 @@ LLVMValueRef gen_method_recv(Gen *g, Node *fn) {
 static LLVMValueRef call(Gen *g, Node *n) {
 	Node *fn = n->a;
 	if (fn->mode == M_TYPEEXPR) return conversion(g, n);
+	Node *base = fn;
+	while (base->kind == N_PAREN || base->kind == N_INDEX) base = base->a;
+	if (gen_is_generic(base->obj)) {
+		diag_error(n->pos, "%s: generic code is not supported by the code generator yet", expr_string(fn));
+		return n->type && n->type->kind != TY_TUPLE ? LLVMGetUndef(gen_type(g, n->type)) : NULL;
+	}
 	if (fn->kind == N_SELECTOR && fn->sel && fn->sel->kind == SEL_METHOD && fn->sel->iface && !(fn->flags & NF_METHODEXPR))
 		return gen_iface_call(g, n);
 	if (fn->obj && fn->obj->kind == OBJ_BUILTIN) return builtin_call(g, n, fn->obj->builtin);

@@ -38,6 +38,15 @@ void gen_function_attrs(Gen *g, LLVMValueRef f) {
 	LLVMSetSection(f, "go_text");
 }
 
+/* A generic function, or a method of a generic type. */
+bool gen_is_generic(Object *o) {
+	if (!o || o->kind != OBJ_FUNC || !o->type) return false;
+	if (o->type->ntparams) return true;
+	Type *r = o->recv;
+	if (r && r->kind == TY_POINTER) r = r->elem;
+	return r && r->kind == TY_NAMED && r->ntparams;
+}
+
 /* Go's symbol names, qualified by the import path as gc's are:
  * main.f, main.T.M, main.(*T).M, main.init.0, unicode/utf8.RuneLen */
 static const char *symbol(Object *o, int index) {
@@ -58,6 +67,11 @@ static const char *symbol(Object *o, int index) {
  * field belongs to the module of its own package). */
 LLVMValueRef gen_objval(Gen *g, Object *o) {
 	if (!o) return NULL;
+	if (gen_is_generic(o)) {
+		/* reported at each use; the caller gets a placeholder */
+		diag_error(o->pos, "%s: generic code is not supported by the code generator yet", o->name->s);
+		return LLVMConstNull(g->ptr);
+	}
 	if (!o->global || !o->pkg || o->pkg == g->pkg) return (LLVMValueRef)o->backend;
 	const char *name = symbol(o, 0);
 	if (o->kind == OBJ_FUNC) {
@@ -238,19 +252,23 @@ bool gen_package(Package *pkg, const char *obj_path, const GenOptions *opts) {
 		LLVMSetInitializer(gv, LLVMConstNull(t));
 		o->backend = gv;
 	}
-	/* declare every function first: bodies may call forward */
+	/* declare every function first: bodies may call forward (generic
+	 * code is not generated yet: its uses are reported) */
 	VEC(LLVMValueRef) inits = {0};
 	for (int i = 0; i < pkg->funcs.n; i++) {
 		Object *o = pkg->funcs.v[i];
+		if (gen_is_generic(o)) continue;
 		LLVMValueRef f = LLVMAddFunction(g->mod, symbol(o, inits.n), gen_sig(g, o->type, o->recv));
 		gen_function_attrs(g, f);
 		o->backend = f;
 		if (!strcmp(o->name->s, "init") && !o->recv) vec_push(&inits, f);
 	}
-	for (int i = 0; i < pkg->funcs.n; i++) function(g, pkg->funcs.v[i]);
+	for (int i = 0; i < pkg->funcs.n; i++)
+		if (!gen_is_generic(pkg->funcs.v[i])) function(g, pkg->funcs.v[i]);
 	package_init(g, pkg, inits.v, inits.n);
 	free(inits.v);
 
+	if (diag_count() > 0) return false; /* what gen reported (generic code) leaves the module incomplete */
 	if (LLVMVerifyModule(g->mod, LLVMReturnStatusAction, &err)) {
 		fprintf(stderr, "goc: internal error: invalid IR:\n%.2000s\n", err);
 		if (getenv("GOC_DUMP_IR")) LLVMDumpModule(g->mod);

@@ -141,5 +141,6 @@ void gen_barrier_store(Gen *g, LLVMValueRef slot, LLVMValueRef ptr);
 
 /* gen.c */
 void gen_function_attrs(Gen *g, LLVMValueRef f);
+bool gen_is_generic(Object *o);
 
 #endif

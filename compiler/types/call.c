@@ -519,6 +519,27 @@ void call_expr(Checker *c, Node *n) {
 	const char *ctx = arena_printf(g_arena, "argument to %s", fname);
 	int nargs_ = list_len(n->list);
 	for (Node *a = n->list; a; a = a->next) expr(c, a);
+	if (ft->ntparams) {
+		/* a generic function: infer what f[...] did not give, then
+		 * check and substitute */
+		for (Node *a = n->list; a; a = a->next)
+			if (a->mode == M_INVALID) {
+				invalidate(n);
+				return;
+			}
+		Type **targs = NEWARR(Type *, ft->ntparams + 1);
+		for (int i = 0; i < fn->ntargs; i++) targs[i] = fn->targs[i];
+		bool spread = nargs_ == 1 && n->list->type && n->list->type->kind == TY_TUPLE;
+		if (!infer_targs(n->pos, ft, targs, n->list, spread) || !check_instance(n->pos, ft->tparams, targs, ft->ntparams)) {
+			invalidate(n);
+			return;
+		}
+		Type *inst = instantiate_sig(ft, targs);
+		fn->targs = targs;
+		fn->ntargs = ft->ntparams;
+		fn->type = inst;
+		ft = inst;
+	}
 	/* f(g()) with g returning several values */
 	Type *tuple = nargs_ == 1 && n->list->type && n->list->type->kind == TY_TUPLE ? n->list->type : NULL;
 	if (tuple) {

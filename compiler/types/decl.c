@@ -186,7 +186,13 @@ static void declare_method(Checker *c, Node *d, Scope *fscope) {
 	o->pkg = c->pkg;
 	o->fscope = fscope;
 	d->obj = o;
-	o->type = d->type = signature(c, d->a);
+	/* a generic receiver T[P, Q]: P and Q name T's type parameters */
+	Node *rparams = NULL;
+	if (rt && rt->kind == N_INDEX) {
+		rparams = rt->list;
+		rt = rt->a;
+		while (rt && rt->kind == N_PAREN) rt = rt->a;
+	}
 	Type *base = rt && rt->kind == N_NAME ? NULL : ty_invalid;
 	if (!base) {
 		Object *bo = scope_lookup(c->pkg->scope, rt->name);
@@ -203,6 +209,34 @@ static void declare_method(Checker *c, Node *d, Scope *fscope) {
 	} else if (rt) {
 		diag_error(rt->pos, "invalid receiver type %s", expr_string(rt));
 	}
+	if (base->kind == TY_NAMED && base->ntparams) {
+		if (!rparams) {
+			diag_error(rt->pos, "cannot use generic type %s without instantiation", type_string(base));
+		} else if (list_len(rparams) != base->ntparams) {
+			diag_error(rparams->pos, "got %d type parameter%s, but receiver base type declares %d", list_len(rparams),
+			           list_len(rparams) == 1 ? "" : "s", base->ntparams);
+			base = ty_invalid;
+		} else {
+			c->scope = o->fscope = scope_new(fscope);
+			int i = 0;
+			for (Node *p = rparams; p; p = p->next, i++) {
+				if (p->kind != N_NAME) {
+					diag_error(p->pos, "receiver type parameter %s must be an identifier", expr_string(p));
+					continue;
+				}
+				Object *po = obj_new(OBJ_TYPENAME, p->name, base->tparams[i], p->pos);
+				po->state = 2;
+				po->used = true;
+				p->obj = po;
+				p->type = base->tparams[i];
+				if (!is_blank(p)) declare(c->scope, po);
+			}
+		}
+	} else if (rparams && base->kind != TY_INVALID) {
+		diag_error(rt->pos, "%s is not a generic type", type_string(base));
+		base = ty_invalid;
+	}
+	o->type = d->type = signature(c, d->a);
 	Type *recvt = base->kind == TY_INVALID ? ty_invalid : ptr ? type_pointer(base) : base;
 	recv->type = recvt;
 	recv->a->type = recvt;
@@ -251,6 +285,26 @@ static Object *pkg_obj(Package *pkg, Scope *fscope, ObjKind k, const Str *name, 
 
 typedef struct { Node *decl; Scope *fscope; } MethodDecl;
 
+/* A package function's signature; a generic function's type parameters
+ * are declared in a scope of their own, which its body then sees (the
+ * object's fscope becomes that scope). Leaves c->scope there. */
+void func_signature(Checker *c, Object *o) {
+	Node *d = o->decl;
+	c->scope = o->fscope;
+	Type **tp = NULL;
+	int ntp = 0;
+	if (d->list) {
+		c->scope = o->fscope = scope_new(o->fscope);
+		tp = declare_tparams(c, d->list, &ntp);
+		if (!strcmp(d->name->s, "main") || !strcmp(d->name->s, "init"))
+			diag_error(d->pos, "func %s must have no type parameters", d->name->s);
+	}
+	Type *sig = signature(c, d->a);
+	sig->tparams = tp;
+	sig->ntparams = ntp;
+	o->type = d->type = sig;
+}
+
 Package *check_package(const char *path, Node **files, int nfiles, const Importer *imp) {
 	const_init();
 	init_universe();
@@ -286,10 +340,6 @@ Package *check_package(const char *path, Node **files, int nfiles, const Importe
 				break;
 			}
 			case N_FUNCDECL: {
-				if (d->list) {
-					diag_error(d->pos, "generic functions are not supported yet");
-					continue;
-				}
 				if (d->c) {
 					MethodDecl md = {d, fs};
 					vec_push(&methods, md);
@@ -343,7 +393,7 @@ Package *check_package(const char *path, Node **files, int nfiles, const Importe
 	for (int i = 0; i < pkg->funcs.n; i++) {
 		Object *o = pkg->funcs.v[i];
 		c.scope = o->fscope;
-		if (!o->type) o->type = o->decl->type = signature(&c, o->decl->a);
+		if (!o->type) func_signature(&c, o);
 	}
 	for (int i = 0; i < pkg->globals.n; i++) resolve_var(&c, pkg->globals.v[i]);
 	for (int i = 0; i < pkg->funcs.n; i++) func_body(&c, pkg->funcs.v[i]);

@@ -20,22 +20,40 @@
 
 bool is_unsigned(const Type *t) {
 	t = under((Type *)t);
+	if (t->kind == TY_TYPEPARAM) return typeparam_all(t, is_unsigned);
 	return t->kind >= TY_UINT && t->kind <= TY_UINTPTR;
 }
 bool is_float(const Type *t) {
 	t = under((Type *)t);
+	if (t->kind == TY_TYPEPARAM) return typeparam_all(t, is_float);
 	return t->kind == TY_FLOAT32 || t->kind == TY_FLOAT64 || t->kind == TY_UNTYPED_FLOAT;
 }
 bool is_complex(const Type *t) {
 	t = under((Type *)t);
+	if (t->kind == TY_TYPEPARAM) return typeparam_all(t, is_complex);
 	return t->kind == TY_COMPLEX64 || t->kind == TY_COMPLEX128 || t->kind == TY_UNTYPED_COMPLEX;
 }
-bool is_numeric(const Type *t) { return type_is_integer(t) || is_float(t) || is_complex(t); }
+static bool is_numeric_basic(const Type *t) { return type_is_integer(t) || is_float(t) || is_complex(t); }
+bool is_numeric(const Type *t) {
+	Type *u = under((Type *)t);
+	if (u->kind == TY_TYPEPARAM) return typeparam_all(u, is_numeric_basic);
+	return is_numeric_basic(t);
+}
 bool is_bool(const Type *t) {
 	t = under((Type *)t);
+	if (t->kind == TY_TYPEPARAM) return typeparam_all(t, is_bool);
 	return t->kind == TY_BOOL || t->kind == TY_UNTYPED_BOOL;
 }
 bool is_basic(const Type *t) { return under((Type *)t)->kind < TY_FUNC; }
+
+static bool is_numeric_or_string(const Type *t) { return is_numeric(t) || type_is_string(t); }
+
+/* < <= > >= apply: integers, floats, strings (for a type parameter: every term) */
+static bool is_ordered(const Type *t) {
+	Type *u = under((Type *)t);
+	if (u->kind == TY_TYPEPARAM) return typeparam_all(u, is_ordered);
+	return type_is_integer(t) || is_float(t) || type_is_string(t);
+}
 
 static int int_bits(const Type *t) {
 	t = under((Type *)t);
@@ -375,13 +393,24 @@ void object_operand(Checker *c, Node *n, Object *o) {
 		if (o->type && o->type->kind == TY_INVALID) invalidate(n);
 		return;
 	case OBJ_FUNC:
-		if (!o->type) o->type = o->decl->type = signature(c, o->decl->a);
+		if (!o->type) {
+			Scope *saved = c->scope;
+			func_signature(c, o);
+			c->scope = saved;
+		}
 		if (c->initdeps && local_pkg) vec_push(&c->initdeps->fdeps, o);
 		if (c->curfn && local_pkg) vec_push(&c->curfn->refs, o);
 		n->mode = M_VALUE;
 		n->type = o->type;
 		return;
-	case OBJ_TYPENAME: n->mode = M_TYPEEXPR; n->type = o->type; return;
+	case OBJ_TYPENAME:
+		n->mode = M_TYPEEXPR;
+		n->type = o->type;
+		if (o->type && o->type->ntparams && !(n->flags & NF_GENERIC_OK)) {
+			diag_error(n->pos, "cannot use generic type %s without instantiation", type_string(o->type));
+			invalidate(n);
+		}
+		return;
 	case OBJ_BUILTIN: n->mode = M_BUILTIN; n->type = ty_invalid; return;
 	case OBJ_NIL: n->mode = M_VALUE; n->type = o->type; return;
 	case OBJ_PKGNAME:
@@ -632,7 +661,7 @@ static void binary(Checker *c, Node *n) {
 				}
 			}
 		}
-		if (ordered && !(type_is_integer(t) || is_float(t) || type_is_string(t))) {
+		if (ordered && !is_ordered(t)) {
 			diag_error(node_startpos(n), "invalid operation: %s (operator %s not defined on %s)", expr_string(n),
 			           op_name(n->op), operand_string(x));
 			invalidate(n);
@@ -656,7 +685,7 @@ static void binary(Checker *c, Node *n) {
 	}
 	bool ok;
 	switch (n->op) {
-	case T_PLUS: ok = is_numeric(t) || type_is_string(t); break;
+	case T_PLUS: ok = is_numeric(t) || type_is_string(t) || typeparam_all(under(t), is_numeric_or_string); break;
 	case T_MINUS: case T_STAR: case T_DIV: ok = is_numeric(t); break;
 	case T_MOD: case T_AND: case T_OR: case T_XOR: case T_ANDNOT: ok = type_is_integer(t); break;
 	case T_ANDAND: case T_OROR: ok = is_bool(t); break;
