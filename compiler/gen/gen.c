@@ -38,6 +38,19 @@ void gen_function_attrs(Gen *g, LLVMValueRef f) {
 	LLVMSetSection(f, "go_text");
 }
 
+/* llvm.frameaddress(level) in the current function, which then keeps its
+ * frame pointer (recover's check compares frames: defer.c) */
+LLVMValueRef gen_frameaddress(Gen *g, unsigned level) {
+	unsigned id = LLVMLookupIntrinsicID("llvm.frameaddress", 17);
+	LLVMTypeRef pt = g->ptr;
+	LLVMValueRef fn = LLVMGetIntrinsicDeclaration(g->mod, id, &pt, 1);
+	LLVMValueRef arg = LLVMConstInt(g->i32, level, 0);
+	LLVMAddAttributeAtIndex(g->fn, LLVMAttributeFunctionIndex, LLVMCreateStringAttribute(g->ctx, "frame-pointer", 13, "all", 3));
+	unsigned k = LLVMGetEnumAttributeKindForName("noinline", 8);
+	LLVMAddAttributeAtIndex(g->fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(g->ctx, k, 0));
+	return LLVMBuildCall2(g->b, LLVMIntrinsicGetType(g->ctx, id, &pt, 1), fn, &arg, 1, "frame");
+}
+
 /* A generic function, or a method of a generic type. */
 bool gen_is_generic(Object *o) {
 	if (!o || o->kind != OBJ_FUNC || !o->type) return false;

@@ -25,6 +25,21 @@ static bool is_bytes_or_runes(Type *t) {
 static bool convertible(Node *x, Type *t) {
 	Type *v = x->type, *vu = under(v), *tu = under(t);
 	if (type_identical(v, t)) return true;
+	/* with type parameters: convertible for every pair of terms */
+	if (vu->kind == TY_TYPEPARAM || tu->kind == TY_TYPEPARAM) {
+		Type *tp = vu->kind == TY_TYPEPARAM ? vu : tu;
+		Type *b = tp->bound ? under(tp->bound) : NULL;
+		if (!b || b->kind != TY_INTERFACE || !b->has_terms || b->nterms == 0)
+			return tu->kind == TY_INTERFACE && implements(v, t, NULL);
+		for (int i = 0; i < b->nterms; i++) {
+			Node tmp = *x;
+			if (tp == vu) tmp.type = b->terms[i].type;
+			Type *to = tp == tu ? b->terms[i].type : t;
+			if (x->mode == M_CONST && is_numeric(tmp.type) && is_numeric(to)) continue; /* T(0) */
+			if (!convertible(&tmp, to)) return false;
+		}
+		return true;
+	}
 	if (tu->kind == TY_INTERFACE && implements(v, t, NULL)) return true;
 	if (type_identical(vu, tu)) return true;
 	if (vu->kind == TY_POINTER && tu->kind == TY_POINTER && type_identical(under(vu->elem), under(tu->elem))) return true;
@@ -34,6 +49,10 @@ static bool convertible(Node *x, Type *t) {
 	if (type_is_string(vu) && is_bytes_or_runes(tu)) return true;
 	if (vu->kind == TY_UNSAFEPTR && (tu->kind == TY_POINTER || tu->kind == TY_UINTPTR)) return true;
 	if (tu->kind == TY_UNSAFEPTR && (vu->kind == TY_POINTER || vu->kind == TY_UINTPTR)) return true;
+	/* assignable: a bidirectional channel to a directional one */
+	if (vu->kind == TY_CHAN && tu->kind == TY_CHAN && vu->dir == CHAN_BOTH && type_identical(vu->elem, tu->elem) &&
+	    (v->kind != TY_NAMED || t->kind != TY_NAMED))
+		return true;
 	if (vu->kind == TY_SLICE && tu->kind == TY_POINTER && under(tu->elem)->kind == TY_ARRAY &&
 	    type_identical(vu->elem, under(tu->elem)->elem))
 		return true;
@@ -55,7 +74,8 @@ static void conversion(Checker *c, Node *n, Type *t) {
 		return;
 	}
 	n->type = t;
-	if (x->mode == M_CONST && is_basic(t)) {
+	if (x->mode == M_CONST && under(t)->kind == TY_TYPEPARAM) default_type(c, x); /* T(0): a value, not a constant */
+	if (x->mode == M_CONST && is_basic(t) && under(t)->kind != TY_UNSAFEPTR) {
 		Const *v = NULL;
 		const char *why;
 		Type *tu = under(t);
@@ -530,7 +550,7 @@ void call_expr(Checker *c, Node *n) {
 		Type **targs = NEWARR(Type *, ft->ntparams + 1);
 		for (int i = 0; i < fn->ntargs; i++) targs[i] = fn->targs[i];
 		bool spread = nargs_ == 1 && n->list->type && n->list->type->kind == TY_TUPLE;
-		if (!infer_targs(n->pos, ft, targs, n->list, spread) || !check_instance(n->pos, ft->tparams, targs, ft->ntparams)) {
+		if (!infer_targs(n->pos, ft, targs, n->list, spread, n->flags & NF_DOTS) || !check_instance(n->pos, ft->tparams, targs, ft->ntparams)) {
 			invalidate(n);
 			return;
 		}

@@ -81,7 +81,7 @@ void func_lit(Checker *c, Node *n);
 Type *instantiate_named(Type *orig, Type **targs, int n);
 bool satisfies(Type *T, Type *bound, const char **why);
 bool check_instance(Pos pos, Type **tparams, Type **targs, int n);
-bool infer_targs(Pos pos, Type *sig, Type **targs, Node *args, bool spread);
+bool infer_targs(Pos pos, Type *sig, Type **targs, Node *args, bool spread, bool dots);
 void terms_intersect(Type *iface, const Term *u, int un, bool uhas);
 /* typexpr.c */
 Type **declare_tparams(Checker *c, Node *list, int *n); /* into c->scope */

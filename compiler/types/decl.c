@@ -285,6 +285,8 @@ static Object *pkg_obj(Package *pkg, Scope *fscope, ObjKind k, const Str *name, 
 
 typedef struct { Node *decl; Scope *fscope; } MethodDecl;
 
+Object *package_lookup(Package *p, const char *name) { return scope_lookup_local(p->scope, internz(name)); }
+
 /* A package function's signature; a generic function's type parameters
  * are declared in a scope of their own, which its body then sees (the
  * object's fscope becomes that scope). Leaves c->scope there. */
@@ -403,10 +405,6 @@ Package *check_package(const char *path, Node **files, int nfiles, const Importe
 	free(varspecs.v);
 	check_unused_imports(&c);
 	free(c.pkgnames.v);
-	/* as gc: the main package of a program (import path "main") needs main */
-	if (pkg->name && !strcmp(pkg->name->s, "main") && !strcmp(path, "main") &&
-	    !scope_lookup_local(pkg->scope, internz("main")))
-		diag_error(NOPOS, "function main is undeclared in the main package");
 	type_string_package(saved_rel);
 	return pkg;
 }

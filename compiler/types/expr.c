@@ -165,6 +165,19 @@ int convert_untyped(Node *x, Type *t) {
 		default_type(NULL, x);
 		return CU_OK;
 	}
+	if (under(t)->kind == TY_TYPEPARAM) {
+		/* an untyped operand fits a type parameter if it fits every type
+		 * in its type set; it becomes a (non-constant) value of it */
+		Type *b = under(t)->bound ? under(under(t)->bound) : NULL;
+		if (!b || b->kind != TY_INTERFACE || !b->has_terms || b->nterms == 0) return CU_MISMATCH;
+		for (int i = 0; i < b->nterms; i++) {
+			Node tmp = *x;
+			int r = convert_untyped(&tmp, b->terms[i].type);
+			if (r != CU_OK) return r;
+		}
+		set_type_deep(x, t);
+		return CU_OK;
+	}
 	if (!is_basic(t)) return CU_MISMATCH;
 	switch (x->type->kind) {
 	case TY_UNTYPED_BOOL: if (!is_bool(t)) return CU_MISMATCH; break;
@@ -260,7 +273,10 @@ void implicit_convert(Node *x, Type *t) {
 static bool assignable(Type *v, Type *t, const char **why) {
 	if (type_identical(v, t)) return true;
 	Type *vu = under(v), *tu = under(t);
-	if ((v->kind != TY_NAMED || t->kind != TY_NAMED) && type_identical(vu, tu) && vu->kind >= TY_FUNC) return true;
+	/* (type parameters count as named types here) */
+	if ((v->kind != TY_NAMED || t->kind != TY_NAMED) && v->kind != TY_TYPEPARAM && t->kind != TY_TYPEPARAM &&
+	    type_identical(vu, tu) && vu->kind >= TY_FUNC)
+		return true;
 	if (tu->kind == TY_INTERFACE && implements(v, t, why)) return true;
 	if (vu->kind == TY_CHAN && vu->dir == CHAN_BOTH && tu->kind == TY_CHAN && type_identical(vu->elem, tu->elem) &&
 	    (v->kind != TY_NAMED || t->kind != TY_NAMED))
@@ -605,9 +621,7 @@ static void binary(Checker *c, Node *n) {
 	Type *t = x->type;
 	if (is_comparison(n->op)) {
 		/* spec: in any comparison, one operand must be assignable to the other's type */
-		bool ok = type_identical(x->type, y->type) ||
-		          (under(x->type)->kind == TY_INTERFACE && implements(y->type, x->type, NULL)) ||
-		          (under(y->type)->kind == TY_INTERFACE && implements(x->type, y->type, NULL));
+		bool ok = type_identical(x->type, y->type) || assignable(y->type, x->type, NULL) || assignable(x->type, y->type, NULL);
 		if (ok && !type_identical(x->type, y->type)) {
 			n->type = ty_untyped_bool;
 			n->mode = M_VALUE;
@@ -794,7 +808,7 @@ static void type_assert(Checker *c, Node *n) {
 		return;
 	}
 	const char *why = NULL;
-	if (under(t)->kind != TY_INTERFACE && !implements(t, x->type, &why)) {
+	if (under(t)->kind != TY_INTERFACE && t->kind != TY_TYPEPARAM && !implements(t, x->type, &why)) {
 		diag_error(node_startpos(n->b), "impossible type assertion: %s\n\t%s does not implement %s %s", expr_string(n),
 		           type_string(t), type_string(x->type), why ? why : "");
 		invalidate(n);

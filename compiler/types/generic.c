@@ -337,7 +337,12 @@ static bool unify(Unifier *u, Type *x, Type *y, int depth) {
 		}
 		return type_identical(x, y);
 	}
-	if (x->kind == TY_NAMED) return x->orig ? false : type_identical(x, y);
+	if (x->kind == TY_NAMED) {
+		/* an instance written with type parameters matches a value of its
+		 * underlying structure */
+		if (!x->orig) return type_identical(x, y);
+		x = under(x);
+	}
 	if (y->kind == TY_NAMED) y = under(y);
 	if (x->kind < TY_FUNC || y->kind < TY_FUNC) return type_identical(x, y);
 	if (x->kind != y->kind) return false;
@@ -426,7 +431,7 @@ static void constraint_infer(Unifier *u) {
 /* Infers the missing type arguments (targs[i] == NULL) of a call of the
  * generic signature sig with arguments args (spread: one multi-value
  * call); reports at pos. */
-bool infer_targs(Pos pos, Type *sig, Type **targs, Node *args, bool spread) {
+bool infer_targs(Pos pos, Type *sig, Type **targs, Node *args, bool spread, bool dots) {
 	int n = sig->ntparams, np = sig->nparams;
 	Unifier u = {sig->tparams, targs, n};
 	int na;
@@ -448,13 +453,13 @@ bool infer_targs(Pos pos, Type *sig, Type **targs, Node *args, bool spread) {
 	}
 	Type **ptypes = NEWARR(Type *, na + 1);
 	for (int k = 0; k < na; k++) {
-		if (sig->variadic && k >= np - 1) ptypes[k] = under(sig->params[np - 1])->kind == TY_SLICE ? under(sig->params[np - 1])->elem : NULL;
+		if (sig->variadic && k >= np - 1 && !dots) ptypes[k] = under(sig->params[np - 1])->kind == TY_SLICE ? under(sig->params[np - 1])->elem : NULL;
 		else ptypes[k] = k < np ? sig->params[k] : NULL;
 		if (!atypes[k] || atypes[k]->kind == TY_INVALID) return false;
 	}
-	/* typed arguments first */
+	/* typed arguments first (for parameters that mention type parameters) */
 	for (int k = 0; k < na; k++) {
-		if (!ptypes[k] || type_is_untyped(atypes[k])) continue;
+		if (!ptypes[k] || type_is_untyped(atypes[k]) || !mentions(ptypes[k], sig->tparams, n, 0)) continue;
 		if (!unify(&u, ptypes[k], atypes[k], 0)) {
 			Type *want = type_subst(ptypes[k], sig->tparams, targs, n);
 			diag_error(anodes[k] ? node_startpos(anodes[k]) : pos, "type %s of %s does not match %s", type_string(atypes[k]),

@@ -86,7 +86,7 @@ static void assignment(Checker *c, Node *n) {
 	if (n->op == T_INC || n->op == T_DEC) {
 		Node *x = n->list;
 		expr(c, x);
-		if (x->mode != M_INVALID && !(type_is_integer(x->type) || under(x->type)->kind == TY_FLOAT32 || under(x->type)->kind == TY_FLOAT64))
+		if (x->mode != M_INVALID && !is_numeric(x->type))
 			diag_error(n->pos, "invalid operation: %s%s (non-numeric type %s)", expr_string(x), n->op == T_INC ? "++" : "--",
 			           type_string(x->type));
 		return;
@@ -229,7 +229,7 @@ static void type_switch(Checker *c, Node *n) {
 			Type *t = resolve_type(c, v);
 			if (t->kind == TY_INVALID) continue;
 			const char *why = NULL;
-			if (under(t)->kind != TY_INTERFACE && !implements(t, x->type, &why))
+			if (under(t)->kind != TY_INTERFACE && t->kind != TY_TYPEPARAM && !implements(t, x->type, &why))
 				diag_error(node_startpos(v), "impossible type switch case: %s\n\t%s cannot have dynamic type %s %s", expr_string(x),
 				           operand_string(x), type_string(t), why ? why : "");
 			single = t;
@@ -280,12 +280,14 @@ static void switch_stmt(Checker *c, Node *n) {
 				 * failed implicit conversion there as a conversion */
 				bool str = type_is_string(v->type), tstr = type_is_string(tag);
 				bool bl = v->type->kind == TY_UNTYPED_BOOL, tbl = tag->kind == TY_BOOL;
-				if (str != tstr || bl != tbl) {
+				if ((str != tstr || bl != tbl) && under(tag)->kind != TY_INTERFACE) {
 					diag_error(node_startpos(v), "cannot convert %s to %s", operand_string(v), type_string(tag));
 					continue;
 				}
 				if (!assign_to(c, v, tag, "switch case")) continue;
-			} else if (!type_identical(v->type, tag)) {
+			} else if (!type_identical(v->type, tag) && !(under(tag)->kind == TY_INTERFACE && implements(v->type, tag, NULL)) &&
+			           !(under(v->type)->kind == TY_INTERFACE && implements(tag, v->type, NULL))) {
+				/* as tag == v: one must be assignable to the other */
 				if (n->b)
 					diag_error(node_startpos(v), "invalid case %s in switch on %s (mismatched types %s and %s)", expr_string(v),
 					           expr_string(n->b), type_string(v->type), type_string(tag));

@@ -262,6 +262,9 @@ const Package *type_string_package(const Package *p); /* sets the package type_s
  * unsafe). */
 Package *check_package(const char *path, Node **files, int nfiles, const Importer *imp);
 
+/* A package-level object by name, or NULL. */
+Object *package_lookup(Package *p, const char *name);
+
 /* The import path an N_IMPORTDECL names (its literal unquoted). */
 const char *import_path(const Node *importdecl);
 
