@@ -149,8 +149,11 @@ void rt_gopanic_sig(const GoType *t, void *data, const RtSigInfo *si) {
 			d->thunk(d->blk);
 			p->runblk = p->runframe = NULL;
 			if (p->recovered) {
-				/* back to the frame that deferred the recovering call */
+				/* back to the frame that deferred the recovering call;
+				 * panics recovered earlier whose deferred calls this
+				 * unwinds are over too */
 				*pslot = p->link;
+				while (*pslot && ((Panic *)*pslot)->recovered) *pslot = ((Panic *)*pslot)->link;
 				stack_unwind_to(f->seg);
 				rt_longjmp(f->jb);
 			}

@@ -31,6 +31,9 @@
  * handler that a PC is in Go code (docs/scheduler.md, "The contract"). */
 void gen_function_attrs(Gen *g, LLVMValueRef f) {
 	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateStringAttribute(g->ctx, "split-stack", 11, "", 0));
+	/* frame pointers, as gc keeps them: profilers and debuggers walk
+	 * them, and recover's check compares frames (defer.c) */
+	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateStringAttribute(g->ctx, "frame-pointer", 13, "all", 3));
 	/* a nil dereference is a Go panic (the fault becomes one, signal.c),
 	 * not undefined behaviour the optimizer may delete */
 	unsigned k = LLVMGetEnumAttributeKindForName("null_pointer_is_valid", 21);
