@@ -404,3 +404,16 @@ void *rt_newarray(const GoType *elem, intptr_t n) {
 		rt_panicrt("makeslice: len out of range");
 	return rt_mallocgc(elem->size * (uintptr_t)n, elem, 1);
 }
+
+/* The size an allocation of size bytes really gets (gc's roundupsize):
+ * its size class, or whole pages for large objects. append's growth
+ * rounds the new capacity up to it (slice.c). */
+uintptr_t rt_roundupsize(uintptr_t size) {
+	if (size < MAX_SMALL) {
+		if (size == 0) return 0;
+		heap_malloc_init();
+		return heap_class_size[size_to_class(size)];
+	}
+	if (size + PAGE_SIZE < size) return size;
+	return (size + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+}

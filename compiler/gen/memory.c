@@ -182,7 +182,17 @@ LLVMValueRef gen_addr(Gen *g, Node *n) {
 		gen_complit_into(g, n, p, true);
 		return p;
 	}
-	default: break;
+	default:
+		/* a value that is not addressable (a call's or an assertion's
+		 * result, an element of one) read through an index or a field:
+		 * the checker allows only reads here, so a stack copy serves */
+		if (n->type && n->mode != M_TYPEEXPR) {
+			LLVMValueRef v = gen_expr(g, n);
+			LLVMValueRef p = gen_temp(g, gen_type(g, n->type), "rvalue");
+			LLVMBuildStore(g->b, v, p);
+			return p;
+		}
+		break;
 	}
 	diag_error(n->pos, "internal error: no address for %s", node_kind_name(n->kind));
 	return LLVMGetUndef(g->ptr);

@@ -237,13 +237,13 @@ static int reflect_kind(Type *t) {
 	}
 }
 
-/* Pointer-shaped values live directly in an interface's data word. */
+/* Pointer-shaped values live directly in an interface's data word. (gc
+ * also stores one-pointer structs and arrays directly; goc boxes them, and
+ * the descriptor's flag must say what iface.c does.) */
 static bool direct_iface(Type *t) {
 	t = under(t);
 	switch (t->kind) {
 	case TY_POINTER: case TY_CHAN: case TY_MAP: case TY_FUNC: case TY_UNSAFEPTR: return true;
-	case TY_ARRAY: return t->len == 1 && direct_iface(t->elem);
-	case TY_STRUCT: return t->nfields == 1 && direct_iface(t->fields[0].type);
 	default: return false;
 	}
 }

@@ -188,6 +188,16 @@ Method *find_method(Type *T, const Str *name, bool *needs_ptr) {
 	return s.method;
 }
 
+/* A method value or expression t.m (t not an interface) refers to the
+ * method for the initialization order, as a function name does (spec:
+ * Package initialization). */
+static void note_method_ref(Checker *c, const Selection *s) {
+	Object *m = s->method ? s->method->obj : NULL;
+	if (s->iface || !m || m->kind != OBJ_FUNC || (m->pkg && m->pkg != c->pkg)) return;
+	if (c->initdeps) vec_push(&c->initdeps->fdeps, m);
+	if (c->curfn) vec_push(&c->curfn->refs, m);
+}
+
 /* x.f and x.m: a field (addressable if x is, or through a pointer), a
  * method value, or an error worded as types2's. */
 void selector_expr(Checker *c, Node *n) {
@@ -232,6 +242,7 @@ void selector_expr(Checker *c, Node *n) {
 		n->sel = NEW(Selection);
 		*n->sel = s;
 		n->flags |= NF_METHODEXPR;
+		note_method_ref(c, &s);
 		return;
 	}
 	if (x->mode == M_NOVALUE || !x->type) {
@@ -263,6 +274,7 @@ void selector_expr(Checker *c, Node *n) {
 		n->obj = s.method->obj;
 		n->sel = NEW(Selection);
 		*n->sel = s;
+		note_method_ref(c, &s);
 		return;
 	}
 	case SEL_AMBIGUOUS:

@@ -75,7 +75,12 @@ func (v Value) CanSet() bool { return v.flag&(flagAddr|flagRO) == flagAddr }
 
 // CanAddr reports whether v's address can be taken (Addr).
 func (v Value) CanAddr() bool { return v.flag&flagAddr != 0 }
-func (v Value) CanInterface() bool { return v.typ != nil }
+func (v Value) CanInterface() bool {
+	if v.typ == nil {
+		panic(&ValueError{"reflect.Value.CanInterface", Invalid})
+	}
+	return v.flag&flagRO == 0
+}
 
 func (v Value) Bool() bool {
 	v.mustBe("Bool", Bool)
@@ -301,6 +306,9 @@ func (v Value) Elem() Value {
 func (v Value) Interface() any {
 	if v.typ == nil {
 		panic(&ValueError{"reflect.Value.Interface", Invalid})
+	}
+	if v.flag&flagRO != 0 {
+		panic("reflect.Value.Interface: cannot return value obtained from unexported field or method")
 	}
 	if v.Kind() == Interface {
 		if (*interfaceType)(unsafe.Pointer(v.typ)).nmethods == 0 {

@@ -84,6 +84,32 @@ func formatFloat(dst []byte, val float64, fmt byte, prec, bitSize int) []byte {
 		return fmtX(dst, prec, fmt, neg, mant, exp, flt)
 	}
 
+	if prec < 0 {
+		// shortest: Ryu (same digits as the exact method, faster)
+		var buf [32]byte
+		digs := digitBuf{d: buf[:]}
+		shortestRyu(&digs, mant, exp-int(flt.mantbits), flt)
+		switch fmt {
+		case 'e', 'E':
+			prec = digs.nd - 1
+			if prec < 0 {
+				prec = 0
+			}
+		case 'f':
+			prec = digs.nd - digs.dp
+			if prec < 0 {
+				prec = 0
+			}
+		case 'g', 'G':
+			prec = digs.nd
+		}
+		return formatDigits(dst, true, neg, &digs, prec, fmt)
+	}
+	return exactFtoa(dst, prec, fmt, neg, mant, exp, flt)
+}
+
+// exactFtoa formats on the exact decimal value (shortest when prec < 0).
+func exactFtoa(dst []byte, prec int, fmt byte, neg bool, mant uint64, exp int, flt *floatInfo) []byte {
 	d := new(decimal)
 	d.assign(mant)
 	d.shift(exp - int(flt.mantbits))
@@ -114,10 +140,10 @@ func formatFloat(dst []byte, val float64, fmt byte, prec, bitSize int) []byte {
 			d.round(prec)
 		}
 	}
-	return formatDigits(dst, shortest, neg, d, prec, fmt)
+	return formatDigits(dst, shortest, neg, &digitBuf{d.d[:], d.nd, d.dp}, prec, fmt)
 }
 
-func formatDigits(dst []byte, shortest bool, neg bool, d *decimal, prec int, fmt byte) []byte {
+func formatDigits(dst []byte, shortest bool, neg bool, d *digitBuf, prec int, fmt byte) []byte {
 	switch fmt {
 	case 'e', 'E':
 		return fmtE(dst, neg, d, prec, fmt)
@@ -246,7 +272,7 @@ func roundShortest(d *decimal, mant uint64, exp int, flt *floatInfo) {
 	}
 }
 
-func fmtE(dst []byte, neg bool, d *decimal, prec int, fmt byte) []byte {
+func fmtE(dst []byte, neg bool, d *digitBuf, prec int, fmt byte) []byte {
 	if neg {
 		dst = append(dst, '-')
 	}
@@ -285,7 +311,7 @@ func fmtE(dst []byte, neg bool, d *decimal, prec int, fmt byte) []byte {
 	return append(dst, byte(exp/100)+'0', byte(exp/10%10)+'0', byte(exp%10)+'0')
 }
 
-func fmtF(dst []byte, neg bool, d *decimal, prec int) []byte {
+func fmtF(dst []byte, neg bool, d *digitBuf, prec int) []byte {
 	if neg {
 		dst = append(dst, '-')
 	}
