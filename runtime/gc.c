@@ -250,14 +250,23 @@ static bool assist_work(int64_t budget) {
 }
 
 /* ---- assists -------------------------------------------------------------------- */
-void gc_assist(MCache *c) {
-	int64_t debt = c->assist_debt;
+/* Pay the cache's scan debt: first from the worker's banked credit, then by
+ * marking, in 32 KiB slices with the credit looked at again between them
+ * (the worker, on another core, keeps earning it while we mark), so a
+ * large debt is not paid entirely by the mutator. */
+#define ASSIST_SLICE (32 << 10)
+static int64_t take_credit(int64_t debt) {
 	int64_t avail = __atomic_load_n(&gc_bg_credit, __ATOMIC_RELAXED);
 	if (avail > 0) {
 		int64_t take = avail < debt ? avail : debt;
 		__atomic_fetch_sub(&gc_bg_credit, take, __ATOMIC_RELAXED);
 		debt -= take;
 	}
+	return debt;
+}
+
+void gc_assist(MCache *c) {
+	int64_t debt = take_credit(c->assist_debt);
 	if (debt < (64 << 10)) {
 		c->assist_debt = debt;
 		return;
@@ -270,12 +279,19 @@ void gc_assist(MCache *c) {
 	}
 	uint64_t t = gc_nanotime();
 	GcWork w = {0};
-	mark_drain(&w, debt);
+	while (debt > 0) {
+		uint64_t before = w.scanned;
+		mark_drain(&w, debt < ASSIST_SLICE ? debt : ASSIST_SLICE);
+		if (w.scanned == before) {
+			/* Nothing left to scan: the debt cannot be paid now; forgive it
+			 * rather than block (the worker is about to finish the cycle). */
+			debt = 0;
+			break;
+		}
+		debt = take_credit(debt - (int64_t)(w.scanned - before));
+	}
 	mark_flush(&w);
-	debt -= (int64_t)w.scanned;
-	/* Nothing left to scan: the debt cannot be paid now; forgive it rather
-	 * than block (the worker is about to finish the cycle). */
-	c->assist_debt = w.scanned ? debt : 0;
+	c->assist_debt = debt;
 	__atomic_fetch_add(&gc_assist_ns, gc_nanotime() - t, __ATOMIC_RELAXED);
 	__atomic_fetch_sub(&assists_active, 1, __ATOMIC_ACQ_REL);
 }
