@@ -1167,7 +1167,11 @@ void rt_systemstack(void (*fn)(void *), void *arg) {
 	g->sysstack = true;
 	sched_callon(fn, arg, m->g0sp - 256, &m->syssp);
 	g->sysstack = false;
-	set_stacklimit(lim);
+	/* A preemption request (SIGURG) that arrived while on the system stack
+	 * was ignored by the handler: honour it at the next Go prologue (or
+	 * rt_new) rather than at the next signal, 100 us later for a
+	 * stop-the-world (allocation slow paths run here). */
+	set_stacklimit(atomic_load(&g->preempt) ? STACK_PREEMPT_POISON : lim);
 }
 
 /* ---------------------------------------------------------------- sysmon */
