@@ -194,6 +194,13 @@ static void scavenge_after_cycle(void) {
  * catch up: park the allocating thread until the cycle ends, as gc parks an
  * assist that finds no work. Only with a blockhook (the scheduler's), since
  * a thread blocked in the runtime must count as stopped. */
+#define ASSIST_SLICE (32 << 10)
+/* Set while the worker stops the world for mark termination: an assist or a
+ * throttled allocation marking on the system stack cannot be preempted, so
+ * it stops at its next slice boundary instead of holding the stop up for
+ * the rest of its debt (the debt is dropped at mark termination anyway). */
+static volatile uint32_t gc_stopping;
+static inline bool stopping(void) { return __atomic_load_n(&gc_stopping, __ATOMIC_ACQUIRE); }
 static bool assist_work(int64_t budget);
 
 void gc_throttle(void) {
@@ -207,8 +214,8 @@ void gc_throttle(void) {
 	for (int i = 0; i < 5000; i++) {
 		/* Marking is behind: help it while there is work (running, so the
 		 * world cannot stop under us), and only then wait a little. */
-		while (gc_phase == GC_MARK && __atomic_load_n(&heap_live, __ATOMIC_RELAXED) > gc_hard_goal &&
-		       assist_work(256 << 10)) {
+		while (gc_phase == GC_MARK && !stopping() && __atomic_load_n(&heap_live, __ATOMIC_RELAXED) > gc_hard_goal &&
+		       assist_work(ASSIST_SLICE)) {
 		}
 		if (__atomic_load_n(&heap_live, __ATOMIC_RELAXED) <= gc_hard_goal ||
 		    __atomic_load_n(&cycles_done, __ATOMIC_RELAXED) != start)
@@ -250,14 +257,23 @@ static bool assist_work(int64_t budget) {
 }
 
 /* ---- assists -------------------------------------------------------------------- */
-void gc_assist(MCache *c) {
-	int64_t debt = c->assist_debt;
+/* Pay the cache's scan debt: first from the worker's banked credit, then by
+ * marking, in 32 KiB slices with the credit looked at again between them
+ * (the worker, on another core, keeps earning it while we mark), so a
+ * large debt is not paid entirely by the mutator. */
+
+static int64_t take_credit(int64_t debt) {
 	int64_t avail = __atomic_load_n(&gc_bg_credit, __ATOMIC_RELAXED);
 	if (avail > 0) {
 		int64_t take = avail < debt ? avail : debt;
 		__atomic_fetch_sub(&gc_bg_credit, take, __ATOMIC_RELAXED);
 		debt -= take;
 	}
+	return debt;
+}
+
+void gc_assist(MCache *c) {
+	int64_t debt = take_credit(c->assist_debt);
 	if (debt < (64 << 10)) {
 		c->assist_debt = debt;
 		return;
@@ -270,12 +286,19 @@ void gc_assist(MCache *c) {
 	}
 	uint64_t t = gc_nanotime();
 	GcWork w = {0};
-	mark_drain(&w, debt);
+	while (debt > 0 && !stopping()) {
+		uint64_t before = w.scanned;
+		mark_drain(&w, debt < ASSIST_SLICE ? debt : ASSIST_SLICE);
+		if (w.scanned == before) {
+			/* Nothing left to scan: the debt cannot be paid now; forgive it
+			 * rather than block (the worker is about to finish the cycle). */
+			debt = 0;
+			break;
+		}
+		debt = take_credit(debt - (int64_t)(w.scanned - before));
+	}
 	mark_flush(&w);
-	debt -= (int64_t)w.scanned;
-	/* Nothing left to scan: the debt cannot be paid now; forgive it rather
-	 * than block (the worker is about to finish the cycle). */
-	c->assist_debt = w.scanned ? debt : 0;
+	c->assist_debt = debt;
 	__atomic_fetch_add(&gc_assist_ns, gc_nanotime() - t, __ATOMIC_RELAXED);
 	__atomic_fetch_sub(&assists_active, 1, __ATOMIC_ACQ_REL);
 }
@@ -352,7 +375,9 @@ static void run_cycle(bool forced) {
 		 * it with the world stopped (as gc's gcMarkDone); after a few tries,
 		 * finish it in the pause. */
 		s2 = gc_nanotime();
+		__atomic_store_n(&gc_stopping, 1, __ATOMIC_RELEASE);
 		rt_stw_stop("GC mark termination");
+		__atomic_store_n(&gc_stopping, 0, __ATOMIC_RELEASE);
 		p2 = gc_nanotime();
 		if (mark_queue_empty() || attempt >= 3) break;
 		rt_stw_start();
