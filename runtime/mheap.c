@@ -166,7 +166,7 @@ Span *heap_alloc_span(uintptr_t npages) {
 		s->base = heap_bump;
 		s->npages = npages;
 		s->needzero = 0;
-		heap_bump += npages << PAGE_SHIFT;
+		__atomic_store_n(&heap_bump, heap_bump + (npages << PAGE_SHIFT), __ATOMIC_RELAXED); /* heap_touched reads it unlocked */
 	}
 	s->scavenged = 0;
 	s->next = s->prev = NULL;

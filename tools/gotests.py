@@ -56,8 +56,10 @@ def run_tests(goc, root, files, verbose, env=None):
                 failed.append((rel, 'build: ' + first[:160]))
                 continue
             try:
-                r = subprocess.run([exe], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=60,
-                                   cwd=os.path.dirname(f), env=env)
+                # under --gcstress a full collection every N allocations makes
+                # allocation-heavy tests (peano.go) much slower: allow 5 minutes
+                r = subprocess.run([exe], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                   timeout=300 if env else 60, cwd=os.path.dirname(f), env=env)
                 out = r.stdout.decode('utf-8', errors='replace')
                 code = r.returncode
             except subprocess.TimeoutExpired:

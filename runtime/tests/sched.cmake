@@ -65,6 +65,21 @@ endfunction()
 foreach(t chan_semantics_test chan_select_test sched_sema_test sched_timer_test sched_deadlock_test sched_syscall_test sched_basic_test)
   sched_tsan_test(${t})
 endforeach()
+# The same tests against gocrt_tsan: the real allocator and collector (its
+# worker thread, stop-the-world through the scheduler, stack scanning of
+# fibers), registered as *_gctsan.
+function(sched_gctsan_test name)
+  add_executable(${name}_gctsan ${SCHED_TEST_DIR}/${name}.c ${SCHED_TEST_DIR}/gctsan_init.c)
+  target_compile_options(${name}_gctsan PRIVATE -fsanitize=thread -O1 -g -DRT_TSAN=1)
+  target_link_libraries(${name}_gctsan PRIVATE gocrt_tsan pthread m)
+  target_link_options(${name}_gctsan PRIVATE -fsanitize=thread -fuse-ld=lld -Wl,-z,now)
+  add_test(NAME ${name}_gctsan COMMAND ${name}_gctsan)
+  set_tests_properties(${name}_gctsan PROPERTIES TIMEOUT 120 LABELS "sched;tsan"
+    ENVIRONMENT "TSAN_OPTIONS=halt_on_error=1:exitcode=66:suppressions=${SCHED_TEST_DIR}/tsan_suppressions.txt;GOMAXPROCS=2;GOC_TEST_SMALL=1;GOGC=1;GODEBUG=gcstress=5")
+endfunction()
+foreach(t chan_semantics_test chan_select_test sched_sema_test sched_timer_test sched_deadlock_test sched_syscall_test sched_basic_test)
+  sched_gctsan_test(${t})
+endforeach()
 
 # AddressSanitizer + UBSan: every test (and its own sources) against
 # gocrt_asan, registered as *_asan. detect_stack_use_after_return=0: ASan's
