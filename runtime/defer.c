@@ -20,6 +20,13 @@
 
 #include "runtime.h"
 
+#ifdef RT_ASAN
+void __asan_handle_no_return(void);
+#define ASAN_NORETURN() __asan_handle_no_return()
+#else
+#define ASAN_NORETURN() ((void)0)
+#endif
+
 void stack_checkpoint(uintptr_t *seg);
 void stack_unwind_to(uintptr_t seg);
 int rt_setjmp(void *jb) __attribute__((returns_twice));
@@ -155,6 +162,7 @@ void rt_gopanic_sig(const GoType *t, void *data, const RtSigInfo *si) {
 				*pslot = p->link;
 				while (*pslot && ((Panic *)*pslot)->recovered) *pslot = ((Panic *)*pslot)->link;
 				stack_unwind_to(f->seg);
+				ASAN_NORETURN(); /* unpoison the frames the jump abandons */
 				rt_longjmp(f->jb);
 			}
 		}

@@ -31,6 +31,12 @@ volatile uint32_t gc_phase, gc_shade_new;
 uint64_t gc_trigger = (uint64_t)3 << 20;
 uint64_t gc_hard_goal = UINT64_MAX;
 uint32_t gc_stress;
+uint32_t gc_barrieroff;
+#ifdef GC_DEBUG
+uint32_t gc_verify = 1;
+#else
+uint32_t gc_verify;
+#endif
 uint32_t gc_cyclegen;
 double gc_assist_ratio;
 int64_t gc_bg_credit;
@@ -317,6 +323,27 @@ static void print_trace(uint64_t t0, uint64_t t1, uint64_t t2, uint64_t t3, uint
                         uint64_t markcpu, uint64_t stw2, uint64_t h0, uint64_t h1, uint64_t h2, uint64_t goal,
                         bool forced);
 
+/* gcverify, at mark termination with the world stopped: no marked heap
+ * object and no precisely scanned root (globals) may point to an allocated
+ * object left unmarked. A missing write barrier leaves such an edge behind
+ * (a pointer moved from an unscanned object into a scanned one, and the old
+ * copy overwritten); a missed precise root leaves an unmarked object behind
+ * it. Conservatively scanned roots (stacks) are not checked: a dead stack
+ * slot may hold a stale pointer to garbage; a missed one shows as a use of
+ * a freed object instead, which the poisoning turns into a fault. */
+static void verify_roots(void) {
+	mark_verify();
+	pthread_mutex_lock(&roots_lock);
+	for (size_t i = 0; i < nroots; i++) {
+		const Root *r = &roots[i];
+		if (!r->bitmap) continue;
+		for (uintptr_t k = 0; k < r->nbytes >> 3; k++)
+			if (r->bitmap[k >> 3] >> (k & 7) & 1)
+				mark_verify_root(r->start + k * 8, *(uintptr_t *)(r->start + k * 8), "global");
+	}
+	pthread_mutex_unlock(&roots_lock);
+}
+
 static void run_cycle(bool forced) {
 	sweep_all();
 	if (!forced && __atomic_load_n(&heap_live, __ATOMIC_RELAXED) < gc_trigger) return;
@@ -326,9 +353,7 @@ static void run_cycle(bool forced) {
 	rt_stw_stop("GC sweep termination");
 	uint64_t p0 = gc_nanotime();
 	sweep_all(); /* nothing can be left, but a span may have been mid-sweep */
-#ifdef GC_DEBUG
-	mark_verify_start();
-#endif
+	if (gc_verify) mark_verify_start();
 	gc_cyclegen++;
 	__atomic_store_n(&mark_marked_bytes, 0, __ATOMIC_RELAXED);
 	__atomic_store_n(&mark_black_bytes, 0, __ATOMIC_RELAXED);
@@ -400,6 +425,7 @@ static void run_cycle(bool forced) {
 #ifdef GC_DEBUG
 	mark_verify();
 #endif
+	if (gc_verify) verify_roots();
 	/* traced: reached by marking; marked adds what was allocated (black)
 	 * during marking. The goal is computed from marked, as gc's (heapMarked
 	 * includes black allocation): computed from traced alone, binary-trees
@@ -474,11 +500,13 @@ static void *worker_main(void *arg) {
 
 		pthread_mutex_lock(&gc_lock);
 		gc_running = false;
-		cycles_done++;
+		__atomic_store_n(&cycles_done, cycles_done + 1, __ATOMIC_RELAXED); /* gc_throttle reads it unlocked */
 		__atomic_store_n(&gc_pending, 0, __ATOMIC_RELEASE);
 		pthread_cond_broadcast(&gc_done);
+		bool requested = gc_requested; /* read under the lock (TSan) */
 		pthread_mutex_unlock(&gc_lock);
-		if (!gc_requested && __atomic_load_n(&heap_live, __ATOMIC_RELAXED) >= gc_trigger) gc_start_async();
+		if (!requested && __atomic_load_n(&heap_live, __ATOMIC_RELAXED) >= __atomic_load_n(&gc_trigger, __ATOMIC_RELAXED))
+			gc_start_async();
 	}
 	return NULL;
 }
@@ -500,6 +528,8 @@ static void gc_init_once(void) {
 	int64_t ml = gc_parse_bytes(getenv("GOMEMLIMIT"));
 	if (ml >= 0) memlimit = ml;
 	gctrace = godebug_int("gctrace", 0);
+	gc_verify = (uint32_t)godebug_int("gcverify", (int)gc_verify);
+	gc_barrieroff = godebug_int("gcbarrieroff", 0) > 0;
 	int st = godebug_int("gcstress", 0);
 	gc_stress = st > 0 ? (uint32_t)st : 0;
 	long np = sysconf(_SC_NPROCESSORS_ONLN);
@@ -624,11 +654,12 @@ static void readmemstats_cb(void *arg) {
 	pthread_mutex_lock(&heap_cachelock);
 	for (MCache *c = heap_allcaches.allnext; c != &heap_allcaches; c = c->allnext) {
 		for (int i = 0; i < NUM_SPANCLASSES; i++) {
-			Span *s = c->alloc[i];
-			if (s) unused += (uint64_t)(s->nelems - s->alloccount) * s->elemsize;
+			/* other threads' caches: their owners update these concurrently */
+			Span *s = __atomic_load_n(&c->alloc[i], __ATOMIC_ACQUIRE);
+			if (s) unused += (uint64_t)(s->nelems - __atomic_load_n(&s->alloccount, __ATOMIC_RELAXED)) * s->elemsize;
 		}
-		nmalloc += c->nmalloc;
-		total += c->ntotalalloc;
+		nmalloc += __atomic_load_n(&c->nmalloc, __ATOMIC_RELAXED);
+		total += __atomic_load_n(&c->ntotalalloc, __ATOMIC_RELAXED);
 	}
 	pthread_mutex_unlock(&heap_cachelock);
 	uint64_t live = __atomic_load_n(&heap_live, __ATOMIC_RELAXED);

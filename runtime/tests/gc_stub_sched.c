@@ -123,7 +123,7 @@ void rt_stw_stop(const char *reason) {
 	(void)reason;
 	pthread_mutex_lock(&mu);
 	stw_req = 1;
-	gcstub_stw_requested = 1;
+	__atomic_store_n(&gcstub_stw_requested, 1, __ATOMIC_RELEASE);
 	for (;;) {
 		int running = 0;
 		for (int i = 0; i < MAXT; i++)
@@ -137,7 +137,7 @@ void rt_stw_stop(const char *reason) {
 void rt_stw_start(void) {
 	pthread_mutex_lock(&mu);
 	stw_req = 0;
-	gcstub_stw_requested = 0;
+	__atomic_store_n(&gcstub_stw_requested, 0, __ATOMIC_RELEASE);
 	pthread_cond_broadcast(&cv);
 	pthread_mutex_unlock(&mu);
 }
