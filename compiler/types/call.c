@@ -26,8 +26,13 @@ static bool convertible(Node *x, Type *t) {
 	Type *v = x->type, *vu = under(v), *tu = under(t);
 	if (type_identical(v, t)) return true;
 	if (tu->kind == TY_INTERFACE && implements(v, t, NULL)) return true;
-	if (type_identical(vu, tu)) return true;
-	if (vu->kind == TY_POINTER && tu->kind == TY_POINTER && type_identical(under(vu->elem), under(tu->elem))) return true;
+	if (type_identical_ignore_tags(vu, tu)) return true;
+	if (vu->kind == TY_CHAN && vu->dir == CHAN_BOTH && tu->kind == TY_CHAN && type_identical(vu->elem, tu->elem) &&
+	    (v->kind != TY_NAMED || t->kind != TY_NAMED))
+		return true; /* assignable */
+	if (v->kind != TY_NAMED && t->kind != TY_NAMED && vu->kind == TY_POINTER && tu->kind == TY_POINTER &&
+	    type_identical_ignore_tags(under(vu->elem), under(tu->elem)))
+		return true;
 	if ((type_is_integer(vu) || is_float(vu)) && (type_is_integer(tu) || is_float(tu))) return true;
 	if (is_complex(vu) && is_complex(tu)) return true;
 	if (type_is_string(tu) && (type_is_integer(vu) || is_bytes_or_runes(vu))) return true;

@@ -13,6 +13,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 
 #include "check_int.h"
 
@@ -189,31 +190,62 @@ void default_type(Checker *c, Node *x) {
 	if (t) convert_untyped(x, t);
 }
 
-/* Does type v implement interface type t? *missing names a method it lacks. */
+static const char *func_string(const Str *name, Type *sig) { return arena_printf(g_arena, "%s%s", name->s, type_string(sig) + 4); }
+
+static bool is_interface_ptr(Type *t) {
+	Type *u = under(t);
+	return u->kind == TY_POINTER && under(u->elem)->kind == TY_INTERFACE;
+}
+
+/* A method of v whose name equals name but for case (types2's fold-case lookup). */
+static Method *method_fold_case(Type *v, const Str *name) {
+	Selection *ms;
+	int n = method_set(v->kind == TY_POINTER ? v : type_pointer(v), &ms);
+	for (int i = 0; i < n; i++)
+		if (!strcasecmp(ms[i].method->name->s, name->s)) return ms[i].method;
+	return NULL;
+}
+
+/* Does type v implement interface type t? *why is types2's reason (with
+ * compiler error messages): "(missing M method)", "(M method has pointer
+ * receiver)", "(wrong type for M method)" with have/want lines. */
 bool implements(Type *v, Type *t, const char **why) {
 	Type *it = under(t);
+	if (it->kind != TY_INTERFACE) {
+		if (why) *why = is_interface_ptr(t) ? arena_printf(g_arena, "(type %s is pointer to interface, not interface)", type_string(t))
+		                                    : arena_printf(g_arena, "(%s is not an interface)", type_string(t));
+		return false;
+	}
 	for (int i = 0; i < it->methods.n; i++) {
 		Method *m = &it->methods.v[i];
-		bool needs_ptr = false;
-		Method *vm = under(v)->kind == TY_INTERFACE ? NULL : find_method(v, m->name, &needs_ptr);
+		Method *vm = NULL;
+		bool found = true;
 		if (under(v)->kind == TY_INTERFACE) {
 			Type *vi = under(v);
 			for (int k = 0; k < vi->methods.n; k++)
 				if (vi->methods.v[k].name == m->name) vm = &vi->methods.v[k];
+		} else {
+			bool needs_ptr = false;
+			vm = find_method(v, m->name, &needs_ptr);
+			if (!vm || needs_ptr) {
+				found = false;
+				if (!vm && !is_interface_ptr(v)) vm = method_fold_case(v, m->name);
+			}
 		}
+		if (found && vm && type_identical(vm->type, m->type)) continue;
+		if (!why) return false;
 		if (!vm) {
-			if (why) *why = arena_printf(g_arena, "(missing method %s)", m->name->s);
-			return false;
-		}
-		if (needs_ptr) {
-			if (why) *why = arena_printf(g_arena, "(method %s has pointer receiver)", m->name->s);
-			return false;
-		}
-		if (!type_identical(vm->type, m->type)) {
-			if (why) *why = arena_printf(g_arena, "(wrong type for method %s)\n\t\thave %s%s\n\t\twant %s%s", m->name->s, m->name->s,
-			                             type_string(vm->type) + 4, m->name->s, type_string(m->type) + 4);
-			return false;
-		}
+			if (is_interface_ptr(v)) *why = arena_printf(g_arena, "(type %s is pointer to interface, not interface)", type_string(v));
+			else *why = arena_printf(g_arena, "(missing %s method)", m->name->s);
+		} else if (vm->name != m->name)
+			*why = arena_printf(g_arena, "(missing %s method)\n\t\thave %s\n\t\twant %s", m->name->s, func_string(vm->name, vm->type),
+			                    func_string(m->name, m->type));
+		else if (type_identical(vm->type, m->type))
+			*why = arena_printf(g_arena, "(%s method has pointer receiver)", m->name->s);
+		else
+			*why = arena_printf(g_arena, "(wrong type for %s method)\n\t\thave %s\n\t\twant %s", m->name->s,
+			                    func_string(vm->name, vm->type), func_string(m->name, m->type));
+		return false;
 	}
 	return true;
 }
@@ -244,6 +276,7 @@ static bool assignable(Type *v, Type *t, const char **why) {
 	Type *vu = under(v), *tu = under(t);
 	if ((v->kind != TY_NAMED || t->kind != TY_NAMED) && type_identical(vu, tu) && vu->kind >= TY_FUNC) return true;
 	if (tu->kind == TY_INTERFACE && implements(v, t, why)) return true;
+	if (is_interface_ptr(t)) implements(v, t, why);
 	if (vu->kind == TY_CHAN && vu->dir == CHAN_BOTH && tu->kind == TY_CHAN && type_identical(vu->elem, tu->elem) &&
 	    (v->kind != TY_NAMED || t->kind != TY_NAMED))
 		return true;
@@ -258,6 +291,8 @@ bool assign_to(Checker *c, Node *x, Type *t, const char *context) {
 		diag_error(node_startpos(x), "%s is not an expression", operand_string(x));
 		return false;
 	}
+	if (type_is_untyped(x->type) && x->type->kind != TY_UNTYPED_NIL && under(t)->kind == TY_INTERFACE && under(t)->methods.n > 0)
+		default_type(c, x); /* types2: the constant takes its default type, then must implement t */
 	if (type_is_untyped(x->type)) {
 		const char *desc = operand_string(x);
 		switch (convert_untyped(x, t)) {
@@ -277,11 +312,16 @@ bool assign_to(Checker *c, Node *x, Type *t, const char *context) {
 	bool ok = assignable(x->type, t, &why);
 	if (ok && under(t)->kind == TY_INTERFACE && !type_identical(x->type, t)) implicit_convert(x, t);
 	if (!ok) {
-		if (why && under(t)->kind == TY_INTERFACE)
-			diag_error(node_startpos(x), "cannot use %s as %s value in %s: %s does not implement %s %s", operand_string(x),
-			           type_string(t), context, type_string(x->type), type_string(t), why);
+		/* types2's wording with compiler error messages: "as type T", the reason on a line of its own */
+		const char *reason = NULL;
+		if (why && (under(t)->kind == TY_INTERFACE || is_interface_ptr(t)))
+			reason = arena_printf(g_arena, "%s does not implement %s %s", type_string(x->type), type_string(t), why);
+		else if (under(x->type)->kind == TY_INTERFACE && implements(t, x->type, NULL))
+			reason = "need type assertion";
+		if (reason)
+			diag_error(node_startpos(x), "cannot use %s as type %s in %s:\n\t%s", operand_string(x), type_string(t), context, reason);
 		else
-			diag_error(node_startpos(x), "cannot use %s as %s value in %s", operand_string(x), type_string(t), context);
+			diag_error(node_startpos(x), "cannot use %s as type %s in %s", operand_string(x), type_string(t), context);
 		return false;
 	}
 	return true;
@@ -766,7 +806,7 @@ static void type_assert(Checker *c, Node *n) {
 	}
 	const char *why = NULL;
 	if (under(t)->kind != TY_INTERFACE && !implements(t, x->type, &why)) {
-		diag_error(node_startpos(n->b), "impossible type assertion: %s\n\t%s does not implement %s %s", expr_string(n),
+		diag_error(node_startpos(n), "impossible type assertion: %s\n\t%s does not implement %s %s", expr_string(n),
 		           type_string(t), type_string(x->type), why ? why : "");
 		invalidate(n);
 		return;

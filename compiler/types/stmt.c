@@ -230,7 +230,7 @@ static void type_switch(Checker *c, Node *n) {
 			if (t->kind == TY_INVALID) continue;
 			const char *why = NULL;
 			if (under(t)->kind != TY_INTERFACE && !implements(t, x->type, &why))
-				diag_error(node_startpos(v), "impossible type switch case: %s\n\t%s cannot have dynamic type %s %s", expr_string(x),
+				diag_error(node_startpos(v), "impossible type switch case: %s\n\t%s cannot have dynamic type %s %s", expr_string(v),
 				           operand_string(x), type_string(t), why ? why : "");
 			single = t;
 		}
