@@ -876,8 +876,8 @@ static void walk(const Node *n, int ctx) {
 		return;
 	case N_KEYVALUE: walk(n->a, C_VALUE); walk(n->b, C_VALUE); return;
 	case N_ARRAYTYPE:
-		if (!n->a && ctx != C_TYPE) diag_syntax(n->pos, "invalid use of [...] array (outside a composite literal)");
-		else walk(n->a, C_VALUE);
+		/* [...]T outside a composite literal: the checker's error, as types2's */
+		if (n->a) walk(n->a, C_VALUE);
 		walk_type(n->b);
 		return;
 	case N_SLICETYPE: case N_DOTSTYPE: case N_CHANTYPE: walk_type(n->b); return;
