@@ -497,6 +497,67 @@ static void unary(Checker *c, Node *n) {
 	}
 }
 
+static const char *kind_string(Type *t) {
+	switch (under(t)->kind) {
+	case TY_ARRAY: return "array";
+	case TY_SLICE: return "slice";
+	case TY_STRUCT: return "struct";
+	case TY_POINTER: return "pointer";
+	case TY_FUNC: return "func";
+	case TY_INTERFACE: return "interface";
+	case TY_MAP: return "map";
+	case TY_CHAN: return "chan";
+	default: return type_string(t);
+	}
+}
+
+/* types2's incomparableCause */
+static const char *incomparable_cause(Type *t) {
+	Type *u = under(t);
+	switch (u->kind) {
+	case TY_SLICE: case TY_FUNC: case TY_MAP: return arena_printf(g_arena, "%s can only be compared to nil", kind_string(t));
+	case TY_STRUCT:
+		for (int i = 0; i < u->nfields; i++)
+			if (!type_comparable(u->fields[i].type)) return arena_printf(g_arena, "struct containing %s cannot be compared", type_string(u->fields[i].type));
+		return NULL;
+	case TY_ARRAY: return arena_printf(g_arena, "%s cannot be compared", type_string(t));
+	default: return NULL;
+	}
+}
+
+static bool is_nil_operand(Node *x) {
+	while (x->kind == N_PAREN) x = x->a;
+	return x->type->kind == TY_UNTYPED_NIL || (x->kind == N_NAME && x->obj && x->obj->kind == OBJ_NIL);
+}
+
+static bool is_ordered(Type *t) { return type_is_integer(t) || is_float(t) || type_is_string(t); }
+
+/* types2's comparison check (x op y, the operands' types matched): NULL if
+ * fine, else the cause, and *errop the operand the error is reported at. */
+const char *comparison_error(Node *x, Node *y, int op, Node **errop) {
+	*errop = x;
+	Type *xt = x->type, *yt = y->type;
+	if (!type_identical(xt, yt) && !assignable(xt, yt, NULL) && !assignable(yt, xt, NULL)) {
+		*errop = y;
+		return arena_printf(g_arena, "mismatched types %s and %s", type_string(xt), type_string(yt));
+	}
+	const char *cause = NULL;
+	if (op == T_EQ || op == T_NE) {
+		if (is_nil_operand(x) || is_nil_operand(y)) return NULL;
+		if (!type_comparable(xt)) cause = incomparable_cause(xt);
+		else if (!type_comparable(yt)) {
+			*errop = y;
+			cause = incomparable_cause(yt);
+		} else return NULL;
+	} else {
+		if (!is_ordered(xt)) ;
+		else if (!is_ordered(yt)) *errop = y;
+		else return NULL;
+	}
+	if (!cause) cause = arena_printf(g_arena, "operator %s not defined on %s", op_name(op), kind_string((*errop)->type));
+	return cause;
+}
+
 static bool is_comparison(int op) { return op == T_EQ || op == T_NE || op == T_LT || op == T_LE || op == T_GT || op == T_GE; }
 
 /* Brings the operands of a binary operation to one type (types2's
@@ -515,7 +576,7 @@ static bool match(Node *n, Node *x, Node *y) {
 			return true;
 		}
 		if (x->type->kind == y->type->kind) return true;
-		diag_error(node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+		diag_error(node_startpos(is_comparison(n->op) ? y : n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
 		           type_string(x->type), type_string(y->type));
 		return false;
 	}
@@ -525,7 +586,7 @@ static bool match(Node *n, Node *x, Node *y) {
 	case CU_OVERFLOW: diag_error(node_startpos(u), "%s overflows %s", desc, type_string(other->type)); return false;
 	case CU_TRUNC: diag_error(node_startpos(u), "%s truncated to %s", desc, type_string(other->type)); return false;
 	default:
-		diag_error(node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+		diag_error(node_startpos(is_comparison(n->op) ? y : n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
 		           type_string(x->type), type_string(y->type));
 		return false;
 	}
@@ -615,67 +676,18 @@ static void binary(Checker *c, Node *n) {
 	}
 	Type *t = x->type;
 	if (is_comparison(n->op)) {
-		/* spec: in any comparison, one operand must be assignable to the other's type */
-		bool ok = type_identical(x->type, y->type) ||
-		          (under(x->type)->kind == TY_INTERFACE && implements(y->type, x->type, NULL)) ||
-		          (under(y->type)->kind == TY_INTERFACE && implements(x->type, y->type, NULL));
-		if (ok && !type_identical(x->type, y->type)) {
+		Node *errop = x;
+		const char *cause = comparison_error(x, y, n->op, &errop);
+		if (cause) {
+			diag_error(node_startpos(errop), "invalid operation: %s (%s)", expr_string(n), cause);
+			invalidate(n);
+			return;
+		}
+		if (!type_identical(x->type, y->type)) {
 			n->type = ty_untyped_bool;
 			n->mode = M_VALUE;
 			default_type(c, x);
 			default_type(c, y);
-			return;
-		}
-		if (!type_identical(x->type, y->type)) {
-			diag_error(node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
-			           type_string(x->type), type_string(y->type));
-			invalidate(n);
-			return;
-		}
-		bool ordered = n->op != T_EQ && n->op != T_NE;
-		if (!ordered) {
-			/* == and != need comparable operands; slices, maps and
-			 * functions compare only with nil */
-			bool xnil = x->type->kind == TY_UNTYPED_NIL || (x->kind == N_NAME && x->obj && x->obj->kind == OBJ_NIL);
-			bool ynil = y->type->kind == TY_UNTYPED_NIL || (y->kind == N_NAME && y->obj && y->obj->kind == OBJ_NIL);
-			Node *v = xnil ? y : x;
-			Type *vu = under(v->type);
-			if (!(xnil || ynil) || !(vu->kind == TY_SLICE || vu->kind == TY_MAP || vu->kind == TY_FUNC)) {
-				if (!type_comparable(v->type) || (!(xnil || ynil) && !type_comparable(x == v ? y->type : x->type))) {
-					Node *bad = !type_comparable(x->type) ? x : y;
-					Type *bu = under(bad->type);
-					const char *why;
-					if (bu->kind == TY_SLICE) why = "slice can only be compared to nil";
-					else if (bu->kind == TY_MAP) why = "map can only be compared to nil";
-					else if (bu->kind == TY_FUNC) why = "func can only be compared to nil";
-					else {
-						/* the first non-comparable field */
-						Type *f = bu;
-						while (f->kind == TY_STRUCT || f->kind == TY_ARRAY) {
-							Type *next = NULL;
-							if (f->kind == TY_ARRAY) next = f->elem;
-							else
-								for (int i = 0; i < f->nfields && !next; i++)
-									if (!type_comparable(f->fields[i].type)) next = f->fields[i].type;
-							if (!next) break;
-							f = under(next);
-							if (f->kind != TY_STRUCT && f->kind != TY_ARRAY) {
-								f = next;
-								break;
-							}
-						}
-						why = arena_printf(g_arena, "%s containing %s cannot be compared", bu->kind == TY_STRUCT ? "struct" : "array", type_string(f));
-					}
-					diag_error(node_startpos(n), "invalid operation: %s (%s)", expr_string(n), why);
-					invalidate(n);
-					return;
-				}
-			}
-		}
-		if (ordered && !(type_is_integer(t) || is_float(t) || type_is_string(t))) {
-			diag_error(node_startpos(n), "invalid operation: %s (operator %s not defined on %s)", expr_string(n),
-			           op_name(n->op), operand_string(x));
-			invalidate(n);
 			return;
 		}
 		if (x->mode != M_CONST || y->mode != M_CONST) {
