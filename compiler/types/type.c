@@ -72,6 +72,17 @@ bool type_is_string(const Type *t) {
 
 /* ---- identity --------------------------------------------------------------------- */
 
+static bool ignore_tags; /* type_identical_ignore_tags is comparing */
+
+/* Identity ignoring struct tags (spec: Conversions). */
+bool type_identical_ignore_tags(const Type *a, const Type *b) {
+	bool old = ignore_tags;
+	ignore_tags = true;
+	bool r = type_identical(a, b);
+	ignore_tags = old;
+	return r;
+}
+
 bool type_identical(const Type *a, const Type *b) {
 	if (a == b) return true;
 	if (!a || !b) return false;
@@ -95,6 +106,7 @@ bool type_identical(const Type *a, const Type *b) {
 		for (int i = 0; i < a->nfields; i++) {
 			Field *x = &a->fields[i], *y = &b->fields[i];
 			if (x->name != y->name || x->embedded != y->embedded || !type_identical(x->type, y->type)) return false;
+			if (ignore_tags) continue;
 			if (x->taglen != y->taglen || (x->taglen && memcmp(x->tag, y->tag, x->taglen))) return false;
 		}
 		return true;

@@ -137,6 +137,7 @@ Type *under(Type *t);             /* the underlying type */
  * their kinds are: byte and uint8 are two Type values (messages print the
  * name used) but one type. */
 bool type_identical(const Type *a, const Type *b);
+bool type_identical_ignore_tags(const Type *a, const Type *b);
 int64_t type_size(Type *t);
 int64_t type_align(Type *t);
 bool type_comparable(Type *t);
