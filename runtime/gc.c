@@ -31,6 +31,12 @@ volatile uint32_t gc_phase, gc_shade_new;
 uint64_t gc_trigger = (uint64_t)3 << 20;
 uint64_t gc_hard_goal = UINT64_MAX;
 uint32_t gc_stress;
+uint32_t gc_barrieroff;
+#ifdef GC_DEBUG
+uint32_t gc_verify = 1;
+#else
+uint32_t gc_verify;
+#endif
 uint32_t gc_cyclegen;
 double gc_assist_ratio;
 int64_t gc_bg_credit;
@@ -194,6 +200,13 @@ static void scavenge_after_cycle(void) {
  * catch up: park the allocating thread until the cycle ends, as gc parks an
  * assist that finds no work. Only with a blockhook (the scheduler's), since
  * a thread blocked in the runtime must count as stopped. */
+#define ASSIST_SLICE (32 << 10)
+/* Set while the worker stops the world for mark termination: an assist or a
+ * throttled allocation marking on the system stack cannot be preempted, so
+ * it stops at its next slice boundary instead of holding the stop up for
+ * the rest of its debt (the debt is dropped at mark termination anyway). */
+static volatile uint32_t gc_stopping;
+static inline bool stopping(void) { return __atomic_load_n(&gc_stopping, __ATOMIC_ACQUIRE); }
 static bool assist_work(int64_t budget);
 
 void gc_throttle(void) {
@@ -207,8 +220,8 @@ void gc_throttle(void) {
 	for (int i = 0; i < 5000; i++) {
 		/* Marking is behind: help it while there is work (running, so the
 		 * world cannot stop under us), and only then wait a little. */
-		while (gc_phase == GC_MARK && __atomic_load_n(&heap_live, __ATOMIC_RELAXED) > gc_hard_goal &&
-		       assist_work(256 << 10)) {
+		while (gc_phase == GC_MARK && !stopping() && __atomic_load_n(&heap_live, __ATOMIC_RELAXED) > gc_hard_goal &&
+		       assist_work(ASSIST_SLICE)) {
 		}
 		if (__atomic_load_n(&heap_live, __ATOMIC_RELAXED) <= gc_hard_goal ||
 		    __atomic_load_n(&cycles_done, __ATOMIC_RELAXED) != start)
@@ -250,14 +263,23 @@ static bool assist_work(int64_t budget) {
 }
 
 /* ---- assists -------------------------------------------------------------------- */
-void gc_assist(MCache *c) {
-	int64_t debt = c->assist_debt;
+/* Pay the cache's scan debt: first from the worker's banked credit, then by
+ * marking, in 32 KiB slices with the credit looked at again between them
+ * (the worker, on another core, keeps earning it while we mark), so a
+ * large debt is not paid entirely by the mutator. */
+
+static int64_t take_credit(int64_t debt) {
 	int64_t avail = __atomic_load_n(&gc_bg_credit, __ATOMIC_RELAXED);
 	if (avail > 0) {
 		int64_t take = avail < debt ? avail : debt;
 		__atomic_fetch_sub(&gc_bg_credit, take, __ATOMIC_RELAXED);
 		debt -= take;
 	}
+	return debt;
+}
+
+void gc_assist(MCache *c) {
+	int64_t debt = take_credit(c->assist_debt);
 	if (debt < (64 << 10)) {
 		c->assist_debt = debt;
 		return;
@@ -270,12 +292,19 @@ void gc_assist(MCache *c) {
 	}
 	uint64_t t = gc_nanotime();
 	GcWork w = {0};
-	mark_drain(&w, debt);
+	while (debt > 0 && !stopping()) {
+		uint64_t before = w.scanned;
+		mark_drain(&w, debt < ASSIST_SLICE ? debt : ASSIST_SLICE);
+		if (w.scanned == before) {
+			/* Nothing left to scan: the debt cannot be paid now; forgive it
+			 * rather than block (the worker is about to finish the cycle). */
+			debt = 0;
+			break;
+		}
+		debt = take_credit(debt - (int64_t)(w.scanned - before));
+	}
 	mark_flush(&w);
-	debt -= (int64_t)w.scanned;
-	/* Nothing left to scan: the debt cannot be paid now; forgive it rather
-	 * than block (the worker is about to finish the cycle). */
-	c->assist_debt = w.scanned ? debt : 0;
+	c->assist_debt = debt;
 	__atomic_fetch_add(&gc_assist_ns, gc_nanotime() - t, __ATOMIC_RELAXED);
 	__atomic_fetch_sub(&assists_active, 1, __ATOMIC_ACQ_REL);
 }
@@ -294,6 +323,27 @@ static void print_trace(uint64_t t0, uint64_t t1, uint64_t t2, uint64_t t3, uint
                         uint64_t markcpu, uint64_t stw2, uint64_t h0, uint64_t h1, uint64_t h2, uint64_t goal,
                         bool forced);
 
+/* gcverify, at mark termination with the world stopped: no marked heap
+ * object and no precisely scanned root (globals) may point to an allocated
+ * object left unmarked. A missing write barrier leaves such an edge behind
+ * (a pointer moved from an unscanned object into a scanned one, and the old
+ * copy overwritten); a missed precise root leaves an unmarked object behind
+ * it. Conservatively scanned roots (stacks) are not checked: a dead stack
+ * slot may hold a stale pointer to garbage; a missed one shows as a use of
+ * a freed object instead, which the poisoning turns into a fault. */
+static void verify_roots(void) {
+	mark_verify();
+	pthread_mutex_lock(&roots_lock);
+	for (size_t i = 0; i < nroots; i++) {
+		const Root *r = &roots[i];
+		if (!r->bitmap) continue;
+		for (uintptr_t k = 0; k < r->nbytes >> 3; k++)
+			if (r->bitmap[k >> 3] >> (k & 7) & 1)
+				mark_verify_root(r->start + k * 8, *(uintptr_t *)(r->start + k * 8), "global");
+	}
+	pthread_mutex_unlock(&roots_lock);
+}
+
 static void run_cycle(bool forced) {
 	sweep_all();
 	if (!forced && __atomic_load_n(&heap_live, __ATOMIC_RELAXED) < gc_trigger) return;
@@ -303,9 +353,7 @@ static void run_cycle(bool forced) {
 	rt_stw_stop("GC sweep termination");
 	uint64_t p0 = gc_nanotime();
 	sweep_all(); /* nothing can be left, but a span may have been mid-sweep */
-#ifdef GC_DEBUG
-	mark_verify_start();
-#endif
+	if (gc_verify) mark_verify_start();
 	gc_cyclegen++;
 	__atomic_store_n(&mark_marked_bytes, 0, __ATOMIC_RELAXED);
 	__atomic_store_n(&mark_black_bytes, 0, __ATOMIC_RELAXED);
@@ -352,7 +400,9 @@ static void run_cycle(bool forced) {
 		 * it with the world stopped (as gc's gcMarkDone); after a few tries,
 		 * finish it in the pause. */
 		s2 = gc_nanotime();
+		__atomic_store_n(&gc_stopping, 1, __ATOMIC_RELEASE);
 		rt_stw_stop("GC mark termination");
+		__atomic_store_n(&gc_stopping, 0, __ATOMIC_RELEASE);
 		p2 = gc_nanotime();
 		if (mark_queue_empty() || attempt >= 3) break;
 		rt_stw_start();
@@ -375,6 +425,7 @@ static void run_cycle(bool forced) {
 #ifdef GC_DEBUG
 	mark_verify();
 #endif
+	if (gc_verify) verify_roots();
 	/* traced: reached by marking; marked adds what was allocated (black)
 	 * during marking. The goal is computed from marked, as gc's (heapMarked
 	 * includes black allocation): computed from traced alone, binary-trees
@@ -449,11 +500,13 @@ static void *worker_main(void *arg) {
 
 		pthread_mutex_lock(&gc_lock);
 		gc_running = false;
-		cycles_done++;
+		__atomic_store_n(&cycles_done, cycles_done + 1, __ATOMIC_RELAXED); /* gc_throttle reads it unlocked */
 		__atomic_store_n(&gc_pending, 0, __ATOMIC_RELEASE);
 		pthread_cond_broadcast(&gc_done);
+		bool requested = gc_requested; /* read under the lock (TSan) */
 		pthread_mutex_unlock(&gc_lock);
-		if (!gc_requested && __atomic_load_n(&heap_live, __ATOMIC_RELAXED) >= gc_trigger) gc_start_async();
+		if (!requested && __atomic_load_n(&heap_live, __ATOMIC_RELAXED) >= __atomic_load_n(&gc_trigger, __ATOMIC_RELAXED))
+			gc_start_async();
 	}
 	return NULL;
 }
@@ -475,6 +528,8 @@ static void gc_init_once(void) {
 	int64_t ml = gc_parse_bytes(getenv("GOMEMLIMIT"));
 	if (ml >= 0) memlimit = ml;
 	gctrace = godebug_int("gctrace", 0);
+	gc_verify = (uint32_t)godebug_int("gcverify", (int)gc_verify);
+	gc_barrieroff = godebug_int("gcbarrieroff", 0) > 0;
 	int st = godebug_int("gcstress", 0);
 	gc_stress = st > 0 ? (uint32_t)st : 0;
 	long np = sysconf(_SC_NPROCESSORS_ONLN);
@@ -599,11 +654,12 @@ static void readmemstats_cb(void *arg) {
 	pthread_mutex_lock(&heap_cachelock);
 	for (MCache *c = heap_allcaches.allnext; c != &heap_allcaches; c = c->allnext) {
 		for (int i = 0; i < NUM_SPANCLASSES; i++) {
-			Span *s = c->alloc[i];
-			if (s) unused += (uint64_t)(s->nelems - s->alloccount) * s->elemsize;
+			/* other threads' caches: their owners update these concurrently */
+			Span *s = __atomic_load_n(&c->alloc[i], __ATOMIC_ACQUIRE);
+			if (s) unused += (uint64_t)(s->nelems - __atomic_load_n(&s->alloccount, __ATOMIC_RELAXED)) * s->elemsize;
 		}
-		nmalloc += c->nmalloc;
-		total += c->ntotalalloc;
+		nmalloc += __atomic_load_n(&c->nmalloc, __ATOMIC_RELAXED);
+		total += __atomic_load_n(&c->ntotalalloc, __ATOMIC_RELAXED);
 	}
 	pthread_mutex_unlock(&heap_cachelock);
 	uint64_t live = __atomic_load_n(&heap_live, __ATOMIC_RELAXED);

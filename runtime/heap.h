@@ -44,10 +44,10 @@
 /* The conservative scanners read whole stacks, redzones included. */
 #define NO_ASAN __attribute__((no_sanitize("address")))
 
-/* GC_DEBUG builds poison freed objects and verify the heap after marking. */
-#ifdef GC_DEBUG
+/* Verification (GODEBUG=gcverify=1, always on in GC_DEBUG builds): freed
+ * objects are poisoned and the heap and the precise roots are verified after
+ * every mark. */
 #define POISON_BYTE 0xde /* 0xdede... is a non-canonical address: it faults */
-#endif
 
 /* SPAN_MANUAL: handed out by heap_alloc_span, not yet published. */
 enum { SPAN_FREE = 0, SPAN_INUSE = 1, SPAN_MANUAL = 2 };
@@ -183,6 +183,10 @@ extern uint64_t gc_trigger;               /* start a cycle when heap_live reache
 extern uint64_t gc_hard_goal;             /* allocation waits for the collector past it */
 void gc_throttle(void);
 extern uint32_t gc_stress;                /* GODEBUG=gcstress=N */
+extern uint32_t gc_verify;                /* GODEBUG=gcverify=1 (GC_DEBUG: default on) */
+/* GODEBUG=gcbarrieroff=1: the write barrier shades nothing. Breaks the
+ * collector on purpose: only to check that gcverify catches it. */
+extern uint32_t gc_barrieroff;
 extern uint32_t gc_cyclegen;              /* incremented at every cycle start */
 extern double gc_assist_ratio;            /* scan bytes owed per byte allocated */
 extern int64_t gc_bg_credit;              /* atomic: scan work done ahead by the worker */
@@ -209,8 +213,11 @@ bool mark_queue_empty(void);
 extern uint64_t mark_marked_bytes; /* atomic: bytes marked by tracing this cycle */
 extern uint64_t mark_black_bytes;  /* atomic: bytes allocated black this cycle */
 extern uintptr_t gc_debug_watch;   /* GC_DEBUG: XOR 0x5a5a...: report where the conservative scan finds it */
-void mark_verify(void);            /* GC_DEBUG: no marked object points to an unmarked one */
-void mark_verify_start(void);      /* GC_DEBUG: everything swept, nothing marked */
+void mark_verify(void);            /* gcverify: no marked object points to an unmarked one */
+void mark_verify_start(void);      /* gcverify: everything swept, nothing marked */
+/* gcverify: the precise root word at `from` (what names the root) must not
+ * point to an allocated, unmarked object. */
+void mark_verify_root(uintptr_t from, uintptr_t v, const char *what);
 
 /* ---- sweep.c ---------------------------------------------------------------- */
 extern uint64_t sweep_unswept;  /* atomic flag: some span may still be unswept */

@@ -15,6 +15,13 @@ typedef struct ItabEntry {
 	struct ItabEntry *next;
 } ItabEntry;
 
+/* The entry's itab and next words are heap pointers: the collector must
+ * trace them (allocating entries noscan lost whole chains of the table at
+ * the first collection: found by GODEBUG=gcstress=1). */
+static const uint8_t itabentry_bits[] = {0x0c};
+static const GoType itabentry_type = {.size = sizeof(ItabEntry), .ptrdata = 4 * sizeof(void *),
+                                      .gcdata = itabentry_bits, .kind = KIND_STRUCT, .align = 8, .fieldalign = 8};
+
 enum { ITAB_BUCKETS = 1024 };
 static ItabEntry *itab_table[ITAB_BUCKETS];
 static pthread_mutex_t itab_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -61,7 +68,7 @@ GoItab *rt_getitab(const GoType *inter, const GoType *type) {
 		}
 	pthread_mutex_unlock(&itab_lock);
 	GoItab *tab = build_itab((const GoInterfaceType *)inter, type);
-	ItabEntry *e = rt_mallocgc(sizeof *e, NULL, 1);
+	ItabEntry *e = rt_mallocgc(sizeof *e, &itabentry_type, 1);
 	e->inter = inter;
 	e->type = type;
 	e->itab = tab;

@@ -7,6 +7,7 @@
  * sweep state is the list it is on rather than a sweep generation.
  */
 #include <pthread.h>
+#include <sys/mman.h>
 #include <string.h>
 
 #include "heap.h"
@@ -173,8 +174,9 @@ static inline uint32_t span_nextfree(Span *s) {
 }
 
 static Span *refill(MCache *c, int spc) {
-	if (c->alloc[spc]) release_span(c->alloc[spc]);
-	c->alloc[spc] = NULL;
+	Span *old = c->alloc[spc];
+	__atomic_store_n(&c->alloc[spc], NULL, __ATOMIC_RELEASE); /* rt_readmemstats reads it */
+	if (old) release_span(old);
 	Central *ct = &heap_central[spc];
 	pthread_mutex_lock(&ct->lock);
 	Span *s = list_pop(&ct->partial);
@@ -189,7 +191,7 @@ static Span *refill(MCache *c, int spc) {
 	s->incache = 1;
 	uintptr_t nfree = (uintptr_t)(s->nelems - s->alloccount) * s->elemsize;
 	uint64_t live = __atomic_add_fetch(&heap_live, nfree, __ATOMIC_RELAXED);
-	c->alloc[spc] = s;
+	__atomic_store_n(&c->alloc[spc], s, __ATOMIC_RELEASE); /* rt_readmemstats reads it */
 	if (gc_phase == GC_MARK) c->assist_debt += (int64_t)((double)nfree * gc_assist_ratio);
 	else if (live >= gc_trigger) gc_start_async();
 	if (UNLIKELY(live > gc_hard_goal)) c->throttle = 1;
@@ -208,25 +210,28 @@ static void set_ptrbits(Span *s, uintptr_t obj, uintptr_t size, const GoType *ty
 		uint64_t em = 0, mask = 0;
 		for (uintptr_t i = 0; i < (pw0 + 7) / 8; i++) em |= (uint64_t)typ->gcdata[i] << (8 * i);
 		if (pw0 < 64) em &= ((uint64_t)1 << pw0) - 1;
-		uintptr_t nelem = size / typ->size;
+		/* new(T): one element; no division on that path */
+		uintptr_t nelem = size == typ->size ? 1 : size / typ->size;
 		for (uintptr_t e = 0; e < nelem && e * tw0 < 64; e++) mask |= em << (e * tw0);
 		uint64_t clear = nw == 64 ? ~(uint64_t)0 : ((uint64_t)1 << nw) - 1;
 		mask &= clear;
 		unsigned sh = (unsigned)(w0 & 63);
 		uintptr_t wi = w0 >> 6;
-		bits[wi] = (bits[wi] & ~(clear << sh)) | (mask << sh);
+		/* Relaxed stores: only this cache's owner writes the span's bitmap,
+		 * but the marker may be reading other objects' bits of the word. */
+		__atomic_store_n(&bits[wi], (bits[wi] & ~(clear << sh)) | (mask << sh), __ATOMIC_RELAXED);
 		if (sh + nw > 64) {
 			unsigned r = 64 - sh;
-			bits[wi + 1] = (bits[wi + 1] & ~(clear >> r)) | (mask >> r);
+			__atomic_store_n(&bits[wi + 1], (bits[wi + 1] & ~(clear >> r)) | (mask >> r), __ATOMIC_RELAXED);
 		}
 		return;
 	}
 	for (uintptr_t w = w0; w < w0 + nw;) {
 		if ((w & 63) == 0 && w + 64 <= w0 + nw) {
-			bits[w >> 6] = 0;
+			__atomic_store_n(&bits[w >> 6], 0, __ATOMIC_RELAXED);
 			w += 64;
 		} else {
-			bits[w >> 6] &= ~((uint64_t)1 << (w & 63));
+			__atomic_store_n(&bits[w >> 6], bits[w >> 6] & ~((uint64_t)1 << (w & 63)), __ATOMIC_RELAXED);
 			w++;
 		}
 	}
@@ -241,11 +246,15 @@ static void set_ptrbits(Span *s, uintptr_t obj, uintptr_t size, const GoType *ty
 				j += 7;
 				continue;
 			}
-			if (g[j >> 3] >> (j & 7) & 1) bits[(base + j) >> 6] |= (uint64_t)1 << ((base + j) & 63);
+			if (g[j >> 3] >> (j & 7) & 1)
+				__atomic_store_n(&bits[(base + j) >> 6], bits[(base + j) >> 6] | (uint64_t)1 << ((base + j) & 63),
+				                 __ATOMIC_RELAXED);
 		}
 	}
 }
 
+#define HUGE_MIN ((uintptr_t)4 << 20)
+#define HUGE_ALIGN ((uintptr_t)2 << 20)
 static void *malloc_large(MCache *c, uintptr_t size, const GoType *typ, bool noscan, int needzero) {
 	uintptr_t npages = (size + PAGE_SIZE - 1) >> PAGE_SHIFT;
 	if (npages == 0 || size > ((uintptr_t)1 << 46)) rt_panicrt("makeslice: len out of range");
@@ -264,6 +273,12 @@ static void *malloc_large(MCache *c, uintptr_t size, const GoType *typ, bool nos
 	s->ptrbits = NULL;
 	s->freeindex = 1;
 	s->alloccount = 1;
+	if (size >= HUGE_MIN) {
+		/* Big slices (sieves, buffers): transparent huge pages for the
+		 * 2 MiB-aligned interior, 512x fewer page faults when first touched. */
+		uintptr_t lo = (s->base + HUGE_ALIGN - 1) & ~(HUGE_ALIGN - 1), hi = (s->base + size) & ~(HUGE_ALIGN - 1);
+		if (hi > lo) madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+	}
 	if ((needzero || !noscan) && s->needzero) memset((void *)s->base, 0, size);
 	if (gc_phase != GC_OFF) {
 		m[1] = 1; /* allocate black */
@@ -273,8 +288,8 @@ static void *malloc_large(MCache *c, uintptr_t size, const GoType *typ, bool nos
 	pthread_mutex_lock(&heap_largelock);
 	list_push(&heap_large_inuse, s);
 	pthread_mutex_unlock(&heap_largelock);
-	c->nmalloc++;
-	c->ntotalalloc += s->elemsize;
+	__atomic_store_n(&c->nmalloc, c->nmalloc + 1, __ATOMIC_RELAXED);
+	__atomic_store_n(&c->ntotalalloc, c->ntotalalloc + s->elemsize, __ATOMIC_RELAXED);
 	uint64_t live = __atomic_add_fetch(&heap_live, s->elemsize, __ATOMIC_RELAXED);
 	if (gc_phase == GC_MARK) c->assist_debt += (int64_t)((double)s->elemsize * gc_assist_ratio);
 	else if (live >= gc_trigger) gc_start_async();
@@ -341,7 +356,9 @@ static inline void *small_alloc(MCache *c, uintptr_t size, const GoType *typ, bo
 		s = refill_sys(c, spc);
 		idx = span_nextfree(s);
 	}
-	s->alloccount++;
+	/* Counters: only this cache's owner writes them, rt_readmemstats reads
+	 * them from other threads (relaxed stores: plain moves on x86). */
+	__atomic_store_n(&s->alloccount, s->alloccount + 1, __ATOMIC_RELAXED);
 	uintptr_t p = s->base + idx * s->elemsize;
 	if (s->needzero && (needzero || !noscan)) memset((void *)p, 0, s->elemsize);
 	if (!noscan) set_ptrbits(s, p, size, typ);
@@ -349,8 +366,8 @@ static inline void *small_alloc(MCache *c, uintptr_t size, const GoType *typ, bo
 		__atomic_fetch_or(&s->markbits[idx >> 6], (uint64_t)1 << (idx & 63), __ATOMIC_RELAXED);
 		c->marked_local += s->elemsize;
 	}
-	c->nmalloc++;
-	c->ntotalalloc += s->elemsize;
+	__atomic_store_n(&c->nmalloc, c->nmalloc + 1, __ATOMIC_RELAXED);
+	__atomic_store_n(&c->ntotalalloc, c->ntotalalloc + s->elemsize, __ATOMIC_RELAXED);
 	return (void *)p;
 }
 
@@ -359,6 +376,20 @@ static inline void *small_alloc(MCache *c, uintptr_t size, const GoType *typ, bo
  * referenced. The cache's current block is dropped at every flush, since the
  * cache's pointer to it is not a root. */
 #define TINY_SIZE 16
+/* A piece carved while marking is a new object and must be black, but the
+ * block it comes from may predate the cycle and be white, with the piece
+ * referenced only from an already scanned (black) stack: mark the block
+ * (gc marks every cache's tiny block at mark start, gcMarkTinyAllocs, for
+ * the same reason). Found by GODEBUG=gcstress=10 with GOGC=1: a short
+ * string built during marking was freed while a println still held it. */
+static __attribute__((noinline)) void tiny_markblock(MCache *c) {
+	Span *s = heap_spanof(c->tiny);
+	if (!s) return;
+	uintptr_t idx = span_objindex(s, c->tiny);
+	uint64_t bit = (uint64_t)1 << (idx & 63), *word = &s->markbits[idx >> 6];
+	if (__atomic_load_n(word, __ATOMIC_RELAXED) & bit) return;
+	if (!(__atomic_fetch_or(word, bit, __ATOMIC_RELAXED) & bit)) c->marked_local += s->elemsize;
+}
 static inline void *tiny_alloc(MCache *c, uintptr_t size) {
 	uintptr_t off = c->tinyoffset;
 	if ((size & 7) == 0) off = (off + 7) & ~(uintptr_t)7;
@@ -366,6 +397,7 @@ static inline void *tiny_alloc(MCache *c, uintptr_t size) {
 	else if ((size & 1) == 0) off = (off + 1) & ~(uintptr_t)1;
 	if (c->tiny && off + size <= TINY_SIZE) {
 		c->tinyoffset = off + size;
+		if (UNLIKELY(gc_phase != GC_OFF)) tiny_markblock(c);
 		return (void *)(c->tiny + off);
 	}
 	uintptr_t p = (uintptr_t)small_alloc(c, TINY_SIZE, NULL, true, 1);
@@ -375,6 +407,17 @@ static inline void *tiny_alloc(MCache *c, uintptr_t size) {
 		c->tinyoffset = size;
 	}
 	return (void *)p;
+}
+
+/* The SIGURG handler, landing in the runtime rather than in go_text, asks
+ * for a yield by poisoning the split-stack limit (%fs:0x70) for the next Go
+ * prologue; a Go loop that only allocates may not reach one for long, so
+ * rt_new and rt_newarray check it too (one TLS load; docs/scheduler.md). */
+#define STACK_PREEMPT_POISON_ 0xfffffffffffffadeul /* sched_impl.h's STACK_PREEMPT_POISON */
+static inline bool preempt_requested(void) {
+	uintptr_t v;
+	__asm__ volatile("movq %%fs:0x70, %0" : "=r"(v));
+	return v == STACK_PREEMPT_POISON_;
 }
 
 void *rt_mallocgc(uintptr_t size, const GoType *typ, int needzero) {
@@ -397,12 +440,24 @@ void *rt_mallocgc(uintptr_t size, const GoType *typ, int needzero) {
 	return res;
 }
 
-void *rt_new(const GoType *typ) { return rt_mallocgc(typ->size, typ, 1); }
+/* A preemption point for Go's allocation entry points (not rt_mallocgc:
+ * runtime callers may hold locks). */
+static inline void *preempt_point(void *res) {
+	if (UNLIKELY(preempt_requested())) {
+		void *volatile keep = res; /* on this stack while others run and collect */
+		rt_preemptcheck();
+		res = keep;
+	}
+	return res;
+}
+
+void *rt_new(const GoType *typ) { return preempt_point(rt_mallocgc(typ->size, typ, 1)); }
 
 void *rt_newarray(const GoType *elem, intptr_t n) {
-	if (n < 0 || (elem->size && (uintptr_t)n > ((uintptr_t)1 << 46) / elem->size))
+	uintptr_t size;
+	if (n < 0 || __builtin_mul_overflow(elem->size, (uintptr_t)n, &size) || size > ((uintptr_t)1 << 46))
 		rt_panicrt("makeslice: len out of range");
-	return rt_mallocgc(elem->size * (uintptr_t)n, elem, 1);
+	return preempt_point(rt_mallocgc(size, elem, 1));
 }
 
 /* The size an allocation of size bytes really gets (gc's roundupsize):

@@ -57,7 +57,8 @@ static void putfull(Workbuf *b) {
 
 /* A block with work, from the full list or the barrier's shared block. */
 static Workbuf *trygetfull(void) {
-	if (!__atomic_load_n(&wq_nfull, __ATOMIC_ACQUIRE) && !wq_shared) return NULL;
+	/* an unlocked hint (every write of wq_shared is under wq_lock) */
+	if (!__atomic_load_n(&wq_nfull, __ATOMIC_ACQUIRE) && !__atomic_load_n(&wq_shared, __ATOMIC_RELAXED)) return NULL;
 	pthread_mutex_lock(&wq_lock);
 	Workbuf *b = wq_full;
 	if (b) {
@@ -65,7 +66,7 @@ static Workbuf *trygetfull(void) {
 		__atomic_fetch_sub(&wq_nfull, 1, __ATOMIC_RELEASE);
 	} else if (wq_shared && wq_shared->n) {
 		b = wq_shared;
-		wq_shared = NULL;
+		__atomic_store_n(&wq_shared, NULL, __ATOMIC_RELAXED);
 	}
 	pthread_mutex_unlock(&wq_lock);
 	return b;
@@ -86,7 +87,7 @@ static inline void push(GcWork *w, uintptr_t p) {
 			wq_shared->next = wq_full;
 			wq_full = wq_shared;
 			__atomic_fetch_add(&wq_nfull, 1, __ATOMIC_RELEASE);
-			wq_shared = NULL;
+			__atomic_store_n(&wq_shared, NULL, __ATOMIC_RELAXED);
 		}
 		if (!wq_shared) {
 			Workbuf *b = wq_empty;
@@ -94,7 +95,7 @@ static inline void push(GcWork *w, uintptr_t p) {
 			else b = heap_meta_alloc(sizeof(Workbuf));
 			b->n = 0;
 			b->next = NULL;
-			wq_shared = b;
+			__atomic_store_n(&wq_shared, b, __ATOMIC_RELAXED);
 		}
 		wq_shared->obj[wq_shared->n++] = p;
 		pthread_mutex_unlock(&wq_lock);
@@ -171,7 +172,7 @@ static void scan_large_range(GcWork *w, Span *s, uintptr_t start, uintptr_t end)
 			uintptr_t a = eb + j * 8;
 			if (a < start) continue;
 			if (a >= end) break;
-			if (t->gcdata[j >> 3] >> (j & 7) & 1) shade_word(w, *(uintptr_t *)a);
+			if (t->gcdata[j >> 3] >> (j & 7) & 1) shade_word(w, __atomic_load_n((uintptr_t *)a, __ATOMIC_RELAXED));
 		}
 	}
 }
@@ -193,7 +194,8 @@ static void scan_object(GcWork *w, uintptr_t b) {
 	const uint64_t *bits = s->ptrbits;
 	uintptr_t wend = w0 + nw;
 	for (uintptr_t wi = w0; wi < wend;) {
-		uint64_t m = bits[wi >> 6] >> (wi & 63);
+		/* the word may be shared with objects being allocated (set_ptrbits) */
+		uint64_t m = __atomic_load_n(&bits[wi >> 6], __ATOMIC_RELAXED) >> (wi & 63);
 		uintptr_t span = 64 - (wi & 63);
 		if (span > wend - wi) {
 			span = wend - wi;
@@ -202,7 +204,8 @@ static void scan_object(GcWork *w, uintptr_t b) {
 		while (m) {
 			uintptr_t k = (uintptr_t)__builtin_ctzll(m);
 			m &= m - 1;
-			shade_word(w, *(uintptr_t *)(s->base + ((wi + k) << 3)));
+			/* mutators store into the object concurrently (barriered) */
+			shade_word(w, __atomic_load_n((uintptr_t *)(s->base + ((wi + k) << 3)), __ATOMIC_RELAXED));
 		}
 		wi += span;
 	}
@@ -289,11 +292,11 @@ volatile uint32_t rt_wbenabled;
 
 void rt_wbstore(void **slot, void *val) {
 	rt_wbshade(*slot, val);
-	*slot = val;
+	__atomic_store_n(slot, val, __ATOMIC_RELAXED); /* the marker may be reading it */
 }
 
 void rt_wbshade(void *old, void *val) {
-	if (rt_wbenabled) {
+	if (rt_wbenabled && !gc_barrieroff) {
 		shade_word(NULL, (uintptr_t)old);
 		if (gc_shade_new) shade_word(NULL, (uintptr_t)val);
 	}
@@ -302,7 +305,7 @@ void rt_wbshade(void *old, void *val) {
 /* The barrier for n values of typ about to be overwritten at dst (with the
  * values at src, or cleared if src is NULL). */
 static void bulk_barrier(const GoType *typ, void *dst, const void *src, uintptr_t n) {
-	if (!rt_wbenabled || !typ->ptrdata || !typ->gcdata) return;
+	if (!rt_wbenabled || gc_barrieroff || !typ->ptrdata || !typ->gcdata) return;
 	uintptr_t pw = typ->ptrdata >> 3, tw = typ->size >> 3;
 	for (uintptr_t e = 0; e < n; e++) {
 		for (uintptr_t j = 0; j < pw; j++) {
@@ -314,26 +317,52 @@ static void bulk_barrier(const GoType *typ, void *dst, const void *src, uintptr_
 	}
 }
 
+/* While the marker may be reading the destination (barrier on), pointerful
+ * memory is copied or cleared a word at a time with relaxed atomics, so that
+ * the marker never reads a torn pointer (gc's memmove promises the same
+ * pointer-sized atomicity; ThreadSanitizer checks it here). Otherwise
+ * memmove/memset. */
+static void move_words(void *dst, const void *src, uintptr_t n) {
+	if (!rt_wbenabled || ((n | (uintptr_t)dst | (uintptr_t)src) & 7)) {
+		memmove(dst, src, n);
+		return;
+	}
+	uintptr_t *d = dst, k = n >> 3;
+	const uintptr_t *s = src;
+	if (d < s)
+		for (uintptr_t i = 0; i < k; i++) __atomic_store_n(&d[i], __atomic_load_n(&s[i], __ATOMIC_RELAXED), __ATOMIC_RELAXED);
+	else
+		for (uintptr_t i = k; i-- > 0;) __atomic_store_n(&d[i], __atomic_load_n(&s[i], __ATOMIC_RELAXED), __ATOMIC_RELAXED);
+}
+
+static void clear_words(void *dst, uintptr_t n) {
+	if (!rt_wbenabled || ((n | (uintptr_t)dst) & 7)) {
+		memset(dst, 0, n);
+		return;
+	}
+	uintptr_t *d = dst;
+	for (uintptr_t i = 0; i < n >> 3; i++) __atomic_store_n(&d[i], 0, __ATOMIC_RELAXED);
+}
+
 void rt_typedmemmove(const GoType *typ, void *dst, const void *src) {
 	if (dst == src || !typ->size) return;
 	bulk_barrier(typ, dst, src, 1);
-	memmove(dst, src, typ->size);
+	move_words(dst, src, typ->size);
 }
 
 void rt_typedslicecopy(const GoType *elem, void *dst, const void *src, intptr_t n) {
 	if (n <= 0 || dst == src || !elem->size) return;
 	bulk_barrier(elem, dst, src, (uintptr_t)n);
-	memmove(dst, src, (uintptr_t)n * elem->size);
+	move_words(dst, src, (uintptr_t)n * elem->size);
 }
 
 void rt_typedmemclr(const GoType *typ, void *dst, intptr_t n) {
 	if (n <= 0 || !typ->size) return;
 	bulk_barrier(typ, dst, NULL, (uintptr_t)n);
-	memset(dst, 0, (uintptr_t)n * typ->size);
+	clear_words(dst, (uintptr_t)n * typ->size);
 }
 
-/* ---- GC_DEBUG: verify that marking left no black -> white edge ------------ */
-#ifdef GC_DEBUG
+/* ---- gcverify: check that marking left no black -> white edge -------------- */
 static bool is_marked(Span *s, uintptr_t p) {
 	uintptr_t idx = s->large ? 0 : (p - s->base) / s->elemsize;
 	return s->markbits[idx >> 6] >> (idx & 63) & 1;
@@ -426,7 +455,13 @@ void mark_verify(void) {
 	}
 	for (Span *s = heap_large_inuse.next; s != &heap_large_inuse; s = s->next) verify_span(s);
 }
-#else
-void mark_verify(void) {}
-void mark_verify_start(void) {}
-#endif
+
+void mark_verify_root(uintptr_t from, uintptr_t v, const char *what) {
+	if (v - heap_base >= HEAP_RESERVE) return;
+	Span *t = heap_spanof(v);
+	if (!t || !is_alloc(t, v) || is_marked(t, v)) return;
+	char buf[256];
+	snprintf(buf, sizeof buf, "gc: verify: %s root %#lx points to unmarked object %#lx (class %d)", what,
+	         (unsigned long)from, (unsigned long)v, t->spc);
+	rt_throw(buf);
+}

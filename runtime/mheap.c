@@ -166,7 +166,7 @@ Span *heap_alloc_span(uintptr_t npages) {
 		s->base = heap_bump;
 		s->npages = npages;
 		s->needzero = 0;
-		heap_bump += npages << PAGE_SHIFT;
+		__atomic_store_n(&heap_bump, heap_bump + (npages << PAGE_SHIFT), __ATOMIC_RELAXED); /* heap_touched reads it unlocked */
 	}
 	s->scavenged = 0;
 	s->next = s->prev = NULL;
@@ -195,8 +195,10 @@ void heap_free_span(Span *s) {
 	s->typ = NULL;
 	uintptr_t pg = pageidx(s->base);
 	if (pg > 0) {
-		Span *t = heap_pagemap[pg - 1];
-		if (t && t->state == SPAN_FREE && t->npages && t->base + (t->npages << PAGE_SHIFT) == s->base) {
+		/* neighbours may be being published by other threads (heap_publish_span
+		 * runs without heap_lock): read the page map and states atomically */
+		Span *t = __atomic_load_n(&heap_pagemap[pg - 1], __ATOMIC_ACQUIRE);
+		if (t && __atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == SPAN_FREE && t->npages && t->base + (t->npages << PAGE_SHIFT) == s->base) {
 			list_remove(t);
 			if (t->scavenged) heap_released -= t->npages << PAGE_SHIFT;
 			s->base = t->base;
@@ -206,8 +208,8 @@ void heap_free_span(Span *s) {
 	}
 	uintptr_t end = s->base + (s->npages << PAGE_SHIFT);
 	if (end < heap_bump) {
-		Span *t = heap_pagemap[pageidx(end)];
-		if (t && t->state == SPAN_FREE && t->npages && t->base == end) {
+		Span *t = __atomic_load_n(&heap_pagemap[pageidx(end)], __ATOMIC_ACQUIRE);
+		if (t && __atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == SPAN_FREE && t->npages && t->base == end) {
 			list_remove(t);
 			if (t->scavenged) heap_released -= t->npages << PAGE_SHIFT;
 			s->npages += t->npages;

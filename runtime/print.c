@@ -8,14 +8,19 @@
 #include "runtime.h"
 
 static pthread_mutex_t printmu = PTHREAD_MUTEX_INITIALIZER;
-static _Thread_local int printdepth; /* the lock is taken recursively */
+/* The lock is taken recursively, per thread (M). A goroutine holding it
+ * must not be preempted (gc's printlock raises m.locks for the same
+ * reason): moved to another M it would unlock a mutex it does not hold
+ * there, and the next G on this M would print inside its critical section.
+ * signal.c and sched.c do not preempt while rt_printdepth > 0. */
+_Thread_local int rt_printdepth;
 
 void rt_printlock(void) {
-	if (printdepth++ == 0) pthread_mutex_lock(&printmu);
+	if (rt_printdepth++ == 0) pthread_mutex_lock(&printmu);
 }
 
 void rt_printunlock(void) {
-	if (--printdepth == 0) pthread_mutex_unlock(&printmu);
+	if (--rt_printdepth == 0) pthread_mutex_unlock(&printmu);
 }
 
 void rt_write_stderr(const void *p, intptr_t n) {

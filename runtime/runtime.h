@@ -311,7 +311,9 @@ void rt_deferframe_push(struct DeferFrame *f);
 void rt_defer(struct DeferFrame *f, void (*thunk)(void *), void *blk);
 void rt_defer_init(void); /* at program start: runtime.Goexit runs deferred calls */
 void rt_deferframe_return(struct DeferFrame *f);
-GoEface rt_gorecover(void);
+GoEface rt_gorecover(void *callerframe);
+void rt_deferenter(void *blk, void *frame);
+GoEface rt_gorecover_deferred(void *blk, void *callerframe);
 int rt_setjmp(void *jb) __attribute__((returns_twice));
 
 /* ---- iface.c: itabs at run time, assertions, conversion panics ---------- */

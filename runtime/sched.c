@@ -478,6 +478,22 @@ static void wakep(void) {
 
 static void checkdead(void);
 
+/* Sleep on m->park until a P is handed over in m->nextp. A wakeup meant for
+ * an earlier sleep can still arrive: the timer waiter's note is woken by
+ * sched_timer_kick after it has dropped the lock, and that M may have timed
+ * out, run, and parked again meanwhile; it must not take a NULL P. Whoever
+ * hands a P over (startm, pidleput) sets nextp before the wakeup. */
+static void sleep_for_p(M *m) {
+	for (;;) {
+		note_sleep(&m->park);
+		if (__atomic_load_n(&m->nextp, __ATOMIC_SEQ_CST))
+			return;
+		note_clear(&m->park);
+		if (__atomic_load_n(&m->nextp, __ATOMIC_SEQ_CST))
+			return; /* the real wakeup came just before the clear */
+	}
+}
+
 /* Park the current M until startm hands it a P. */
 static void stopm(void) {
 	M *m = sched_m;
@@ -488,7 +504,7 @@ static void stopm(void) {
 	sched.nmidle++;
 	checkdead();
 	sched_unlock(&sched.lock);
-	note_sleep(&m->park);
+	sleep_for_p(m);
 	acquirep(m->nextp);
 	m->nextp = NULL;
 }
@@ -636,6 +652,7 @@ static void g_resetstack(G *g) {
 	g->stackhi = g->stk0hi;
 	g->stacklimit = g->stk0lo + STACK_RESERVE;
 	g->stacktotal = g->stk0hi - g->stk0lo;
+	ASAN_UNPOISON(g->stk0lo, g->stk0hi - g->stk0lo);
 	/* initial frame: r15 r14 r13 r12(=g) rbx rbp, return to sched_gostart */
 	if (stackdebug == 1)
 		memset((void *)g->stk0lo, 0xab, g->stk0hi - g->stk0lo);
@@ -700,7 +717,9 @@ static void switch_to_g0(int op) {
 	G *g = m->curg;
 	m->afterop = op;
 	TSAN_SWITCH(m->g0fiber);
+	ASAN_START_SWITCH(op == AFTER_EXIT ? NULL : &g->asanfake, m->g0lo, m->g0hi);
 	sched_switch(&g->sp, m->g0sp);
+	ASAN_FINISH_SWITCH(g->asanfake); /* resumed, perhaps on another M */
 }
 
 void sched_park(bool (*unlockf)(G *, void *), void *arg, uint32_t reason) {
@@ -742,9 +761,11 @@ void rt_gosched(void) {
 /* Called (on the G's stack) by rt_asyncpreempt once the registers are saved. */
 void sched_preempt_yield(void) {
 	G *g = getg();
-	atomic_store(&g->preempt, 0);
 	if (get_stacklimit() == STACK_PREEMPT_POISON)
 		set_stacklimit(g->stacklimit);
+	if (rt_printdepth > 0)
+		return; /* never while holding the print lock: the request stays */
+	atomic_store(&g->preempt, 0);
 	switch_to_g0(AFTER_PREEMPT);
 }
 
@@ -752,7 +773,7 @@ void sched_preempt_yield(void) {
  * (rt_go) call it, and codegen may. Clears a poisoned split-stack limit. */
 void rt_preemptcheck(void) {
 	G *g = getg();
-	if (g && !g->sysstack && atomic_load(&g->preempt)) {
+	if (g && !g->sysstack && rt_printdepth == 0 && atomic_load(&g->preempt)) {
 		if (get_stacklimit() == STACK_PREEMPT_POISON)
 			set_stacklimit(g->stacklimit);
 		atomic_store(&g->preempt, 0);
@@ -788,11 +809,13 @@ noreturn void rt_goexit(void) {
 
 /* First C frame of every G (called by sched_gostart). */
 noreturn void sched_gmain(G *g) {
+	ASAN_FINISH_SWITCH(NULL);
 	void (*fn)(void *) = g->fn;
 	void *arg = g->arg;
 	g->fn = NULL;
 	g->arg = NULL;
 	fn(arg);
+	ASAN_RESYNC(g);
 	rt_goexit();
 }
 
@@ -955,7 +978,9 @@ static void execute(G *g) {
 	atomic_fetch_add(&p->schedtick, 1);
 	set_stacklimit(g->stacklimit);
 	TSAN_SWITCH(g->tsanfiber);
+	ASAN_START_SWITCH(&m->asanfake, g->stacklo, g->stackhi);
 	sched_switch(&m->g0sp, g->sp);
+	ASAN_FINISH_SWITCH(m->asanfake);
 	set_stacklimit(0);
 }
 
@@ -1097,6 +1122,17 @@ void rt_exitsyscall(void) {
 	rt_mcache_cur = NULL; /* the cache went with the P */
 	sched_lock(&sched.lock);
 	P *np = atomic_load(&sched.gcwaiting) ? NULL : pidleget();
+	if (!np && g->sysstack) {
+		/* On the system stack the G cannot switch out (g0 would run on top
+		 * of it): block this M until a P is free (pidleput hands it over).
+		 * Queued under the same lock as the failed pidleget: a P put idle
+		 * in between would otherwise sit in the idle list while this M
+		 * sleeps for ever (found by GODEBUG=gcstress with GOMAXPROCS=1). */
+		note_clear(&m->park);
+		m->nextp = NULL;
+		m->schedlink = sched.sysexitwait;
+		sched.sysexitwait = m;
+	}
 	sched_unlock(&sched.lock);
 	if (np) {
 		acquirep(np);
@@ -1113,7 +1149,7 @@ void rt_exitsyscall(void) {
 		m->schedlink = sched.sysexitwait;
 		sched.sysexitwait = m;
 		sched_unlock(&sched.lock);
-		note_sleep(&m->park);
+		sleep_for_p(m);
 		acquirep(m->nextp);
 		m->nextp = NULL;
 		atomic_store(&g->status, G_RUNNING);
@@ -1137,6 +1173,18 @@ static void sched_gcblock(int entering) {
 
 void sched_callon(void (*fn)(void *), void *arg, uintptr_t sp, uintptr_t *savesp);
 
+#ifdef RT_ASAN
+/* On the system stack: announce the arrival, and the way back (to the G's
+ * current segment) before returning. */
+struct sysstack_asan { void (*fn)(void *); void *arg; G *g; };
+static void sysstack_asan_body(void *p) {
+	struct sysstack_asan *a = p;
+	ASAN_FINISH_SWITCH(NULL);
+	a->fn(a->arg);
+	ASAN_START_SWITCH(NULL, a->g->stacklo, a->g->stackhi);
+}
+#endif
+
 /* Run fn(arg) on the M's system stack (for C code that needs more than the
  * STACK_NOSPLIT_HEADROOM a goroutine stack promises). */
 void rt_systemstack(void (*fn)(void *), void *arg) {
@@ -1149,9 +1197,21 @@ void rt_systemstack(void (*fn)(void *), void *arg) {
 	uintptr_t lim = get_stacklimit();
 	set_stacklimit(0);
 	g->sysstack = true;
+#ifdef RT_ASAN
+	void *fake = NULL;
+	struct sysstack_asan a = {fn, arg, g};
+	ASAN_START_SWITCH(&fake, m->g0lo, m->g0hi);
+	sched_callon(sysstack_asan_body, &a, m->g0sp - 256, &m->syssp);
+	ASAN_FINISH_SWITCH(fake);
+#else
 	sched_callon(fn, arg, m->g0sp - 256, &m->syssp);
+#endif
 	g->sysstack = false;
-	set_stacklimit(lim);
+	/* A preemption request (SIGURG) that arrived while on the system stack
+	 * was ignored by the handler: honour it at the next Go prologue (or
+	 * rt_new) rather than at the next signal, 100 us later for a
+	 * stop-the-world (allocation slow paths run here). */
+	set_stacklimit(atomic_load(&g->preempt) ? STACK_PREEMPT_POISON : lim);
 }
 
 /* ---------------------------------------------------------------- sysmon */

@@ -98,6 +98,7 @@ struct G {
 	void *panicking;  /* panic.c: the current panic chain */
 	bool sysstack;    /* running on its M's system stack (rt_systemstack) */
 	void *tsanfiber;  /* ThreadSanitizer builds: this G's fiber */
+	void *asanfake;   /* AddressSanitizer builds: this G's fake stack while switched out */
 };
 
 struct M {
@@ -123,6 +124,7 @@ struct M {
 	uint32_t fastrand;
 	int64_t lastpreempt;
 	void *g0fiber;    /* ThreadSanitizer builds: the thread's own fiber */
+	void *asanfake;   /* AddressSanitizer builds: g0's fake stack while a G runs */
 };
 
 #define RUNQ_SIZE 256
@@ -170,6 +172,7 @@ void sched_park(bool (*unlockf)(G *, void *), void *arg, uint32_t reason);
 /* Make g runnable on the current P (runnext when next). */
 void sched_ready(G *g, bool next);
 void sched_preempt_yield(void); /* called by the async preemption trampoline */
+extern _Thread_local int rt_printdepth; /* print.c: > 0 while this M holds the print lock */
 uint32_t sched_fastrand(void);
 uint32_t sched_fastrandn(uint32_t n);
 /* Stack segments (stack.c) */
@@ -177,9 +180,9 @@ uintptr_t stack_alloc_first(uintptr_t size);
 void stack_free_first(uintptr_t lo, uintptr_t size);
 void stack_release_segments(G *g);
 void *stack_hugemap(uintptr_t n); /* 2 MiB-aligned, MADV_HUGEPAGE */
-#ifdef RT_TSAN
-/* ThreadSanitizer's instrumentation and interceptors run on the goroutine
- * stack and need far more than 2 KiB; its tests do not use split stacks. */
+#if defined(RT_TSAN) || defined(RT_ASAN)
+/* The sanitizers' instrumentation and interceptors run on the goroutine
+ * stack and need far more than 2 KiB; their tests do not use split stacks. */
 #define STACK_FIRST 65536
 #else
 #define STACK_FIRST 2048       /* bytes of a new goroutine's first segment */
@@ -215,6 +218,36 @@ void __tsan_switch_to_fiber(void *fiber, unsigned flags);
 #define TSAN_SWITCH(f) ((void)0)
 #define TSAN_NEWFIBER() NULL
 #define TSAN_CURFIBER() NULL
+#endif
+
+/* AddressSanitizer: every stack switch is announced (start before, finish
+ * after, on the new stack) so that ASan knows the current stack's bounds,
+ * and a goroutine stack is unpoisoned before it is reused (frames of a G
+ * that never returned leave their redzones poisoned). */
+#ifdef RT_ASAN
+void __sanitizer_start_switch_fiber(void **fake_stack_save, const void *bottom, size_t size);
+void __sanitizer_finish_switch_fiber(void *fake_stack_save, const void **bottom_old, size_t *size_old);
+void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
+void __asan_handle_no_return(void);
+#define ASAN_START_SWITCH(save, lo, hi) \
+	__sanitizer_start_switch_fiber((save), (const void *)(lo), (size_t)((hi) - (lo)))
+#define ASAN_FINISH_SWITCH(save) __sanitizer_finish_switch_fiber((save), NULL, NULL)
+#define ASAN_UNPOISON(lo, n) __asan_unpoison_memory_region((const void *)(lo), (size_t)(n))
+#define ASAN_NORETURN() __asan_handle_no_return()
+/* __morestack moves a G between segments without telling ASan: re-announce
+ * the current segment (a switch to the same fiber) before a noreturn call. */
+#define ASAN_RESYNC(g)                                          \
+	do {                                                        \
+		void *fake_ = NULL;                                     \
+		ASAN_START_SWITCH(&fake_, (g)->stacklo, (g)->stackhi);  \
+		ASAN_FINISH_SWITCH(fake_);                              \
+	} while (0)
+#else
+#define ASAN_RESYNC(g) ((void)0)
+#define ASAN_START_SWITCH(save, lo, hi) ((void)0)
+#define ASAN_FINISH_SWITCH(save) ((void)0)
+#define ASAN_UNPOISON(lo, n) ((void)0)
+#define ASAN_NORETURN() ((void)0)
 #endif
 
 static inline void set_stacklimit(uintptr_t v) {

@@ -78,7 +78,7 @@ int rt_selectgo(RtSelectCase *cases, uint16_t *order, int ncases, bool block, bo
 		recvok = &dummy;
 	*recvok = false;
 	uint16_t *pollorder = order;
-	uint16_t *lockorder = order + ncases;
+	uint16_t *lockorder = order ? order + ncases : NULL; /* select{}: no arrays (UBSan: NULL + 0) */
 
 	/* random permutation of the non-nil cases */
 	int npoll = 0;

@@ -49,7 +49,8 @@ static void sigurg_handler(int sig, siginfo_t *si, void *ucv) {
 		return;
 	uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
 	uintptr_t sp = (uintptr_t)uc->uc_mcontext.gregs[REG_RSP];
-	if (!in_go_text(pc) || sp > g->stackhi || sp < g->stacklo + PREEMPT_ROOM) {
+	if (!in_go_text(pc) || sp > g->stackhi || sp < g->stacklo + PREEMPT_ROOM || rt_printdepth > 0) {
+		/* (holding the print lock: between println's calls, in go_text) */
 		/* In the runtime, libc, or short of room: poison the split-stack
 		 * limit instead, so the next Go function prologue on this thread
 		 * calls __morestack, which yields (gc's stackPreempt). Every switch

@@ -124,6 +124,7 @@ static StkSeg *seg_alloc(uintptr_t need, uintptr_t prevsize) {
 	}
 	if (!s)
 		s = mapmem(size);
+	ASAN_UNPOISON(s, size); /* a reused segment may hold a dead G's redzones */
 	memset(s, 0, sizeof *s);
 	s->size = size;
 	return s;
@@ -155,6 +156,13 @@ static noreturn void stack_overflow(G *g, uintptr_t sp) {
 	                 (unsigned long)sp, (unsigned long)g->stacklo, (unsigned long)g->stackhi,
 	                 (unsigned long long)g->goid);
 	rt_write_stderr(buf, n);
+#ifdef RT_ASAN
+	/* __morestack switched to this system stack unannounced: tell ASan
+	 * before _exit (a noreturn call) makes it look at the stack bounds */
+	M *m = sched_m;
+	ASAN_START_SWITCH(NULL, m->g0lo, m->g0hi);
+	ASAN_FINISH_SWITCH(NULL);
+#endif
 	_exit(2);
 }
 

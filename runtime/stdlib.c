@@ -35,6 +35,10 @@ static char *cpath(const uint8_t *p, intptr_t n) {
 void go_runtime_GC(void) GOSYM("runtime.GC");
 void go_runtime_GC(void) { rt_gc(); }
 
+/* runtime.Breakpoint: a breakpoint trap, as gc's INT3 */
+void go_runtime_Breakpoint(void) GOSYM("runtime.Breakpoint");
+void go_runtime_Breakpoint(void) { __builtin_debugtrap(); }
+
 void go_runtime_Gosched(void) GOSYM("runtime.Gosched");
 void go_runtime_Gosched(void) { rt_gosched(); }
 

@@ -42,9 +42,7 @@ bool sweep_span(Span *s) {
 			return true;
 		}
 		__atomic_fetch_add(&heap_nfree, 1, __ATOMIC_RELAXED);
-#ifdef GC_DEBUG
-		memset((void *)s->base, POISON_BYTE, s->largesize);
-#endif
+		if (gc_verify) memset((void *)s->base, POISON_BYTE, s->largesize);
 		free_span(s);
 		return false;
 	}
@@ -58,19 +56,19 @@ bool sweep_span(Span *s) {
 		uint64_t dead = alloc & ~mark;
 		live += (uint32_t)__builtin_popcountll(mark);
 		freed += (uint32_t)__builtin_popcountll(dead);
-#ifdef GC_DEBUG
-		for (uint64_t d = dead; d; d &= d - 1) {
-			uint32_t idx = w * 64 + (uint32_t)__builtin_ctzll(d);
-			if (idx < n) memset((void *)(s->base + idx * s->elemsize), POISON_BYTE, s->elemsize);
+		if (gc_verify) {
+			for (uint64_t d = dead; d; d &= d - 1) {
+				uint32_t idx = w * 64 + (uint32_t)__builtin_ctzll(d);
+				if (idx < n) memset((void *)(s->base + idx * s->elemsize), POISON_BYTE, s->elemsize);
+			}
 		}
-#endif
 	}
 	uint64_t *t = s->allocbits;
 	s->allocbits = s->markbits;
 	s->markbits = t;
 	memset(t, 0, nw * 8);
 	s->freeindex = 0;
-	s->alloccount = live;
+	__atomic_store_n(&s->alloccount, live, __ATOMIC_RELAXED); /* rt_readmemstats may still read it */
 	if (freed) {
 		s->needzero = 1;
 		__atomic_fetch_add(&heap_nfree, freed, __ATOMIC_RELAXED);

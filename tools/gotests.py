@@ -13,6 +13,11 @@ Usage: gotests.py GOC [--update LIST] [--check LIST] [--list] [DIR|FILE ...]
   --check LIST   fail if a test named in LIST (one path per line, relative
                  to GOROOT/test) does not pass: the ratchet the suite runs
   --update LIST  write the passing tests to LIST
+  --gcstress[=N] run every test program under GC stress: GOGC=1
+                 GODEBUG=gcstress=N,gcverify=1 (default N=20: a full
+                 collection every N allocations, the heap verified after
+                 every mark, freed objects poisoned); e.g.
+                 gotests.py build/goc --gcstress --check testdata/run/gotests_passing.txt
 """
 import os
 import random
@@ -27,7 +32,7 @@ def goroot():
     return subprocess.run(['go', 'env', 'GOROOT'], capture_output=True, text=True).stdout.strip()
 
 
-def run_tests(goc, root, files, verbose):
+def run_tests(goc, root, files, verbose, env=None):
     passed, failed = [], []
     for f in files:
         rel = os.path.relpath(f, os.path.join(root, 'test'))
@@ -51,8 +56,10 @@ def run_tests(goc, root, files, verbose):
                 failed.append((rel, 'build: ' + first[:160]))
                 continue
             try:
-                r = subprocess.run([exe], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=60,
-                                   cwd=os.path.dirname(f))
+                # under --gcstress a full collection every N allocations makes
+                # allocation-heavy tests (peano.go) much slower: allow 5 minutes
+                r = subprocess.run([exe], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                   timeout=300 if env else 60, cwd=os.path.dirname(f), env=env)
                 out = r.stdout.decode('utf-8', errors='replace')
                 code = r.returncode
             except subprocess.TimeoutExpired:
@@ -98,6 +105,12 @@ def main():
             opts[o] = argv[i + 1]
             del argv[i:i + 2]
     verbose = '--list' in argv
+    env = None
+    for a in argv:
+        if a == '--gcstress' or a.startswith('--gcstress='):
+            n = a.split('=', 1)[1] if '=' in a else '20'
+            env = dict(os.environ, GOGC='1', GODEBUG='gcstress=%s,gcverify=1' % n)
+    argv = [a for a in argv if not (a == '--gcstress' or a.startswith('--gcstress='))]
     argv = [a for a in argv if a != '--list']
     if subprocess.run(['sh', '-c', 'command -v go'], capture_output=True).returncode != 0:
         print('gotests: skipped: Go (the test suite) is not installed')
@@ -109,7 +122,7 @@ def main():
         files = [os.path.join(root, 'test', n) for n in names]
     else:
         files = collect(root, argv)
-    passed, failed = run_tests(goc, root, files, verbose)
+    passed, failed = run_tests(goc, root, files, verbose, env)
     for rel, why in failed:
         if verbose or '--check' in opts:
             print('FAIL %s: %s' % (rel, why))

@@ -114,15 +114,24 @@ static LLVMValueRef builtin_call(Gen *g, Node *n, int id) {
 	}
 	case BUILTIN_REAL: case BUILTIN_IMAG:
 		return LLVMBuildExtractValue(g->b, gen_expr(g, n->list), id == BUILTIN_IMAG, "");
-	case BUILTIN_RECOVER: return gen_call_rt(g, "rt_gorecover", g->iface, NULL, NULL, 0);
+	case BUILTIN_RECOVER: {
+		/* only a function called directly by a deferred call's thunk, run
+		 * by a panic, recovers: its caller's frame must be that thunk's */
+		LLVMValueRef fr = gen_frameaddress(g, 1);
+		LLVMTypeRef pt[1] = {g->ptr};
+		return gen_call_rt(g, "rt_gorecover", g->iface, pt, &fr, 1);
+	}
 	case BUILTIN_ADD: { /* unsafe.Add(p, n) */
 		LLVMValueRef p = gen_expr(g, n->list);
 		LLVMValueRef off = gen_to_i64(g, n->list->next->type, gen_expr(g, n->list->next));
 		return LLVMBuildGEP2(g->b, g->i8, p, &off, 1, "");
 	}
-	case BUILTIN_SLICE: { /* unsafe.Slice(p, n): {p, n, n} */
+	case BUILTIN_SLICE: { /* unsafe.Slice(p, n): {p, n, n}, after gc's unsafeslice checks */
 		LLVMValueRef p = gen_expr(g, n->list);
 		LLVMValueRef len = gen_to_i64(g, n->list->next->type, gen_expr(g, n->list->next));
+		LLVMTypeRef cpt[3] = {g->i64, g->ptr, g->i64};
+		LLVMValueRef cargs[3] = {LLVMConstInt(g->i64, (unsigned long long)type_size(under(n->list->type)->elem), 0), p, len};
+		gen_call_rt(g, "rt_unsafeslice", g->voidt, cpt, cargs, 3);
 		LLVMValueRef s = LLVMGetUndef(g->slice);
 		s = LLVMBuildInsertValue(g->b, s, p, 0, "");
 		s = LLVMBuildInsertValue(g->b, s, len, 1, "");
@@ -286,6 +295,12 @@ LLVMValueRef gen_method_recv(Gen *g, Node *fn) {
 static LLVMValueRef call(Gen *g, Node *n) {
 	Node *fn = n->a;
 	if (fn->mode == M_TYPEEXPR) return conversion(g, n);
+	Node *base = fn;
+	while (base->kind == N_PAREN || base->kind == N_INDEX) base = base->a;
+	if (gen_is_generic(base->obj)) {
+		diag_error(n->pos, "%s: generic code is not supported by the code generator yet", expr_string(fn));
+		return n->type && n->type->kind != TY_TUPLE ? LLVMGetUndef(gen_type(g, n->type)) : NULL;
+	}
 	if (fn->kind == N_SELECTOR && fn->sel && fn->sel->kind == SEL_METHOD && fn->sel->iface && !(fn->flags & NF_METHODEXPR))
 		return gen_iface_call(g, n);
 	if (fn->obj && fn->obj->kind == OBJ_BUILTIN) return builtin_call(g, n, fn->obj->builtin);

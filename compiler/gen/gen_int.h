@@ -91,6 +91,7 @@ LLVMValueRef gen_assert(Gen *g, Node *n);
 void gen_type_switch(Gen *g, Node *n);
 LLVMValueRef gen_iface_call(Gen *g, Node *n);
 LLVMValueRef gen_iface_eq(Gen *g, Node *x, Node *y);
+LLVMValueRef gen_iface_eq_values(Gen *g, LLVMValueRef a, Type *xt, LLVMValueRef b, Type *yt);
 
 /* complex.c: complex64 and complex128 */
 bool gen_complex(Type *t);
@@ -141,5 +142,7 @@ void gen_barrier_store(Gen *g, LLVMValueRef slot, LLVMValueRef ptr);
 
 /* gen.c */
 void gen_function_attrs(Gen *g, LLVMValueRef f);
+bool gen_is_generic(Object *o);
+LLVMValueRef gen_frameaddress(Gen *g, unsigned level);
 
 #endif

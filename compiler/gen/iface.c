@@ -337,6 +337,11 @@ LLVMValueRef gen_iface_eq(Gen *g, Node *x, Node *y) {
 		return LLVMBuildICmp(g->b, LLVMIntEQ, LLVMBuildExtractValue(g->b, a, 0, ""), LLVMConstNull(g->ptr), "");
 	if (x->type->kind == TY_UNTYPED_NIL || (x->obj && x->obj->kind == OBJ_NIL))
 		return LLVMBuildICmp(g->b, LLVMIntEQ, LLVMBuildExtractValue(g->b, b, 0, ""), LLVMConstNull(g->ptr), "");
+	return gen_iface_eq_values(g, a, xt, b, yt);
+}
+
+/* a == b where a (of type xt) or b (of type yt) is an interface */
+LLVMValueRef gen_iface_eq_values(Gen *g, LLVMValueRef a, Type *xt, LLVMValueRef b, Type *yt) {
 	/* bring both to interface{} form: {type, data} */
 	LLVMValueRef ea, eb;
 	ea = under(xt)->kind == TY_INTERFACE ? LLVMBuildInsertValue(g->b, a, dyn_type(g, a, xt), 0, "") : NULL;

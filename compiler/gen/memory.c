@@ -171,6 +171,7 @@ LLVMValueRef gen_addr(Gen *g, Node *n) {
 		if (u->kind == TY_POINTER) {
 			base = gen_expr(g, x);
 			u = under(u->elem);
+			gen_nilcheck(g, base, u);
 		} else base = gen_addr(g, x);
 		gen_bounds_check(g, i, i64c(g, u->len));
 		LLVMValueRef idx[2] = {i64c(g, 0), i};

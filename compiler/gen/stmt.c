@@ -395,14 +395,22 @@ void gen_stmt(Gen *g, Node *n) {
 		for (Node *cc = n->list; cc; cc = cc->next, i++) {
 			for (Node *v = cc->list; v; v = v->next) {
 				LLVMValueRef c;
-				if (!tag) c = gen_expr(g, v);
-				else {
-					Node eq = {.kind = N_BINARY, .op = T_EQ, .a = n->b, .b = v, .type = ty_bool};
-					(void)eq;
+				if (!tag) {
+					c = gen_expr(g, v);
+					/* the implicit tag true compared with an interface case */
+					if (under(v->type)->kind == TY_INTERFACE)
+						c = gen_iface_eq_values(g, LLVMConstInt(g->i1, 1, 0), ty_bool, c, v->type);
+				} else {
+					/* tag == v, as the binary operator would compare them */
 					LLVMValueRef x = gen_expr(g, v);
-					if (type_is_string(n->b->type)) c = gen_string_op(g, T_EQ, tag, x);
-					else if (gen_float(n->b->type)) c = LLVMBuildFCmp(g->b, LLVMRealOEQ, tag, x, "");
-					else c = LLVMBuildICmp(g->b, LLVMIntEQ, tag, x, "");
+					Type *tt = n->b->type, *vt = v->type;
+					if (vt->kind == TY_UNTYPED_NIL || (v->obj && v->obj->kind == OBJ_NIL))
+						c = LLVMBuildICmp(g->b, LLVMIntEQ, under(tt)->kind == TY_INTERFACE || under(tt)->kind == TY_SLICE
+						                                          ? LLVMBuildExtractValue(g->b, tag, 0, "") : tag,
+						                  LLVMConstNull(g->ptr), "");
+					else if (under(tt)->kind == TY_INTERFACE || under(vt)->kind == TY_INTERFACE)
+						c = gen_iface_eq_values(g, tag, tt, x, vt);
+					else c = gen_arith(g, T_EQ, tag, x, tt, v);
 				}
 				LLVMBasicBlockRef next = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "case.next");
 				LLVMBuildCondBr(g->b, c, bodies[i], next);

@@ -26,6 +26,21 @@ static bool seen_before(Type **seen, int nseen, Type *t) {
 Selection lookup_field_or_method(Type *T, const Str *name) {
 	Selection sel = {.kind = SEL_NONE};
 	bool indirect = false;
+	if (T->kind == TY_TYPEPARAM || (T->kind == TY_POINTER && T->elem->kind == TY_TYPEPARAM)) {
+		/* a type parameter has its constraint's methods (and no fields) */
+		Type *P = T->kind == TY_POINTER ? T->elem : T;
+		Type *b = P->bound ? under(P->bound) : NULL;
+		if (T->kind == TY_TYPEPARAM && b && b->kind == TY_INTERFACE)
+			for (int m = 0; m < b->methods.n; m++)
+				if (b->methods.v[m].name == name) {
+					sel.kind = SEL_METHOD;
+					sel.method = &b->methods.v[m];
+					sel.recvbase = P;
+					sel.type = b->methods.v[m].type;
+					sel.iface = true;
+				}
+		return sel;
+	}
 	if (T->kind == TY_POINTER) {
 		/* a named pointer type has no methods; *T searches T */
 		T = T->elem;
@@ -48,6 +63,7 @@ Selection lookup_field_or_method(Type *T, const Str *name) {
 			Type *t = e->type;
 			if (t->kind == TY_NAMED) {
 				if (seen_before(seen, nseen, t)) continue;
+				instance_methods(t);
 				if (nseen < 64) seen[nseen++] = t;
 				if (!sel.no_methods || depth > 0)
 					for (int m = 0; m < t->methods.n; m++)

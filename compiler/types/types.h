@@ -36,7 +36,8 @@ typedef enum TypeKind {
 	TY_CHAN,      /* elem, dir */
 	TY_STRUCT,    /* fields */
 	TY_INTERFACE, /* methods (sorted by name) */
-	TY_NAMED,     /* obj, underlying, methods (declared) */
+	TY_NAMED,     /* obj, underlying, methods (declared); generic: tparams; instance: orig, targs */
+	TY_TYPEPARAM, /* obj, bound (its constraint interface), index */
 	TY_KINDS
 } TypeKind;
 
@@ -49,6 +50,12 @@ typedef struct Field {
 	const char *tag;
 	uint32_t taglen;
 } Field;
+
+/* A term of a constraint's type set: T or ~T. */
+typedef struct Term {
+	Type *type;
+	bool tilde;
+} Term;
 
 typedef struct Method {
 	const Str *name;
@@ -79,6 +86,19 @@ struct Type {
 	/* TY_NAMED */
 	struct Object *obj;
 	Type *underlying;   /* NULL while being resolved */
+	/* generics (generic.c) */
+	Type **tparams;     /* TY_NAMED, TY_FUNC: a generic type's or function's type parameters */
+	int ntparams;
+	Type **targs;       /* TY_NAMED: an instance's type arguments (orig is the generic type) */
+	int ntargs;
+	Type *orig;
+	VEC(Type *) instances; /* TY_NAMED generic: its instances, one per distinct type-argument list */
+	Type *bound;        /* TY_TYPEPARAM: the constraint, an interface */
+	int index;          /* TY_TYPEPARAM: position in its list */
+	Term *terms;        /* TY_INTERFACE with has_terms: its type set's terms (else every type) */
+	int nterms;
+	bool has_terms;
+	bool comparable;    /* TY_INTERFACE: embeds comparable */
 	/* layout, computed on demand by type_size */
 	int64_t size, align;
 	int layout;         /* 0 not computed, 1 computing, 2 done */
@@ -117,9 +137,19 @@ Type *under(Type *t);             /* the underlying type */
  * their kinds are: byte and uint8 are two Type values (messages print the
  * name used) but one type. */
 bool type_identical(const Type *a, const Type *b);
+bool type_identical_ignore_tags(const Type *a, const Type *b);
 int64_t type_size(Type *t);
 int64_t type_align(Type *t);
 bool type_comparable(Type *t);
+
+/* generic.c: type parameters, type sets, substitution, instantiation */
+Type *core_type(Type *t);           /* the single underlying type of a type parameter's type set, or NULL */
+bool typeparam_all(const Type *t, bool (*pred)(const Type *)); /* every term of t's type set satisfies pred */
+Type *type_subst(Type *t, Type **from, Type **to, int n);
+Type *instantiate_sig(Type *sig, Type **targs); /* a generic signature with its type arguments */
+Type *instance_underlying(Type *t);  /* an instance's underlying type, substituted on first use */
+void instance_methods(Type *t);      /* an instance's methods, substituted from its generic type's */
+const char *termlist_string(const Type *iface);
 bool type_has_pointers(Type *t);
 int64_t field_offset(Type *st, int i);
 
@@ -232,6 +262,9 @@ const Package *type_string_package(const Package *p); /* sets the package type_s
  * are resolved through imp (NULL: a package that imports nothing but
  * unsafe). */
 Package *check_package(const char *path, Node **files, int nfiles, const Importer *imp);
+
+/* A package-level object by name, or NULL. */
+Object *package_lookup(Package *p, const char *name);
 
 /* The import path an N_IMPORTDECL names (its literal unquoted). */
 const char *import_path(const Node *importdecl);

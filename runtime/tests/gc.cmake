@@ -22,6 +22,13 @@ target_compile_options(gcrt_rel PUBLIC -O2)
 target_compile_options(gcrt_debug PUBLIC -O1 -DGC_DEBUG)
 target_compile_options(gcrt_asan PUBLIC -O1 -DGC_DEBUG ${GC_SAN_FLAGS})
 target_link_options(gcrt_asan PUBLIC ${GC_SAN_FLAGS})
+# ThreadSanitizer: the collector's worker, assists, the barrier and sweeping
+# against mutator threads (tsan_suppressions.txt lists what TSan cannot see).
+add_library(gcrt_tsan STATIC ${GC_RT_SOURCES})
+target_include_directories(gcrt_tsan PUBLIC ${GC_DIR} ${GC_DIR}/tests)
+target_compile_options(gcrt_tsan PUBLIC -O1 -g -fno-omit-frame-pointer -fno-stack-protector -fsanitize=thread -DRT_TSAN=1)
+target_link_options(gcrt_tsan PUBLIC -fsanitize=thread)
+target_link_libraries(gcrt_tsan PUBLIC Threads::Threads)
 
 # Built by default (tools/build.sh builds all, then ctest runs everything);
 # `--target gc_tests` builds just these.
@@ -56,9 +63,22 @@ function(gc_test name)
   endif()
 endfunction()
 
+set(GC_TSAN_ENV "TSAN_OPTIONS=halt_on_error=1:exitcode=66:suppressions=${GC_DIR}/tests/tsan_suppressions.txt")
+function(gc_tsan_test name)
+  add_executable(${name}_tsan ${GC_DIR}/tests/${name}.c)
+  target_link_libraries(${name}_tsan PRIVATE gcrt_tsan)
+  add_dependencies(gc_tests ${name}_tsan)
+  add_test(NAME ${name}_tsan COMMAND ${name}_tsan)
+  set_tests_properties(${name}_tsan PROPERTIES TIMEOUT 300 LABELS "gc;tsan" ENVIRONMENT "${GC_TSAN_ENV};${ARGN}")
+endfunction()
+
 gc_test(gc_roots_test STRESS 5000)
 gc_test(gc_concurrent_test STRESS 20000)
 gc_test(gc_rss_test RELONLY ENV GOGC=100)
 add_test(NAME gc_memlimit_test COMMAND gc_rss_test_rel 1)
 set_tests_properties(gc_memlimit_test PROPERTIES TIMEOUT 120 LABELS gc ENVIRONMENT "GOMEMLIMIT=100MiB;GOGC=100")
 gc_test(gc_alloc_test STRESS 3000)
+
+gc_tsan_test(gc_roots_test)
+gc_tsan_test(gc_concurrent_test)
+gc_tsan_test(gc_alloc_test)

@@ -27,7 +27,7 @@ static double run_seconds = 1.5;
 static void *g_shared[4];
 static const uint8_t g_shared_bits[] = {0xf};
 static pthread_mutex_t shared_mu = PTHREAD_MUTEX_INITIALIZER;
-static volatile int stop;
+static _Atomic int stop; /* set by main, polled by the mutators */
 
 static uint64_t rng(uint64_t *s) {
 	*s ^= *s << 13;

@@ -123,7 +123,7 @@ void rt_stw_stop(const char *reason) {
 	(void)reason;
 	pthread_mutex_lock(&mu);
 	stw_req = 1;
-	gcstub_stw_requested = 1;
+	__atomic_store_n(&gcstub_stw_requested, 1, __ATOMIC_RELEASE);
 	for (;;) {
 		int running = 0;
 		for (int i = 0; i < MAXT; i++)
@@ -137,7 +137,7 @@ void rt_stw_stop(const char *reason) {
 void rt_stw_start(void) {
 	pthread_mutex_lock(&mu);
 	stw_req = 0;
-	gcstub_stw_requested = 0;
+	__atomic_store_n(&gcstub_stw_requested, 0, __ATOMIC_RELEASE);
 	pthread_cond_broadcast(&cv);
 	pthread_mutex_unlock(&mu);
 }
@@ -153,6 +153,7 @@ void rt_sched_each_stack(rt_rangefn fn, void *ctx) {
 
 /* No goroutine stacks here: every thread already runs on its own stack. */
 void rt_systemstack(void (*fn)(void *arg), void *arg) { fn(arg); }
+void rt_preemptcheck(void) {}
 
 /* panic.c raises runtime errors through defer.c's rt_gopanic, which needs
  * the scheduler's goroutines; these tests have none: print and exit. */

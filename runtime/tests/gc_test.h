@@ -18,7 +18,7 @@ void gcstub_poll_slow(void);
 void gcstub_blocking(int entering); /* around a blocking call: counts as stopped */
 extern volatile int gcstub_stw_requested;
 static inline void gcstub_poll(void) {
-	if (__builtin_expect(gcstub_stw_requested, 0)) gcstub_poll_slow();
+	if (__builtin_expect(__atomic_load_n(&gcstub_stw_requested, __ATOMIC_ACQUIRE), 0)) gcstub_poll_slow();
 }
 
 #define CHECK(c)                                                                                   \

@@ -33,7 +33,7 @@ static void parker(void *arg) {
 }
 
 #define MAGIC2 0x7a11ed5eedbeef01L
-static volatile int insys;
+static volatile int insys, release;
 /* A value that lives only in a callee-saved register across a blocking
  * syscall (the syscall's own frames are not scanned): rt_entersyscall must
  * have recorded it in the G. */
@@ -42,7 +42,11 @@ __attribute__((noinline)) static void sleeper_body(void) {
 	__asm__ volatile("" : "+r"(x));
 	rt_entersyscall();
 	insys = 1;
-	usleep(200000);
+	/* stay in the syscall until round 0 has looked (a fixed 200 ms sleep
+	 * could end before the main goroutine got a CPU on a loaded machine,
+	 * and the check of the register below failed) */
+	while (!release)
+		usleep(1000);
 	rt_exitsyscall();
 	__asm__ volatile("" : "+r"(x));
 	CHECK(x == MAGIC2);
@@ -90,6 +94,7 @@ static void gomain(void) {
 		if (round == 0) {
 			CHECK(sys);
 			CHECK(s.found2 >= 1); /* the register of the G in a syscall */
+			release = 1;
 		}
 		rt_sleep(5000000);
 	}

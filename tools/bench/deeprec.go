@@ -3,12 +3,16 @@ package main
 
 import "os"
 
+// The result is mixed non-associatively after the call so that no compiler
+// can turn the recursion into a loop (LLVM's tail-recursion elimination
+// handles accumulators such as "+ 1").
 func rec(n int, pad [4]int) int {
 	if n == 0 {
-		return pad[0]
+		return pad[0] + pad[1] + pad[2] + pad[3]
 	}
 	pad[n%4] += n
-	return rec(n-1, pad) + 1
+	r := rec(n-1, pad)
+	return (r ^ (r >> 7)) + pad[n%4]
 }
 
 func itoa(n int) string {
