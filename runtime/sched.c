@@ -1141,14 +1141,8 @@ void rt_exitsyscall(void) {
 		return;
 	}
 	if (g->sysstack) {
-		/* On the system stack the G cannot switch out (g0 would run on top
-		 * of it): block this M until a P is free (pidleput hands it over). */
-		sched_lock(&sched.lock);
-		note_clear(&m->park);
-		m->nextp = NULL;
-		m->schedlink = sched.sysexitwait;
-		sched.sysexitwait = m;
-		sched_unlock(&sched.lock);
+		/* queued on sysexitwait above, under the lock of the failed
+		 * pidleget; pidleput hands a P over */
 		sleep_for_p(m);
 		acquirep(m->nextp);
 		m->nextp = NULL;

@@ -93,10 +93,13 @@ int compile_files(char **files, int nfiles, const char *obj, const CompileFlags 
 		char *o = xmalloc(PATH_MAX);
 		snprintf(o, PATH_MAX, "%s/%d.o", depdir, i);
 		vec_push(depobjs, o);
+		bool cacheable = !cf->gen.emit_llvm;
+		if (cacheable && cache_get(&ld.pkgs.v[i]->key, cf->gen.opt, o)) continue;
 		if (!gen_package(dp, o, &cf->gen) || diag_count() > 0) {
 			diag_flush();
 			return 1;
 		}
+		if (cacheable) cache_put(&ld.pkgs.v[i]->key, cf->gen.opt, o);
 	}
 	if (!gen_package(pkg, obj, &cf->gen) || diag_count() > 0) {
 		/* what the code generator cannot lower yet is an error, not undefined code */
