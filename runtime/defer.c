@@ -53,6 +53,8 @@ typedef struct Panic {
 	void *data;
 	bool recovered;
 	bool aborted;
+	void *runblk;   /* the argument block of the deferred call it is running */
+	void *runframe; /* that call's thunk frame, once it has entered */
 	RtSigInfo sig; /* sig.sig != 0: raised by a fault (signal.c) */
 } Panic;
 
@@ -149,10 +151,16 @@ void rt_gopanic_sig(const GoType *t, void *data, const RtSigInfo *si) {
 		while (f->defers) {
 			DeferRec *d = f->defers;
 			f->defers = d->next;
+			p->runblk = d->blk;
+			p->runframe = NULL;
 			d->thunk(d->blk);
+			p->runblk = p->runframe = NULL;
 			if (p->recovered) {
-				/* back to the frame that deferred the recovering call */
+				/* back to the frame that deferred the recovering call;
+				 * panics recovered earlier whose deferred calls this
+				 * unwinds are over too */
 				*pslot = p->link;
+				while (*pslot && ((Panic *)*pslot)->recovered) *pslot = ((Panic *)*pslot)->link;
 				stack_unwind_to(f->seg);
 				ASAN_NORETURN(); /* unpoison the frames the jump abandons */
 				rt_longjmp(f->jb);
@@ -163,11 +171,29 @@ void rt_gopanic_sig(const GoType *t, void *data, const RtSigInfo *si) {
 	fatalpanic(p);
 }
 
-/* recover(): the panic's value, once, while it is running deferred calls */
-GoEface rt_gorecover(void) {
+/* defer recover(): run by the deferring function's exit it is a recover()
+ * there (callerframe is that function's caller); run by a panic, nil. */
+GoEface rt_gorecover_deferred(void *blk, void *callerframe) {
 	void **pslot = rt_g_panicslot();
 	Panic *p = pslot ? *pslot : NULL;
-	if (!p || p->recovered) return (GoEface){NULL, NULL};
+	if (p && p->runblk == blk) return (GoEface){NULL, NULL};
+	return rt_gorecover(callerframe);
+}
+
+/* A deferred call's thunk, on entry: if the current panic is running it,
+ * record the thunk's frame. */
+void rt_deferenter(void *blk, void *frame) {
+	void **pslot = rt_g_panicslot();
+	Panic *p = pslot ? *pslot : NULL;
+	if (p && p->runblk == blk && !p->runframe) p->runframe = frame;
+}
+
+/* recover(): the panic's value, once, if called directly by a deferred
+ * call the panic is running (the caller's frame is that call's thunk) */
+GoEface rt_gorecover(void *callerframe) {
+	void **pslot = rt_g_panicslot();
+	Panic *p = pslot ? *pslot : NULL;
+	if (!p || p->recovered || !callerframe || p->runframe != callerframe) return (GoEface){NULL, NULL};
 	p->recovered = true;
 	return (GoEface){p->type, p->data};
 }

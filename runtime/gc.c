@@ -49,7 +49,8 @@ static int64_t memlimit = INT64_MAX;
 static int gctrace;
 static int nprocs = 1;
 static uint64_t heap_goal = (uint64_t)4 << 20;
-static uint64_t heap_marked_last;
+static uint64_t heap_marked_last; /* marked at the last cycle, black allocation included (gc's heapMarked) */
+static uint64_t heap_traced_last; /* of which reached by tracing: the expected scan work */
 static double trigger_frac = 0.75;
 static uint64_t t_init;
 static uint64_t gc_cpu_total; /* ns of collector CPU time, all cycles */
@@ -151,12 +152,12 @@ static int godebug_int(const char *key, int def) {
  * near the goal. */
 static uint64_t last_stack_bytes;
 
-static void compute_goal(uint64_t marked) {
+static void compute_goal(uint64_t traced, uint64_t marked) {
 	uint64_t goal;
 	if (gogc < 0) {
 		goal = UINT64_MAX / 2;
 	} else {
-		goal = marked + (marked + last_stack_bytes + globals_bytes) * (uint64_t)gogc / 100;
+		goal = traced + (marked + last_stack_bytes + globals_bytes) * (uint64_t)gogc / 100;
 		uint64_t minimum = ((uint64_t)4 << 20) * (uint64_t)gogc / 100;
 		if (goal < minimum) goal = minimum;
 	}
@@ -199,6 +200,13 @@ static void scavenge_after_cycle(void) {
  * catch up: park the allocating thread until the cycle ends, as gc parks an
  * assist that finds no work. Only with a blockhook (the scheduler's), since
  * a thread blocked in the runtime must count as stopped. */
+#define ASSIST_SLICE (32 << 10)
+/* Set while the worker stops the world for mark termination: an assist or a
+ * throttled allocation marking on the system stack cannot be preempted, so
+ * it stops at its next slice boundary instead of holding the stop up for
+ * the rest of its debt (the debt is dropped at mark termination anyway). */
+static volatile uint32_t gc_stopping;
+static inline bool stopping(void) { return __atomic_load_n(&gc_stopping, __ATOMIC_ACQUIRE); }
 static bool assist_work(int64_t budget);
 
 void gc_throttle(void) {
@@ -212,8 +220,8 @@ void gc_throttle(void) {
 	for (int i = 0; i < 5000; i++) {
 		/* Marking is behind: help it while there is work (running, so the
 		 * world cannot stop under us), and only then wait a little. */
-		while (gc_phase == GC_MARK && __atomic_load_n(&heap_live, __ATOMIC_RELAXED) > gc_hard_goal &&
-		       assist_work(256 << 10)) {
+		while (gc_phase == GC_MARK && !stopping() && __atomic_load_n(&heap_live, __ATOMIC_RELAXED) > gc_hard_goal &&
+		       assist_work(ASSIST_SLICE)) {
 		}
 		if (__atomic_load_n(&heap_live, __ATOMIC_RELAXED) <= gc_hard_goal ||
 		    __atomic_load_n(&cycles_done, __ATOMIC_RELAXED) != start)
@@ -255,14 +263,23 @@ static bool assist_work(int64_t budget) {
 }
 
 /* ---- assists -------------------------------------------------------------------- */
-void gc_assist(MCache *c) {
-	int64_t debt = c->assist_debt;
+/* Pay the cache's scan debt: first from the worker's banked credit, then by
+ * marking, in 32 KiB slices with the credit looked at again between them
+ * (the worker, on another core, keeps earning it while we mark), so a
+ * large debt is not paid entirely by the mutator. */
+
+static int64_t take_credit(int64_t debt) {
 	int64_t avail = __atomic_load_n(&gc_bg_credit, __ATOMIC_RELAXED);
 	if (avail > 0) {
 		int64_t take = avail < debt ? avail : debt;
 		__atomic_fetch_sub(&gc_bg_credit, take, __ATOMIC_RELAXED);
 		debt -= take;
 	}
+	return debt;
+}
+
+void gc_assist(MCache *c) {
+	int64_t debt = take_credit(c->assist_debt);
 	if (debt < (64 << 10)) {
 		c->assist_debt = debt;
 		return;
@@ -275,12 +292,19 @@ void gc_assist(MCache *c) {
 	}
 	uint64_t t = gc_nanotime();
 	GcWork w = {0};
-	mark_drain(&w, debt);
+	while (debt > 0 && !stopping()) {
+		uint64_t before = w.scanned;
+		mark_drain(&w, debt < ASSIST_SLICE ? debt : ASSIST_SLICE);
+		if (w.scanned == before) {
+			/* Nothing left to scan: the debt cannot be paid now; forgive it
+			 * rather than block (the worker is about to finish the cycle). */
+			debt = 0;
+			break;
+		}
+		debt = take_credit(debt - (int64_t)(w.scanned - before));
+	}
 	mark_flush(&w);
-	debt -= (int64_t)w.scanned;
-	/* Nothing left to scan: the debt cannot be paid now; forgive it rather
-	 * than block (the worker is about to finish the cycle). */
-	c->assist_debt = w.scanned ? debt : 0;
+	c->assist_debt = debt;
 	__atomic_fetch_add(&gc_assist_ns, gc_nanotime() - t, __ATOMIC_RELAXED);
 	__atomic_fetch_sub(&assists_active, 1, __ATOMIC_ACQ_REL);
 }
@@ -335,7 +359,7 @@ static void run_cycle(bool forced) {
 	__atomic_store_n(&mark_black_bytes, 0, __ATOMIC_RELAXED);
 	uint64_t h0 = __atomic_load_n(&heap_live, __ATOMIC_RELAXED);
 	uint64_t goal = heap_goal;
-	uint64_t expect = heap_marked_last + last_stack_bytes + globals_bytes;
+	uint64_t expect = heap_traced_last + last_stack_bytes + globals_bytes;
 	uint64_t dist = goal > h0 ? goal - h0 : 0;
 	if (dist < ((uint64_t)1 << 20)) dist = (uint64_t)1 << 20;
 	gc_assist_ratio = (double)expect / (double)dist;
@@ -376,7 +400,9 @@ static void run_cycle(bool forced) {
 		 * it with the world stopped (as gc's gcMarkDone); after a few tries,
 		 * finish it in the pause. */
 		s2 = gc_nanotime();
+		__atomic_store_n(&gc_stopping, 1, __ATOMIC_RELEASE);
 		rt_stw_stop("GC mark termination");
+		__atomic_store_n(&gc_stopping, 0, __ATOMIC_RELEASE);
 		p2 = gc_nanotime();
 		if (mark_queue_empty() || attempt >= 3) break;
 		rt_stw_start();
@@ -396,11 +422,15 @@ static void run_cycle(bool forced) {
 	/* heap_cachelock stays held until the spans are unswept and heap_live
 	 * reset: a thread that is not stopped (one exiting, releasing its
 	 * private cache) must not hand spans back in between. */
+#ifdef GC_DEBUG
+	mark_verify();
+#endif
 	if (gc_verify) verify_roots();
-	/* traced: reachable when marking began. marked adds what was allocated
-	 * (black) during marking: it is in the heap, but mostly short-lived in
-	 * a steady state, so the goal is computed from traced alone (gc uses
-	 * both); a growing heap is caught by the next cycle's tracing. */
+	/* traced: reached by marking; marked adds what was allocated (black)
+	 * during marking. The goal is computed from marked, as gc's (heapMarked
+	 * includes black allocation): computed from traced alone, binary-trees
+	 * ran twice gc's number of cycles for little peak-RSS gain. traced is
+	 * the scan work to expect next cycle (the assist ratio). */
 	uint64_t traced = __atomic_load_n(&mark_marked_bytes, __ATOMIC_RELAXED);
 	uint64_t marked = traced + __atomic_load_n(&mark_black_bytes, __ATOMIC_RELAXED);
 	__atomic_store_n(&gc_phase, GC_OFF, __ATOMIC_SEQ_CST);
@@ -415,9 +445,10 @@ static void run_cycle(bool forced) {
 		if (trigger_frac > 0.95) trigger_frac = 0.95;
 	}
 	pthread_mutex_lock(&pacer_lock);
-	heap_marked_last = traced;
+	heap_marked_last = marked;
+	heap_traced_last = traced;
 	last_stack_bytes = stack_bytes_this_cycle;
-	compute_goal(traced);
+	compute_goal(traced, marked);
 	/* Objects allocated black are in the heap now: start the next cycle no
 	 * earlier than half-way from here to the goal, or a cycle with much
 	 * black allocation would be followed at once by the next. */
@@ -505,7 +536,7 @@ static void gc_init_once(void) {
 	const char *mp = getenv("GOMAXPROCS");
 	if (mp && atoi(mp) > 0) np = atoi(mp);
 	nprocs = np > 0 ? (int)np : 1;
-	compute_goal(0);
+	compute_goal(0, 0);
 	pthread_t th;
 	pthread_attr_t a;
 	pthread_attr_init(&a);
@@ -592,7 +623,7 @@ static int gc_setpercent_body(int percent) {
 	pthread_mutex_lock(&pacer_lock);
 	int old = gogc;
 	gogc = percent < 0 ? -1 : percent;
-	compute_goal(heap_marked_last);
+	compute_goal(heap_traced_last, heap_marked_last);
 	pthread_mutex_unlock(&pacer_lock);
 	if (__atomic_load_n(&heap_live, __ATOMIC_RELAXED) >= gc_trigger) gc_start_async();
 	return old;
@@ -604,7 +635,7 @@ static int64_t gc_setmemlimit_body(int64_t limit) {
 	int64_t old = memlimit;
 	if (limit >= 0) {
 		memlimit = limit;
-		compute_goal(heap_marked_last);
+		compute_goal(heap_traced_last, heap_marked_last);
 	}
 	pthread_mutex_unlock(&pacer_lock);
 	if (__atomic_load_n(&heap_live, __ATOMIC_RELAXED) >= gc_trigger) gc_start_async();

@@ -28,6 +28,10 @@ static pthread_mutex_t itab_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static bool name_eq(GoString a, GoString b) { return a.len == b.len && memcmp(a.ptr, b.ptr, (size_t)a.len) == 0; }
 
+/* Same signature: descriptors are merged at link time, but compare their
+ * strings too in case one was not. */
+static bool sig_eq(const GoType *a, const GoType *b) { return !a || !b || a == b || name_eq(a->name, b->name); }
+
 /* Builds the itab of type for interface inter, or NULL (both method lists
  * are sorted by name, so one merge pass finds them). */
 static GoItab *build_itab(const GoInterfaceType *it, const GoType *type) {
@@ -41,7 +45,7 @@ static GoItab *build_itab(const GoInterfaceType *it, const GoType *type) {
 	for (intptr_t i = 0; i < n; i++) {
 		GoString want = it->methods[i].name;
 		while (u && j < u->nmethods && !name_eq(u->methods[j].name, want)) j++;
-		if (!u || j == u->nmethods) return NULL;
+		if (!u || j == u->nmethods || !sig_eq(u->methods[j].typ, it->methods[i].typ)) return NULL;
 		tab->fun[i] = u->methods[j].ifn;
 	}
 	return tab;

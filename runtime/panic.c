@@ -1,6 +1,7 @@
 /* panic.c: runtime errors and fatal errors.
  * For now a panic prints gc's first line and exits with status 2; defer,
  * recover and the goroutine trace arrive with code generation (issue 4). */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,8 +28,8 @@ static GoString rterror_Error(void *data) { return ((RtError *)data)->msg; }
 static void rterror_RuntimeError(void *data) { (void)data; }
 /* sorted by name; RuntimeError makes them satisfy runtime.Error */
 static const GoMethod rterror_methods[] = {
-	{{(const uint8_t *)"Error", 5}, (void (*)(void))rterror_Error},
-	{{(const uint8_t *)"RuntimeError", 12}, (void (*)(void))rterror_RuntimeError},
+	{{(const uint8_t *)"Error", 5}, NULL, (void (*)(void))rterror_Error},
+	{{(const uint8_t *)"RuntimeError", 12}, NULL, (void (*)(void))rterror_RuntimeError},
 };
 static const GoUncommon rterror_uncommon = {2, rterror_methods};
 static GoType rterror_type = {
@@ -53,6 +54,12 @@ void rt_panicsig(const RtSigInfo *si) {
 }
 
 void rt_panicrt(const char *msg) { error_panic("runtime error: ", msg); }
+/* Compiled code's explicit nil checks: reported as the fault at address 0
+ * that gc's nil-check probe would take. */
+void rt_panicnil(void) {
+	RtSigInfo si = {SIGSEGV, 1, 0, (uintptr_t)__builtin_return_address(0)};
+	rt_panicsig(&si);
+}
 void rt_panicplain(const char *msg) { error_panic("", msg); }
 void rt_throw(const char *msg) { die("fatal error: ", msg); }
 

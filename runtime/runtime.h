@@ -293,6 +293,7 @@ void rt_mapiternext(RtMapIter *it);
  * plainError panics ("send on closed channel", "close of nil channel").
  * rt_throw: an unrecoverable "fatal error: msg", exit status 2. */
 noreturn void rt_panicrt(const char *msg);
+noreturn void rt_panicnil(void);
 noreturn void rt_panicplain(const char *msg);
 noreturn void rt_throw(const char *msg);
 noreturn void rt_gopanic(const GoType *t, void *data); /* panic(v), v as an interface{} */
@@ -310,7 +311,9 @@ void rt_deferframe_push(struct DeferFrame *f);
 void rt_defer(struct DeferFrame *f, void (*thunk)(void *), void *blk);
 void rt_defer_init(void); /* at program start: runtime.Goexit runs deferred calls */
 void rt_deferframe_return(struct DeferFrame *f);
-GoEface rt_gorecover(void);
+GoEface rt_gorecover(void *callerframe);
+void rt_deferenter(void *blk, void *frame);
+GoEface rt_gorecover_deferred(void *blk, void *callerframe);
 int rt_setjmp(void *jb) __attribute__((returns_twice));
 
 /* ---- iface.c: itabs at run time, assertions, conversion panics ---------- */
@@ -329,5 +332,8 @@ noreturn void rt_panicindex(int64_t i, int64_t len);
 void rt_write_stderr(const void *p, intptr_t n);
 void rt_printlock(void);
 void rt_printunlock(void);
+
+/* complex.c: complex128 division as gc's runtime.complex128div */
+void rt_complex128div(double out[2], double a, double b, double c, double d);
 
 #endif

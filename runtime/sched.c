@@ -478,6 +478,22 @@ static void wakep(void) {
 
 static void checkdead(void);
 
+/* Sleep on m->park until a P is handed over in m->nextp. A wakeup meant for
+ * an earlier sleep can still arrive: the timer waiter's note is woken by
+ * sched_timer_kick after it has dropped the lock, and that M may have timed
+ * out, run, and parked again meanwhile; it must not take a NULL P. Whoever
+ * hands a P over (startm, pidleput) sets nextp before the wakeup. */
+static void sleep_for_p(M *m) {
+	for (;;) {
+		note_sleep(&m->park);
+		if (__atomic_load_n(&m->nextp, __ATOMIC_SEQ_CST))
+			return;
+		note_clear(&m->park);
+		if (__atomic_load_n(&m->nextp, __ATOMIC_SEQ_CST))
+			return; /* the real wakeup came just before the clear */
+	}
+}
+
 /* Park the current M until startm hands it a P. */
 static void stopm(void) {
 	M *m = sched_m;
@@ -488,7 +504,7 @@ static void stopm(void) {
 	sched.nmidle++;
 	checkdead();
 	sched_unlock(&sched.lock);
-	note_sleep(&m->park);
+	sleep_for_p(m);
 	acquirep(m->nextp);
 	m->nextp = NULL;
 }
@@ -1125,7 +1141,9 @@ void rt_exitsyscall(void) {
 		return;
 	}
 	if (g->sysstack) {
-		note_sleep(&m->park);
+		/* queued on sysexitwait above, under the lock of the failed
+		 * pidleget; pidleput hands a P over */
+		sleep_for_p(m);
 		acquirep(m->nextp);
 		m->nextp = NULL;
 		atomic_store(&g->status, G_RUNNING);
@@ -1183,7 +1201,11 @@ void rt_systemstack(void (*fn)(void *), void *arg) {
 	sched_callon(fn, arg, m->g0sp - 256, &m->syssp);
 #endif
 	g->sysstack = false;
-	set_stacklimit(lim);
+	/* A preemption request (SIGURG) that arrived while on the system stack
+	 * was ignored by the handler: honour it at the next Go prologue (or
+	 * rt_new) rather than at the next signal, 100 us later for a
+	 * stop-the-world (allocation slow paths run here). */
+	set_stacklimit(atomic_load(&g->preempt) ? STACK_PREEMPT_POISON : lim);
 }
 
 /* ---------------------------------------------------------------- sysmon */

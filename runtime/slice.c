@@ -24,6 +24,21 @@ void rt_panicslice3acap(int64_t c, int64_t cap) { boundsf("slice bounds out of r
 void rt_panicslice3b(int64_t b, int64_t c) { boundsf("slice bounds out of range [:%lld:%lld]", b, c); }
 void rt_panicslice3c(int64_t a, int64_t b) { boundsf("slice bounds out of range [%lld:%lld:]", a, b); }
 
+/* (*[N]T)(s) with len(s) < N */
+void rt_panicsliceconvert(int64_t len, int64_t n) {
+	boundsf("cannot convert slice with length %lld to pointer to array with length %lld", len, n);
+}
+
+/* unsafe.Slice(ptr, len)'s checks, as gc's unsafeslice */
+void rt_unsafeslice(uintptr_t elemsize, void *ptr, int64_t len) {
+	if (len < 0) rt_panicrt("unsafe.Slice: len out of range");
+	unsigned __int128 mem = (unsigned __int128)elemsize * (uint64_t)len;
+	if (mem > (unsigned __int128)(-(uintptr_t)ptr)) {
+		if (!ptr) rt_panicrt("unsafe.Slice: ptr is nil and len is not zero");
+		rt_panicrt("unsafe.Slice: len out of range");
+	}
+}
+
 void rt_panicmakeslicelen(void) { rt_panicrt("makeslice: len out of range"); }
 void rt_panicmakeslicecap(void) { rt_panicrt("makeslice: cap out of range"); }
 

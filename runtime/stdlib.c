@@ -35,6 +35,10 @@ static char *cpath(const uint8_t *p, intptr_t n) {
 void go_runtime_GC(void) GOSYM("runtime.GC");
 void go_runtime_GC(void) { rt_gc(); }
 
+/* runtime.Breakpoint: a breakpoint trap, as gc's INT3 */
+void go_runtime_Breakpoint(void) GOSYM("runtime.Breakpoint");
+void go_runtime_Breakpoint(void) { __builtin_debugtrap(); }
+
 void go_runtime_Gosched(void) GOSYM("runtime.Gosched");
 void go_runtime_Gosched(void) { rt_gosched(); }
 
@@ -245,3 +249,37 @@ intptr_t go_reflect_chanlen(void *c) { return rt_chanlen(c); }
 
 intptr_t go_reflect_chancap(void *c) GOSYM("reflect.chancap");
 intptr_t go_reflect_chancap(void *c) { return rt_chancap(c); }
+
+void *go_reflect_getitab(const GoType *inter, const GoType *t) GOSYM("reflect.getitab");
+void *go_reflect_getitab(const GoType *inter, const GoType *t) { return rt_getitab(inter, t); }
+
+/* os.Getwd: $PWD when it names the current directory (as gc's Getwd
+ * prefers it, keeping symbolic links), else getcwd(3). Returns the path,
+ * or "" with *err set to an errno. */
+#include <stdlib.h>
+#include <sys/stat.h>
+GoString go_os_getwd(intptr_t *err) GOSYM("os.getwd");
+GoString go_os_getwd(intptr_t *err) {
+	struct stat dot, pwd;
+	*err = 0;
+	if (stat(".", &dot) < 0) {
+		*err = errno;
+		return (GoString){0};
+	}
+	const char *env = getenv("PWD");
+	if (env && env[0] == '/' && stat(env, &pwd) == 0 && pwd.st_dev == dot.st_dev && pwd.st_ino == dot.st_ino) {
+		intptr_t n = (intptr_t)strlen(env);
+		char *s = rt_mallocgc((uintptr_t)n, NULL, 0);
+		memcpy(s, env, (size_t)n);
+		return (GoString){(const uint8_t *)s, n};
+	}
+	char buf[4096];
+	if (!getcwd(buf, sizeof buf)) {
+		*err = errno;
+		return (GoString){0};
+	}
+	intptr_t n = (intptr_t)strlen(buf);
+	char *s = rt_mallocgc((uintptr_t)n, NULL, 0);
+	memcpy(s, buf, (size_t)n);
+	return (GoString){(const uint8_t *)s, n};
+}

@@ -70,6 +70,7 @@ struct GoType {
  * pointer-shaped). */
 typedef struct GoMethod {
 	GoString name;
+	const GoType *typ; /* the signature without the receiver (NULL: any) */
 	void (*ifn)(void);
 } GoMethod;
 typedef struct GoUncommon {

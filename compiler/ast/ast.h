@@ -85,6 +85,7 @@ enum {
 	NF_DEREFRECV = 1 << 8,/* method call or value through *p (value receiver on a pointer) */
 	NF_METHODEXPR = 1 << 9,/* T.m or (*T).m */
 	NF_COMMAOK = 1 << 10, /* v, ok := x.(T), m[k] or <-c */
+	NF_GENERIC_OK = 1 << 11, /* a generic type's name being instantiated (checker) */
 };
 
 struct Type;
@@ -120,6 +121,9 @@ struct Node {
 	struct Object *obj;
 	struct Selection *sel; /* N_SELECTOR: how the field or method was found */
 	struct Const *val;
+	/* a generic function's instantiation at this name or index (checker) */
+	struct Type **targs;
+	int ntargs;
 };
 
 enum {

@@ -53,6 +53,12 @@ static bool parse_gcflags(const char *s, CompileFlags *cf) {
 
 /* ---- compile: sources to one object --------------------------------------------- */
 
+/* Removes a partial output, but never a device such as -o /dev/null. */
+static void remove_regular(const char *path) {
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) unlink(path);
+}
+
 /* Parses and checks a package with its imports (load.c), writes its object
  * to obj and, if depobjs is given, each imported package's object into
  * depdir (appending their paths, imports first). */
@@ -74,6 +80,10 @@ int compile_files(char **files, int nfiles, const char *obj, const CompileFlags 
 	Loader ld;
 	loader_init(&ld);
 	Package *pkg = check_package(cf->pkgpath ? cf->pkgpath : "main", trees, nfiles, &ld.importer);
+	/* as gc's linker: a program's main package needs func main (a lone
+	 * package compile does not) */
+	if (depobjs && diag_count() == 0 && pkg->name && !strcmp(pkg->name->s, "main") && !package_lookup(pkg, "main"))
+		diag_error(NOPOS, "function main is undeclared in the main package");
 	if (diag_count() > 0) {
 		diag_flush();
 		return 1;
@@ -83,15 +93,18 @@ int compile_files(char **files, int nfiles, const char *obj, const CompileFlags 
 		char *o = xmalloc(PATH_MAX);
 		snprintf(o, PATH_MAX, "%s/%d.o", depdir, i);
 		vec_push(depobjs, o);
+		bool cacheable = !cf->gen.emit_llvm;
+		if (cacheable && cache_get(&ld.pkgs.v[i]->key, cf->gen.opt, o)) continue;
 		if (!gen_package(dp, o, &cf->gen) || diag_count() > 0) {
 			diag_flush();
 			return 1;
 		}
+		if (cacheable) cache_put(&ld.pkgs.v[i]->key, cf->gen.opt, o);
 	}
 	if (!gen_package(pkg, obj, &cf->gen) || diag_count() > 0) {
 		/* what the code generator cannot lower yet is an error, not undefined code */
 		diag_flush();
-		unlink(obj);
+		remove_regular(obj);
 		return 1;
 	}
 	return 0;

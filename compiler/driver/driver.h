@@ -14,11 +14,21 @@ typedef struct CompileFlags {
 	const char *pkgpath; /* -p: the package's import path ("main" by default) */
 } CompileFlags;
 
+/* cache.c: imported packages' objects, kept between builds */
+typedef struct CacheKey {
+	uint64_t a, b;
+} CacheKey;
+void cache_key_init(CacheKey *k, const char *path);
+void cache_key_add(CacheKey *k, const void *p, size_t n);
+bool cache_get(const CacheKey *k, int opt, const char *obj); /* copies the entry to obj */
+void cache_put(const CacheKey *k, int opt, const char *obj);
+
 /* load.c: packages from source, in dependency order */
 typedef struct LoadedPkg {
 	const char *path;
 	Package *pkg;  /* NULL while being loaded, or if it failed */
 	bool failed;
+	CacheKey key;  /* its sources and its imports' keys (cache.c) */
 } LoadedPkg;
 
 typedef struct Loader {

@@ -225,6 +225,8 @@ static Package *import(void *ctx, const char *path, const char **err) {
 	int n = package_files(dir, &names);
 	Node **trees = NEWARR(Node *, n + 1);
 	int nt = 0;
+	CacheKey key; /* the sources, then the imports' keys (cache.c) */
+	cache_key_init(&key, path);
 	for (int i = 0; i < n; i++) {
 		Source *src = source_read(names[i]);
 		if (!src) {
@@ -232,6 +234,7 @@ static Package *import(void *ctx, const char *path, const char **err) {
 			return NULL;
 		}
 		if (!build_line_ok(src)) continue;
+		cache_key_add(&key, src->text, src->len);
 		trees[nt++] = parse_file(src)->file;
 	}
 	free(names);
@@ -251,6 +254,10 @@ static Package *import(void *ctx, const char *path, const char **err) {
 		return NULL;
 	}
 	lp->pkg = p;
+	lp->key = key;
+	for (int i = 0; i < p->imports.n; i++)
+		for (int j = 0; j < l->pkgs.n; j++)
+			if (l->pkgs.v[j]->pkg == p->imports.v[i]) cache_key_add(&lp->key, &l->pkgs.v[j]->key, sizeof(CacheKey));
 	vec_push(&l->pkgs, lp);
 	return p;
 }

@@ -51,6 +51,7 @@ static int tool_syntax(int argc, char **argv) {
 		return 2;
 	}
 	int status = 0;
+	parse_gofmt_checks = true;
 	g_arena = arena_new();
 	for (; i < argc; i++) {
 		arena_reset(g_arena);

@@ -16,7 +16,8 @@ static bool builtin_thunk(Gen *g, Node *call, int id, LLVMValueRef *thunk_out, L
 	Type *bt = type_new(TY_STRUCT);
 	bt->nfields = na + 1;
 	bt->fields = NEWARR(Field, na + 1);
-	bt->fields[0].type = type_pointer(basic_type(TY_UINT8));
+	/* word 0: for defer recover(), the deferring function's caller frame */
+	bt->fields[0].type = id == BUILTIN_RECOVER ? basic_type(TY_UINTPTR) : type_pointer(basic_type(TY_UINT8));
 	bt->fields[0].name = internz("pad");
 	int i = 1;
 	for (Node *a = call->list; a; a = a->next, i++) {
@@ -25,6 +26,8 @@ static bool builtin_thunk(Gen *g, Node *call, int id, LLVMValueRef *thunk_out, L
 	}
 	LLVMValueRef blk = gen_new(g, bt);
 	LLVMTypeRef blt = gen_type(g, bt);
+	if (id == BUILTIN_RECOVER)
+		LLVMBuildStore(g->b, LLVMBuildPtrToInt(g->b, gen_frameaddress(g, 1), g->i64, ""), LLVMBuildStructGEP2(g->b, blt, blk, 0, ""));
 	i = 1;
 	for (Node *a = call->list; a; a = a->next, i++)
 		gen_store(g, LLVMBuildStructGEP2(g->b, blt, blk, (unsigned)i, ""), gen_expr(g, a), a->type, true);
@@ -63,7 +66,13 @@ static bool builtin_thunk(Gen *g, Node *call, int id, LLVMValueRef *thunk_out, L
 		gen_call_rt(g, "rt_gopanic", g->voidt, pt, args, 2);
 		break;
 	}
-	case BUILTIN_RECOVER: gen_call_rt(g, "rt_gorecover", g->iface, NULL, NULL, 0); break;
+	case BUILTIN_RECOVER: { /* defer recover(): as a recover() at the deferring function's exit */
+		LLVMTypeRef pt[2] = {g->ptr, g->ptr};
+		LLVMValueRef fr = LLVMBuildLoad2(g->b, g->i64, LLVMBuildStructGEP2(g->b, blt, b, 0, ""), "");
+		LLVMValueRef rargs[2] = {b, LLVMBuildIntToPtr(g->b, fr, g->ptr, "")};
+		gen_call_rt(g, "rt_gorecover_deferred", g->iface, pt, rargs, 2);
+		break;
+	}
 	}
 	LLVMBuildRetVoid(g->b);
 	LLVMDisposeBuilder(g->b);
@@ -88,11 +97,20 @@ bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk_out, LLVMValueRef *b
 	Type *recvt = NULL;
 	int kind; /* 0 known, 1 interface method, 2 func value */
 	if (fn->kind == N_SELECTOR && fn->sel && fn->sel->kind == SEL_METHOD && fn->sel->iface && !(fn->flags & NF_METHODEXPR)) {
-		Type *it = under(fn->a->type);
+		Type *it = fn->a->type;
+		LLVMValueRef v;
+		if (fn->sel->npath > 0) { /* an interface embedded in a struct */
+			for (int i = 0; i < fn->sel->npath; i++) {
+				Type *st = under(it);
+				if (st->kind == TY_POINTER) st = under(st->elem);
+				it = st->fields[fn->sel->path[i]].type;
+			}
+			v = LLVMBuildLoad2(g->b, g->iface, gen_selector_base_addr(g, fn), "iface");
+		} else v = gen_expr(g, fn->a);
+		it = under(it);
 		int idx = 0;
 		for (int i = 0; i < it->methods.n; i++)
 			if (it->methods.v[i].name == fn->name) idx = i;
-		LLVMValueRef v = gen_expr(g, fn->a);
 		LLVMValueRef off = LLVMConstInt(g->i64, 24 + 8 * (unsigned long long)idx, 0);
 		code = LLVMBuildLoad2(g->b, g->ptr, LLVMBuildGEP2(g->b, g->i8, LLVMBuildExtractValue(g->b, v, 0, ""), &off, 1, ""), "");
 		recv = LLVMBuildExtractValue(g->b, v, 1, "");
@@ -112,8 +130,10 @@ bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk_out, LLVMValueRef *b
 		}
 		code = gen_objval(g, callee);
 		kind = 0;
-	} else if ((fn->kind == N_NAME && fn->obj && fn->obj->kind == OBJ_FUNC) ||
-	           (fn->kind == N_SELECTOR && (fn->flags & NF_METHODEXPR))) {
+	} else if (fn->kind == N_SELECTOR && (fn->flags & NF_METHODEXPR)) {
+		code = gen_method_expr_value(g, fn); /* its wrapper finds the receiver */
+		kind = 2;
+	} else if (fn->kind == N_NAME && fn->obj && fn->obj->kind == OBJ_FUNC) {
 		callee = fn->obj;
 		code = gen_objval(g, callee);
 		kind = 0;
@@ -128,8 +148,10 @@ bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk_out, LLVMValueRef *b
 		code = gen_expr(g, fn); /* the closure */
 		kind = 2;
 	}
+	/* the arguments, evaluated now (a variadic tail packed, f(g()) spread) */
+	LLVMValueRef *vals = NEWARR(LLVMValueRef, ft->nparams + 2);
+	int na = (int)gen_call_args(g, call, ft, vals, 0);
 	/* the block: {code, recv?, args...} as a Go struct so the collector scans it */
-	int na = list_len(call->list);
 	Type *bt = type_new(TY_STRUCT);
 	bt->nfields = 2 + na;
 	bt->fields = NEWARR(Field, bt->nfields);
@@ -138,27 +160,34 @@ bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk_out, LLVMValueRef *b
 	bt->fields[0].name = internz("code");
 	bt->fields[1].type = recv ? recvt : bp;
 	bt->fields[1].name = internz("recv");
-	int i = 2;
-	for (Node *a = call->list; a; a = a->next, i++) {
-		bt->fields[i].type = a->type;
-		bt->fields[i].name = internz("arg");
+	for (int i = 0; i < na; i++) {
+		bt->fields[2 + i].type = ft->params[i];
+		bt->fields[2 + i].name = internz("arg");
 	}
 	LLVMValueRef blk = gen_new(g, bt);
 	LLVMTypeRef blt = gen_type(g, bt);
 	gen_store(g, LLVMBuildStructGEP2(g->b, blt, blk, 0, ""), code, bp, true);
 	if (recv) gen_store(g, LLVMBuildStructGEP2(g->b, blt, blk, 1, ""), recv, recvt, true);
-	i = 2;
-	for (Node *a = call->list; a; a = a->next, i++)
-		gen_store(g, LLVMBuildStructGEP2(g->b, blt, blk, (unsigned)i, ""), gen_expr(g, a), a->type, true);
+	for (int i = 0; i < na; i++)
+		gen_store(g, LLVMBuildStructGEP2(g->b, blt, blk, (unsigned)(2 + i), ""), vals[i], ft->params[i], true);
 
 	/* the thunk */
 	LLVMTypeRef tt = LLVMFunctionType(g->voidt, &g->ptr, 1, 0);
 	LLVMValueRef thunk = LLVMAddFunction(g->mod, arena_printf(g_arena, "%s.gowrap%d", LLVMGetValueName(g->fn), ++g->nfunclit), tt);
 	gen_function_attrs(g, thunk);
 	LLVMBuilderRef saved = g->b;
+	LLVMValueRef saved_fn = g->fn;
 	g->b = LLVMCreateBuilderInContext(g->ctx);
+	g->fn = thunk;
 	LLVMPositionBuilderAtEnd(g->b, LLVMAppendBasicBlockInContext(g->ctx, thunk, "entry"));
 	LLVMValueRef b = LLVMGetParam(thunk, 0);
+	if (stmt->kind == N_DEFERSTMT) {
+		/* tell a panic running this call where its frame is: the callee
+		 * may recover only if this frame is its caller's (defer.c) */
+		LLVMTypeRef pt[2] = {g->ptr, g->ptr};
+		LLVMValueRef eargs[2] = {b, gen_frameaddress(g, 0)};
+		gen_call_rt(g, "rt_deferenter", g->voidt, pt, eargs, 2);
+	}
 	LLVMValueRef *args = NEWARR(LLVMValueRef, na + 2);
 	int k = 0;
 	LLVMValueRef c = LLVMBuildLoad2(g->b, g->ptr, LLVMBuildStructGEP2(g->b, blt, b, 0, ""), "code");
@@ -166,15 +195,15 @@ bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk_out, LLVMValueRef *b
 		args[k++] = c;
 		c = LLVMBuildLoad2(g->b, g->ptr, c, "");
 	} else if (recv) args[k++] = LLVMBuildLoad2(g->b, gen_type(g, recvt), LLVMBuildStructGEP2(g->b, blt, b, 1, ""), "recv");
-	i = 2;
-	for (Node *a = call->list; a; a = a->next, i++)
-		args[k++] = LLVMBuildLoad2(g->b, gen_type(g, a->type), LLVMBuildStructGEP2(g->b, blt, b, (unsigned)i, ""), "");
+	for (int i = 0; i < na; i++)
+		args[k++] = LLVMBuildLoad2(g->b, gen_type(g, ft->params[i]), LLVMBuildStructGEP2(g->b, blt, b, (unsigned)(2 + i), ""), "");
 	LLVMTypeRef sig = kind == 0 ? gen_sig(g, callee->type, callee->recv)
 	                            : gen_sig(g, ft, type_pointer(basic_type(TY_UINT8)));
 	LLVMBuildCall2(g->b, sig, c, args, (unsigned)k, "");
 	LLVMBuildRetVoid(g->b);
 	LLVMDisposeBuilder(g->b);
 	g->b = saved;
+	g->fn = saved_fn;
 	*thunk_out = thunk;
 	*blk_out = blk;
 	return true;

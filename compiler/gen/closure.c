@@ -44,11 +44,10 @@ LLVMValueRef gen_func_value(Gen *g, Object *f) {
 
 /* A call through a func value: code = fv[0]; code(fv, args...) */
 LLVMValueRef gen_call_value(Gen *g, Node *n, LLVMValueRef fv, Type *sig) {
-	int na = sig->nparams;
-	LLVMValueRef *args = NEWARR(LLVMValueRef, na + 2);
-	int i = 0;
+	LLVMValueRef *args = NEWARR(LLVMValueRef, sig->nparams + 2);
+	unsigned i = 0;
 	args[i++] = fv;
-	for (Node *a = n->list; a; a = a->next) args[i++] = gen_expr(g, a);
+	i = gen_call_args(g, n, sig, args, i);
 	LLVMValueRef code = LLVMBuildLoad2(g->b, g->ptr, fv, "code");
 	return LLVMBuildCall2(g->b, code_type(g, sig), code, args, (unsigned)i, "");
 }
@@ -136,20 +135,33 @@ LLVMValueRef gen_funclit(Gen *g, Node *n) {
 
 /* Starts a wrapper function: the builder moves to its entry block; the
  * caller emits the body and calls end_wrapper. */
-static LLVMBuilderRef begin_wrapper(Gen *g, LLVMValueRef w) {
+typedef struct Wrapper {
+	LLVMBuilderRef b;
+	LLVMValueRef fn;
+	LLVMBasicBlockRef entry;
+	LLVMValueRef dframe;
+} Wrapper;
+
+static Wrapper begin_wrapper(Gen *g, LLVMValueRef w) {
 	gen_function_attrs(g, w);
 	LLVMSetLinkage(w, LLVMLinkOnceODRLinkage);
-	LLVMBuilderRef saved = g->b;
+	Wrapper saved = {g->b, g->fn, g->entry, g->dframe};
 	g->b = LLVMCreateBuilderInContext(g->ctx);
-	LLVMPositionBuilderAtEnd(g->b, LLVMAppendBasicBlockInContext(g->ctx, w, "entry"));
+	g->fn = w;
+	g->entry = LLVMAppendBasicBlockInContext(g->ctx, w, "entry");
+	g->dframe = NULL;
+	LLVMPositionBuilderAtEnd(g->b, g->entry);
 	return saved;
 }
 
-static void end_wrapper(Gen *g, LLVMBuilderRef saved, Type *sig, LLVMValueRef r) {
+static void end_wrapper(Gen *g, Wrapper saved, Type *sig, LLVMValueRef r) {
 	if (sig->nresults == 0) LLVMBuildRetVoid(g->b);
 	else LLVMBuildRet(g->b, r);
 	LLVMDisposeBuilder(g->b);
-	g->b = saved;
+	g->b = saved.b;
+	g->fn = saved.fn;
+	g->entry = saved.entry;
+	g->dframe = saved.dframe;
 }
 
 /* x.M as a value (spec: Method values): the receiver is evaluated now
@@ -180,7 +192,7 @@ LLVMValueRef gen_method_value(Gen *g, Node *n) {
 	LLVMValueRef w = LLVMGetNamedFunction(g->mod, name);
 	if (!w) {
 		w = LLVMAddFunction(g->mod, name, code_type(g, sig));
-		LLVMBuilderRef saved = begin_wrapper(g, w);
+		Wrapper saved = begin_wrapper(g, w);
 		unsigned np = LLVMCountParams(w);
 		LLVMValueRef ctx = LLVMGetParam(w, 0);
 		LLVMValueRef *args = NEWARR(LLVMValueRef, np + 1);
@@ -231,7 +243,7 @@ LLVMValueRef gen_method_expr_value(Gen *g, Node *n) {
 	LLVMValueRef clo = LLVMGetNamedGlobal(g->mod, cname);
 	if (clo) return clo;
 	LLVMValueRef w = LLVMAddFunction(g->mod, name, code_type(g, sig));
-	LLVMBuilderRef saved = begin_wrapper(g, w);
+	Wrapper saved = begin_wrapper(g, w);
 	unsigned np = LLVMCountParams(w);
 	LLVMValueRef *args = NEWARR(LLVMValueRef, np + 1);
 	for (unsigned i = 1; i < np; i++) args[i - 1] = LLVMGetParam(w, i);
@@ -247,8 +259,7 @@ LLVMValueRef gen_method_expr_value(Gen *g, Node *n) {
 		args[0] = LLVMBuildExtractValue(g->b, v, 1, "");
 		r = LLVMBuildCall2(g->b, gen_sig(g, it->methods.v[idx].type, basic_type(TY_UNSAFEPTR)), fp, args, np - 1, "");
 	} else {
-		if (o->recv->kind != TY_POINTER && under(x)->kind == TY_POINTER)
-			args[0] = LLVMBuildLoad2(g->b, gen_type(g, o->recv), args[0], "recv");
+		args[0] = gen_embedded_recv(g, args[0], x, n->sel->path, n->sel->npath, o->recv);
 		r = LLVMBuildCall2(g->b, gen_sig(g, o->type, o->recv), gen_objval(g, o), args, np - 1, "");
 	}
 	end_wrapper(g, saved, sig, r);

@@ -23,6 +23,7 @@ static LLVMValueRef const_value(Gen *g, Node *n) {
 			unsigned long long v = mpz_get_ui(m);
 			return LLVMConstInt(t, v, 0);
 		}
+		if (LLVMGetTypeKind(t) == LLVMStructTypeKind) return gen_complex_const(g, t, k);
 		return LLVMConstReal(t, const_float64(k));
 	}
 	return NULL;
@@ -52,6 +53,11 @@ void gen_print_typed(Gen *g, LLVMValueRef v, Type *t) {
 		LLVMTypeRef pt[3] = {g->ptr, g->i64, g->i64};
 		LLVMValueRef args[3] = {LLVMBuildExtractValue(g->b, v, 0, ""), LLVMBuildExtractValue(g->b, v, 1, ""), LLVMBuildExtractValue(g->b, v, 2, "")};
 		gen_call_rt(g, "rt_printslice", g->voidt, pt, args, 3);
+	} else if (gen_complex(t)) {
+		LLVMTypeRef pt[2] = {g->f64, g->f64};
+		v = gen_complex_convert(g, v, LLVMStructTypeInContext(g->ctx, pt, 2, 0));
+		LLVMValueRef args[2] = {LLVMBuildExtractValue(g->b, v, 0, ""), LLVMBuildExtractValue(g->b, v, 1, "")};
+		gen_call_rt(g, "rt_printcomplex", g->voidt, pt, args, 2);
 	} else if (gen_float(t)) {
 		LLVMTypeRef pt[1] = {g->f64};
 		LLVMValueRef args[1] = {under(t)->kind == TY_FLOAT32 ? LLVMBuildFPExt(g->b, v, g->f64, "") : v};
@@ -102,15 +108,30 @@ static LLVMValueRef builtin_call(Gen *g, Node *n, int id) {
 	case BUILTIN_COPY: return gen_copy(g, n);
 	case BUILTIN_DELETE: gen_mapdelete(g, n); return NULL;
 	case BUILTIN_CLOSE: gen_close(g, n); return NULL;
-	case BUILTIN_RECOVER: return gen_call_rt(g, "rt_gorecover", g->iface, NULL, NULL, 0);
+	case BUILTIN_COMPLEX: {
+		LLVMValueRef re = gen_expr(g, n->list), im = gen_expr(g, n->list->next);
+		return gen_make_complex(g, gen_type(g, n->type), re, im);
+	}
+	case BUILTIN_REAL: case BUILTIN_IMAG:
+		return LLVMBuildExtractValue(g->b, gen_expr(g, n->list), id == BUILTIN_IMAG, "");
+	case BUILTIN_RECOVER: {
+		/* only a function called directly by a deferred call's thunk, run
+		 * by a panic, recovers: its caller's frame must be that thunk's */
+		LLVMValueRef fr = gen_frameaddress(g, 1);
+		LLVMTypeRef pt[1] = {g->ptr};
+		return gen_call_rt(g, "rt_gorecover", g->iface, pt, &fr, 1);
+	}
 	case BUILTIN_ADD: { /* unsafe.Add(p, n) */
 		LLVMValueRef p = gen_expr(g, n->list);
 		LLVMValueRef off = gen_to_i64(g, n->list->next->type, gen_expr(g, n->list->next));
 		return LLVMBuildGEP2(g->b, g->i8, p, &off, 1, "");
 	}
-	case BUILTIN_SLICE: { /* unsafe.Slice(p, n): {p, n, n} */
+	case BUILTIN_SLICE: { /* unsafe.Slice(p, n): {p, n, n}, after gc's unsafeslice checks */
 		LLVMValueRef p = gen_expr(g, n->list);
 		LLVMValueRef len = gen_to_i64(g, n->list->next->type, gen_expr(g, n->list->next));
+		LLVMTypeRef cpt[3] = {g->i64, g->ptr, g->i64};
+		LLVMValueRef cargs[3] = {LLVMConstInt(g->i64, (unsigned long long)type_size(under(n->list->type)->elem), 0), p, len};
+		gen_call_rt(g, "rt_unsafeslice", g->voidt, cpt, cargs, 3);
 		LLVMValueRef s = LLVMGetUndef(g->slice);
 		s = LLVMBuildInsertValue(g->b, s, p, 0, "");
 		s = LLVMBuildInsertValue(g->b, s, len, 1, "");
@@ -166,6 +187,22 @@ static LLVMValueRef conversion(Gen *g, Node *n) {
 		tmp.a = x;
 		return gen_convert(g, &tmp);
 	}
+	if (gen_complex(from) && gen_complex(to)) return gen_complex_convert(g, v, lto);
+	if (under(from)->kind == TY_SLICE && under(to)->kind == TY_POINTER) {
+		/* (*[N]T)(s): s's array, if it has at least N elements */
+		LLVMValueRef len = LLVMBuildExtractValue(g->b, v, 1, "len");
+		LLVMValueRef n = LLVMConstInt(g->i64, (unsigned long long)under(under(to)->elem)->len, 0);
+		LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "conv.fail");
+		LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "conv.ok");
+		LLVMBuildCondBr(g->b, LLVMBuildICmp(g->b, LLVMIntSLT, len, n, ""), fail, ok);
+		LLVMPositionBuilderAtEnd(g->b, fail);
+		LLVMTypeRef pt[2] = {g->i64, g->i64};
+		LLVMValueRef args[2] = {len, n};
+		gen_call_rt(g, "rt_panicsliceconvert", g->voidt, pt, args, 2);
+		LLVMBuildUnreachable(g->b);
+		LLVMPositionBuilderAtEnd(g->b, ok);
+		return LLVMBuildExtractValue(g->b, v, 0, "");
+	}
 	bool fi = type_is_integer(from), ti = type_is_integer(to);
 	if (fi && ti) {
 		unsigned a = LLVMGetIntTypeWidth(LLVMTypeOf(v)), b = LLVMGetIntTypeWidth(lto);
@@ -185,6 +222,55 @@ static LLVMValueRef conversion(Gen *g, Node *n) {
 	return v;
 }
 
+/* The arguments of call n to a function of signature ft, appended to
+ * args from index i (returns the new count): f(g()) spreads g's results,
+ * and a variadic tail becomes a slice unless passed as s... */
+unsigned gen_call_args(Gen *g, Node *n, Type *ft, LLVMValueRef *args, unsigned i) {
+	int na = ft->nparams;
+	bool dots = n->flags & NF_DOTS;
+	if (n->flags & NF_SPREAD) {
+		Type *tt = n->list->type;
+		LLVMValueRef agg = gen_expr(g, n->list);
+		int nr = tt->nresults;
+		if (ft->variadic && !dots) {
+			/* f(g()) with a variadic f: the results past the fixed
+			 * parameters become the slice */
+			for (int r = 0; r < na - 1; r++) args[i++] = LLVMBuildExtractValue(g->b, agg, (unsigned)r, "");
+			Type *st = ft->params[na - 1];
+			int extra = nr - (na - 1);
+			if (extra <= 0) {
+				args[i++] = LLVMConstNull(g->slice);
+				return i;
+			}
+			Type *at = type_array(under(st)->elem, extra);
+			LLVMValueRef arr = gen_new(g, at);
+			for (int r = 0; r < extra; r++) {
+				LLVMValueRef idx[2] = {LLVMConstInt(g->i64, 0, 0), LLVMConstInt(g->i64, (unsigned long long)r, 0)};
+				LLVMValueRef ep = LLVMBuildGEP2(g->b, gen_type(g, at), arr, idx, 2, "");
+				gen_store(g, ep, LLVMBuildExtractValue(g->b, agg, (unsigned)(na - 1 + r), ""), under(st)->elem, true);
+			}
+			LLVMValueRef sv = LLVMGetUndef(g->slice);
+			sv = LLVMBuildInsertValue(g->b, sv, arr, 0, "");
+			sv = LLVMBuildInsertValue(g->b, sv, LLVMConstInt(g->i64, (unsigned long long)extra, 0), 1, "");
+			args[i++] = LLVMBuildInsertValue(g->b, sv, LLVMConstInt(g->i64, (unsigned long long)extra, 0), 2, "");
+			return i;
+		}
+		for (int r = 0; r < nr; r++) args[i++] = LLVMBuildExtractValue(g->b, agg, (unsigned)r, "");
+		return i;
+	}
+	int k = 0;
+	for (Node *a = n->list; a; a = a->next, k++) {
+		if (ft->variadic && k == na - 1 && !dots) {
+			/* the variadic tail becomes a slice */
+			args[i++] = gen_variadic_slice(g, a, ft->params[na - 1]);
+			return i;
+		}
+		args[i++] = gen_expr(g, a);
+	}
+	if (ft->variadic && !dots && k == na - 1) args[i++] = LLVMConstNull(g->slice);
+	return i;
+}
+
 /* The receiver a concrete method x.M is called with: walk the embedded
  * path to the value that has the method; its address for a pointer
  * receiver on an addressable operand (NF_ADDRRECV), the value behind a
@@ -192,7 +278,11 @@ static LLVMValueRef conversion(Gen *g, Node *n) {
 LLVMValueRef gen_method_recv(Gen *g, Node *fn) {
 	Type *recvt = fn->obj->recv;
 	if (fn->flags & NF_ADDRRECV) return gen_selector_base_addr(g, fn);
-	if (fn->flags & NF_DEREFRECV) return LLVMBuildLoad2(g->b, gen_type(g, recvt), gen_selector_base_addr(g, fn), "recv");
+	if (fn->flags & NF_DEREFRECV) {
+		LLVMValueRef p = gen_selector_base_addr(g, fn);
+		gen_nilcheck(g, p, recvt);
+		return LLVMBuildLoad2(g->b, gen_type(g, recvt), p, "recv");
+	}
 	if (fn->sel->npath == 0) return gen_expr(g, fn->a);
 	LLVMValueRef p = gen_selector_base_addr(g, fn);
 	return recvt->kind == TY_POINTER ? p : LLVMBuildLoad2(g->b, gen_type(g, recvt), p, "recv");
@@ -205,8 +295,13 @@ LLVMValueRef gen_method_recv(Gen *g, Node *fn) {
 static LLVMValueRef call(Gen *g, Node *n) {
 	Node *fn = n->a;
 	if (fn->mode == M_TYPEEXPR) return conversion(g, n);
-	if (fn->kind == N_SELECTOR && fn->sel && fn->sel->kind == SEL_METHOD && fn->sel->iface && fn->sel->npath == 0 &&
-	    !(fn->flags & NF_METHODEXPR))
+	Node *base = fn;
+	while (base->kind == N_PAREN || base->kind == N_INDEX) base = base->a;
+	if (gen_is_generic(base->obj)) {
+		diag_error(n->pos, "%s: generic code is not supported by the code generator yet", expr_string(fn));
+		return n->type && n->type->kind != TY_TUPLE ? LLVMGetUndef(gen_type(g, n->type)) : NULL;
+	}
+	if (fn->kind == N_SELECTOR && fn->sel && fn->sel->kind == SEL_METHOD && fn->sel->iface && !(fn->flags & NF_METHODEXPR))
 		return gen_iface_call(g, n);
 	if (fn->obj && fn->obj->kind == OBJ_BUILTIN) return builtin_call(g, n, fn->obj->builtin);
 	Type *ft = under(fn->type);
@@ -216,7 +311,9 @@ static LLVMValueRef call(Gen *g, Node *n) {
 		callee_obj = fn->obj;
 		recv = gen_method_recv(g, fn);
 	} else if (fn->kind == N_SELECTOR && (fn->flags & NF_METHODEXPR)) {
-		callee_obj = fn->obj;
+		/* T.m(x, ...): through the method expression's func value, whose
+		 * wrapper finds the receiver in x */
+		return gen_call_value(g, n, gen_method_expr_value(g, fn), ft);
 	} else if (fn->kind == N_NAME && fn->obj && fn->obj->kind == OBJ_FUNC) {
 		callee_obj = fn->obj;
 	} else if (fn->kind == N_PAREN && fn->a->kind == N_NAME && fn->a->obj && fn->a->obj->kind == OBJ_FUNC) {
@@ -229,26 +326,10 @@ static LLVMValueRef call(Gen *g, Node *n) {
 		}
 		return gen_call_value(g, n, gen_expr(g, fn), ft);
 	}
-	int na = ft->nparams;
-	LLVMValueRef *args = NEWARR(LLVMValueRef, na + 2);
-	int i = 0;
+	LLVMValueRef *args = NEWARR(LLVMValueRef, ft->nparams + 2);
+	unsigned i = 0;
 	if (recv) args[i++] = recv;
-	int k = 0;
-	bool dots = n->flags & NF_DOTS;
-	if (n->flags & NF_SPREAD) {
-		LLVMValueRef agg = gen_expr(g, n->list);
-		for (int r = 0; r < n->list->type->nresults; r++) args[i++] = LLVMBuildExtractValue(g->b, agg, (unsigned)r, "");
-	} else {
-		for (Node *a = n->list; a; a = a->next, k++) {
-			if (ft->variadic && k == na - 1 && !dots) {
-				/* the variadic tail becomes a slice */
-				args[i++] = gen_variadic_slice(g, a, ft->params[na - 1]);
-				break;
-			}
-			args[i++] = gen_expr(g, a);
-		}
-		if (ft->variadic && !dots && k < na - 1 + 1 && i < na + (recv ? 1 : 0)) args[i++] = LLVMConstNull(g->slice);
-	}
+	i = gen_call_args(g, n, ft, args, i);
 	LLVMValueRef callee = gen_objval(g, callee_obj);
 	return LLVMBuildCall2(g->b, gen_sig(g, callee_obj->type, callee_obj->recv), callee, args, (unsigned)i, "");
 }
@@ -373,6 +454,18 @@ LLVMValueRef gen_binary(Gen *g, Node *n) {
  * matters to shifts, its constness to division). */
 LLVMValueRef gen_arith(Gen *g, int op, LLVMValueRef x, LLVMValueRef y, Type *t, Node *ynode) {
 	if (type_is_string(t)) return gen_string_op(g, op, x, y);
+	if (gen_complex(t)) return gen_complex_arith(g, op, x, y);
+	if (under(t)->kind == TY_STRUCT || under(t)->kind == TY_ARRAY) {
+		/* == and != compare field by field (element by element) through
+		 * the type descriptor, as gc's generated eq functions do */
+		LLVMValueRef a = gen_temp(g, LLVMTypeOf(x), "eq.x"), b = gen_temp(g, LLVMTypeOf(y), "eq.y");
+		LLVMBuildStore(g->b, x, a);
+		LLVMBuildStore(g->b, y, b);
+		LLVMTypeRef pt[3] = {g->ptr, g->ptr, g->ptr};
+		LLVMValueRef args[3] = {gen_typedesc(g, t), a, b};
+		LLVMValueRef eq = LLVMBuildTrunc(g->b, gen_call_rt(g, "rt_typeequal", g->i8, pt, args, 3), g->i1, "");
+		return op == T_EQ ? eq : LLVMBuildNot(g->b, eq, "");
+	}
 	if (gen_float(t)) {
 		switch (op) {
 		case T_PLUS: return LLVMBuildFAdd(g->b, x, y, "");
@@ -474,11 +567,17 @@ LLVMValueRef gen_expr(Gen *g, Node *n) {
 			if (x->kind == N_COMPOSITELIT) return gen_addr(g, x);
 			return gen_addr(g, n->a);
 		}
-		if (n->op == T_STAR) return LLVMBuildLoad2(g->b, gen_type(g, n->type), gen_expr(g, n->a), "deref");
+		if (n->op == T_STAR) {
+			LLVMValueRef p = gen_expr(g, n->a);
+			gen_nilcheck(g, p, n->type);
+			return LLVMBuildLoad2(g->b, gen_type(g, n->type), p, "deref");
+		}
 		if (n->op == T_ARROW) return gen_recv(g, n);
 		LLVMValueRef x = gen_expr(g, n->a);
 		switch (n->op) {
-		case T_MINUS: return gen_float(n->a->type) ? LLVMBuildFNeg(g->b, x, "") : LLVMBuildNeg(g->b, x, "");
+		case T_MINUS:
+			if (gen_complex(n->a->type)) return gen_complex_neg(g, x);
+			return gen_float(n->a->type) ? LLVMBuildFNeg(g->b, x, "") : LLVMBuildNeg(g->b, x, "");
 		case T_NOT: case T_XOR: return LLVMBuildNot(g->b, x, "");
 		default: return x;
 		}

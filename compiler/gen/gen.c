@@ -31,7 +31,36 @@
  * handler that a PC is in Go code (docs/scheduler.md, "The contract"). */
 void gen_function_attrs(Gen *g, LLVMValueRef f) {
 	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateStringAttribute(g->ctx, "split-stack", 11, "", 0));
+	/* frame pointers, as gc keeps them: profilers and debuggers walk
+	 * them, and recover's check compares frames (defer.c) */
+	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateStringAttribute(g->ctx, "frame-pointer", 13, "all", 3));
+	/* a nil dereference is a Go panic (the fault becomes one, signal.c),
+	 * not undefined behaviour the optimizer may delete */
+	unsigned k = LLVMGetEnumAttributeKindForName("null_pointer_is_valid", 21);
+	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(g->ctx, k, 0));
 	LLVMSetSection(f, "go_text");
+}
+
+/* llvm.frameaddress(level) in the current function, which then keeps its
+ * frame pointer (recover's check compares frames: defer.c) */
+LLVMValueRef gen_frameaddress(Gen *g, unsigned level) {
+	unsigned id = LLVMLookupIntrinsicID("llvm.frameaddress", 17);
+	LLVMTypeRef pt = g->ptr;
+	LLVMValueRef fn = LLVMGetIntrinsicDeclaration(g->mod, id, &pt, 1);
+	LLVMValueRef arg = LLVMConstInt(g->i32, level, 0);
+	LLVMAddAttributeAtIndex(g->fn, LLVMAttributeFunctionIndex, LLVMCreateStringAttribute(g->ctx, "frame-pointer", 13, "all", 3));
+	unsigned k = LLVMGetEnumAttributeKindForName("noinline", 8);
+	LLVMAddAttributeAtIndex(g->fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(g->ctx, k, 0));
+	return LLVMBuildCall2(g->b, LLVMIntrinsicGetType(g->ctx, id, &pt, 1), fn, &arg, 1, "frame");
+}
+
+/* A generic function, or a method of a generic type. */
+bool gen_is_generic(Object *o) {
+	if (!o || o->kind != OBJ_FUNC || !o->type) return false;
+	if (o->type->ntparams) return true;
+	Type *r = o->recv;
+	if (r && r->kind == TY_POINTER) r = r->elem;
+	return r && r->kind == TY_NAMED && r->ntparams;
 }
 
 /* Go's symbol names, qualified by the import path as gc's are:
@@ -54,6 +83,11 @@ static const char *symbol(Object *o, int index) {
  * field belongs to the module of its own package). */
 LLVMValueRef gen_objval(Gen *g, Object *o) {
 	if (!o) return NULL;
+	if (gen_is_generic(o)) {
+		/* reported at each use; the caller gets a placeholder */
+		diag_error(o->pos, "%s: generic code is not supported by the code generator yet", o->name->s);
+		return LLVMConstNull(g->ptr);
+	}
 	if (!o->global || !o->pkg || o->pkg == g->pkg) return (LLVMValueRef)o->backend;
 	const char *name = symbol(o, 0);
 	if (o->kind == OBJ_FUNC) {
@@ -234,19 +268,23 @@ bool gen_package(Package *pkg, const char *obj_path, const GenOptions *opts) {
 		LLVMSetInitializer(gv, LLVMConstNull(t));
 		o->backend = gv;
 	}
-	/* declare every function first: bodies may call forward */
+	/* declare every function first: bodies may call forward (generic
+	 * code is not generated yet: its uses are reported) */
 	VEC(LLVMValueRef) inits = {0};
 	for (int i = 0; i < pkg->funcs.n; i++) {
 		Object *o = pkg->funcs.v[i];
+		if (gen_is_generic(o)) continue;
 		LLVMValueRef f = LLVMAddFunction(g->mod, symbol(o, inits.n), gen_sig(g, o->type, o->recv));
 		gen_function_attrs(g, f);
 		o->backend = f;
 		if (!strcmp(o->name->s, "init") && !o->recv) vec_push(&inits, f);
 	}
-	for (int i = 0; i < pkg->funcs.n; i++) function(g, pkg->funcs.v[i]);
+	for (int i = 0; i < pkg->funcs.n; i++)
+		if (!gen_is_generic(pkg->funcs.v[i])) function(g, pkg->funcs.v[i]);
 	package_init(g, pkg, inits.v, inits.n);
 	free(inits.v);
 
+	if (diag_count() > 0) return false; /* what gen reported (generic code) leaves the module incomplete */
 	if (LLVMVerifyModule(g->mod, LLVMReturnStatusAction, &err)) {
 		fprintf(stderr, "goc: internal error: invalid IR:\n%.2000s\n", err);
 		if (getenv("GOC_DUMP_IR")) LLVMDumpModule(g->mod);

@@ -62,6 +62,7 @@ bool gen_float(Type *t);
 LLVMValueRef gen_expr(Gen *g, Node *n);
 void gen_print_typed(Gen *g, LLVMValueRef v, Type *t);
 LLVMValueRef gen_binary(Gen *g, Node *n);
+unsigned gen_call_args(Gen *g, Node *n, Type *ft, LLVMValueRef *args, unsigned i);
 LLVMValueRef gen_arith(Gen *g, int op, LLVMValueRef x, LLVMValueRef y, Type *t, Node *ynode);
 LLVMValueRef gen_string_op(Gen *g, int op, LLVMValueRef x, LLVMValueRef y);
 
@@ -69,6 +70,7 @@ LLVMValueRef gen_string_op(Gen *g, int op, LLVMValueRef x, LLVMValueRef y);
 LLVMValueRef gen_new(Gen *g, Type *t);
 LLVMValueRef gen_addr(Gen *g, Node *n);
 LLVMValueRef gen_selector_base_addr(Gen *g, Node *sel);
+LLVMValueRef gen_embedded_recv(Gen *g, LLVMValueRef v, Type *t, const int *path, int n, Type *recv);
 void gen_complit_into(Gen *g, Node *n, LLVMValueRef p, bool heap);
 LLVMValueRef gen_complit(Gen *g, Node *n);
 LLVMValueRef gen_variadic_slice(Gen *g, Node *first, Type *slicet);
@@ -79,15 +81,25 @@ LLVMValueRef gen_append(Gen *g, Node *n);
 LLVMValueRef gen_copy(Gen *g, Node *n);
 LLVMValueRef gen_to_i64(Gen *g, Type *t, LLVMValueRef v);
 void gen_bounds_check(Gen *g, LLVMValueRef i, LLVMValueRef len);
+void gen_nilcheck(Gen *g, LLVMValueRef p, Type *t);
 
 /* iface.c: interfaces */
 LLVMValueRef gen_itab(Gen *g, Type *t, Type *it);
-LLVMValueRef gen_iface_method(Gen *g, Type *t, Method *m);
+LLVMValueRef gen_iface_method(Gen *g, Type *t, const Selection *s);
 LLVMValueRef gen_convert(Gen *g, Node *n);
 LLVMValueRef gen_assert(Gen *g, Node *n);
 void gen_type_switch(Gen *g, Node *n);
 LLVMValueRef gen_iface_call(Gen *g, Node *n);
 LLVMValueRef gen_iface_eq(Gen *g, Node *x, Node *y);
+LLVMValueRef gen_iface_eq_values(Gen *g, LLVMValueRef a, Type *xt, LLVMValueRef b, Type *yt);
+
+/* complex.c: complex64 and complex128 */
+bool gen_complex(Type *t);
+LLVMValueRef gen_make_complex(Gen *g, LLVMTypeRef t, LLVMValueRef re, LLVMValueRef im);
+LLVMValueRef gen_complex_const(Gen *g, LLVMTypeRef t, const Const *k);
+LLVMValueRef gen_complex_convert(Gen *g, LLVMValueRef z, LLVMTypeRef to);
+LLVMValueRef gen_complex_neg(Gen *g, LLVMValueRef z);
+LLVMValueRef gen_complex_arith(Gen *g, int op, LLVMValueRef x, LLVMValueRef y);
 
 /* maps.c: maps through runtime/map.c */
 LLVMValueRef gen_makemap(Gen *g, Type *t, Node *hint);
@@ -125,9 +137,12 @@ void gen_stmt(Gen *g, Node *n);
 void gen_stmts(Gen *g, Node *l);
 void gen_store(Gen *g, LLVMValueRef addr, LLVMValueRef v, Type *t, bool offstack);
 void gen_store_var(Gen *g, Node *lhs, LLVMValueRef v);
+void gen_store_vars(Gen *g, Node **lhs, LLVMValueRef *vals, int n);
 void gen_barrier_store(Gen *g, LLVMValueRef slot, LLVMValueRef ptr);
 
 /* gen.c */
 void gen_function_attrs(Gen *g, LLVMValueRef f);
+bool gen_is_generic(Object *o);
+LLVMValueRef gen_frameaddress(Gen *g, unsigned level);
 
 #endif

@@ -22,38 +22,73 @@ static bool direct(Type *t) {
 	}
 }
 
-/* The wrapper a value-receiver method needs in an itab: it receives the
- * data word (a pointer to the boxed value) and calls the method with the
- * value. */
-static LLVMValueRef value_wrapper(Gen *g, Method *m, Type *recv) {
-	const char *name = arena_printf(g_arena, "%s.%s.%s·i", recv->obj && recv->obj->pkg ? recv->obj->pkg->path : g->pkg->path, recv->obj ? recv->obj->name->s : "?", m->name->s);
+/* The function an itab (or a method table) holds for method selection s
+ * of concrete type t. It is called with the data word: a pointer method
+ * of *T, or a method of a pointer-shaped map, chan or func type, takes it
+ * as is; any other
+ * gets a wrapper that finds the receiver (through the boxed value and the
+ * embedded-field path, or an embedded interface) and calls the method. */
+LLVMValueRef gen_iface_method(Gen *g, Type *t, const Selection *s) {
+	Method *m = s->method;
+	TypeKind k = under(t)->kind;
+	if (s->npath == 0 && !s->iface &&
+	    (m->ptrrecv || (direct(t) && k != TY_POINTER && k != TY_STRUCT && k != TY_ARRAY)))
+		return gen_objval(g, m->obj);
+	const char *name = arena_printf(g_arena, "go.imethod.%s.%s", gen_type_name(g, t), m->name->s);
 	LLVMValueRef w = LLVMGetNamedFunction(g->mod, name);
 	if (w) return w;
 	Type *sig = m->type;
-	LLVMTypeRef wt = gen_sig(g, sig, type_pointer(recv));
-	w = LLVMAddFunction(g->mod, name, wt);
+	w = LLVMAddFunction(g->mod, name, gen_sig(g, sig, basic_type(TY_UNSAFEPTR)));
 	gen_function_attrs(g, w);
 	LLVMSetLinkage(w, LLVMLinkOnceODRLinkage);
-	LLVMBuilderRef saved = g->b;
+	LLVMBuilderRef saved_b = g->b;
+	LLVMValueRef saved_fn = g->fn;
+	LLVMBasicBlockRef saved_entry = g->entry;
 	g->b = LLVMCreateBuilderInContext(g->ctx);
-	LLVMPositionBuilderAtEnd(g->b, LLVMAppendBasicBlockInContext(g->ctx, w, "entry"));
+	g->fn = w;
+	g->entry = LLVMAppendBasicBlockInContext(g->ctx, w, "entry");
+	LLVMPositionBuilderAtEnd(g->b, g->entry);
 	unsigned n = LLVMCountParams(w);
 	LLVMValueRef *args = NEWARR(LLVMValueRef, n);
-	args[0] = LLVMBuildLoad2(g->b, gen_type(g, recv), LLVMGetParam(w, 0), "recv");
 	for (unsigned i = 1; i < n; i++) args[i] = LLVMGetParam(w, i);
-	LLVMValueRef callee = gen_objval(g, m->obj);
-	LLVMValueRef r = LLVMBuildCall2(g->b, gen_sig(g, sig, recv), callee, args, n, "");
+	/* p points at the value of type t */
+	LLVMValueRef p = LLVMGetParam(w, 0);
+	Type *pt = under(t)->kind == TY_POINTER ? t : type_pointer(t);
+	if (under(t)->kind != TY_POINTER && direct(t)) {
+		LLVMValueRef tmp = gen_temp(g, g->ptr, "dataword");
+		LLVMBuildStore(g->b, p, tmp);
+		p = tmp;
+	}
+	LLVMValueRef r;
+	if (s->iface) {
+		/* an embedded interface: call its method on its dynamic value */
+		Type *it = under(t)->kind == TY_POINTER ? under(t)->elem : t;
+		for (int i = 0; i < s->npath; i++) {
+			Type *st = under(it);
+			if (st->kind == TY_POINTER) st = under(st->elem);
+			it = st->fields[s->path[i]].type;
+		}
+		it = under(it);
+		int idx = 0;
+		for (int i = 0; i < it->methods.n; i++)
+			if (it->methods.v[i].name == m->name) idx = i;
+		LLVMValueRef addr = gen_embedded_recv(g, p, pt, s->path, s->npath, type_pointer(basic_type(TY_UINT8)));
+		LLVMValueRef v = LLVMBuildLoad2(g->b, g->iface, addr, "iface");
+		LLVMValueRef off = LLVMConstInt(g->i64, 24 + 8 * (unsigned long long)idx, 0);
+		LLVMValueRef fp = LLVMBuildLoad2(g->b, g->ptr, LLVMBuildGEP2(g->b, g->i8, LLVMBuildExtractValue(g->b, v, 0, ""), &off, 1, ""), "");
+		args[0] = LLVMBuildExtractValue(g->b, v, 1, "");
+		r = LLVMBuildCall2(g->b, gen_sig(g, sig, basic_type(TY_UNSAFEPTR)), fp, args, n, "");
+	} else {
+		args[0] = gen_embedded_recv(g, p, pt, s->path, s->npath, m->obj->recv);
+		r = LLVMBuildCall2(g->b, gen_sig(g, sig, m->obj->recv), gen_objval(g, m->obj), args, n, "");
+	}
 	if (sig->nresults == 0) LLVMBuildRetVoid(g->b);
 	else LLVMBuildRet(g->b, r);
 	LLVMDisposeBuilder(g->b);
-	g->b = saved;
+	g->b = saved_b;
+	g->fn = saved_fn;
+	g->entry = saved_entry;
 	return w;
-}
-
-/* Method m of type t as an interface calls it (receiver: the data word). */
-LLVMValueRef gen_iface_method(Gen *g, Type *t, Method *m) {
-	if (m->ptrrecv || under(t)->kind == TY_POINTER || direct(t)) return gen_objval(g, m->obj);
-	return value_wrapper(g, m, t);
 }
 
 /* The static itab of concrete type t for interface type it. */
@@ -70,16 +105,12 @@ LLVMValueRef gen_itab(Gen *g, Type *t, Type *it) {
 	LLVMSetGlobalConstant(gv, 1);
 	LLVMValueRef *fns = NEWARR(LLVMValueRef, n + 1);
 	for (int i = 0; i < n; i++) {
-		bool needs_ptr = false;
-		Method *m = find_method(t, iu->methods.v[i].name, &needs_ptr);
-		if (!m || !m->obj || !gen_objval(g, m->obj)) {
+		Selection s = lookup_field_or_method(t, iu->methods.v[i].name);
+		if (s.kind != SEL_METHOD || (!s.iface && (!s.method->obj || !gen_objval(g, s.method->obj)))) {
 			fns[i] = LLVMConstNull(g->ptr);
 			continue;
 		}
-		/* a pointer receiver (or a method of *T found on *T) takes the data word as is */
-		if (m->ptrrecv || under(t)->kind == TY_POINTER) fns[i] = gen_objval(g, m->obj);
-		else if (direct(t)) fns[i] = gen_objval(g, m->obj);
-		else fns[i] = value_wrapper(g, m, t->kind == TY_POINTER ? t->elem : t);
+		fns[i] = gen_iface_method(g, t, &s);
 	}
 	LLVMValueRef hash = LLVMConstInt(g->i32, 0, 0);
 	LLVMValueRef fv[5] = {gen_typedesc(g, it), gen_typedesc(g, t), hash, LLVMConstInt(g->i32, 0, 0),
@@ -91,8 +122,8 @@ LLVMValueRef gen_itab(Gen *g, Type *t, Type *it) {
 /* The data word for value v of concrete type t. */
 static LLVMValueRef box(Gen *g, LLVMValueRef v, Type *t) {
 	if (direct(t)) return v;
-	if (type_size(t) == 0) return LLVMConstNull(g->ptr);
-	LLVMValueRef p = gen_new(g, t);
+	LLVMValueRef p = gen_new(g, t); /* zero-size values box to the runtime's zerobase */
+	if (type_size(t) == 0) return p;
 	gen_store(g, p, v, t, true);
 	return p;
 }
@@ -270,22 +301,31 @@ void gen_type_switch(Gen *g, Node *n) {
 /* x.m(args) on an interface: load fun[i] from the itab, pass the data word. */
 LLVMValueRef gen_iface_call(Gen *g, Node *n) {
 	Node *fn = n->a;
-	Type *it = under(fn->a->type);
+	/* the interface: the operand, or an embedded interface field of it */
+	Type *it = fn->a->type;
+	LLVMValueRef v;
+	if (fn->sel->npath > 0) {
+		for (int i = 0; i < fn->sel->npath; i++) {
+			Type *st = under(it);
+			if (st->kind == TY_POINTER) st = under(st->elem);
+			it = st->fields[fn->sel->path[i]].type;
+		}
+		v = LLVMBuildLoad2(g->b, g->iface, gen_selector_base_addr(g, fn), "iface");
+	} else v = gen_expr(g, fn->a);
+	it = under(it);
 	int idx = 0;
 	for (int i = 0; i < it->methods.n; i++)
 		if (it->methods.v[i].name == fn->name) idx = i;
-	LLVMValueRef v = gen_expr(g, fn->a);
 	LLVMValueRef tab = LLVMBuildExtractValue(g->b, v, 0, "tab");
 	LLVMValueRef data = LLVMBuildExtractValue(g->b, v, 1, "data");
 	LLVMValueRef off = LLVMConstInt(g->i64, 24 + 8 * (unsigned long long)idx, 0);
 	LLVMValueRef fp = LLVMBuildLoad2(g->b, g->ptr, LLVMBuildGEP2(g->b, g->i8, tab, &off, 1, ""), "method");
 	Type *sig = it->methods.v[idx].type;
-	int na = sig->nparams;
-	LLVMValueRef *args = NEWARR(LLVMValueRef, na + 2);
-	int k = 0;
+	LLVMValueRef *args = NEWARR(LLVMValueRef, sig->nparams + 2);
+	unsigned k = 0;
 	args[k++] = data;
-	for (Node *a = n->list; a; a = a->next) args[k++] = gen_expr(g, a);
-	return LLVMBuildCall2(g->b, gen_sig(g, sig, basic_type(TY_UNSAFEPTR)), fp, args, (unsigned)k, "");
+	k = gen_call_args(g, n, sig, args, k);
+	return LLVMBuildCall2(g->b, gen_sig(g, sig, basic_type(TY_UNSAFEPTR)), fp, args, k, "");
 }
 
 /* x == y where one side is an interface */
@@ -297,6 +337,11 @@ LLVMValueRef gen_iface_eq(Gen *g, Node *x, Node *y) {
 		return LLVMBuildICmp(g->b, LLVMIntEQ, LLVMBuildExtractValue(g->b, a, 0, ""), LLVMConstNull(g->ptr), "");
 	if (x->type->kind == TY_UNTYPED_NIL || (x->obj && x->obj->kind == OBJ_NIL))
 		return LLVMBuildICmp(g->b, LLVMIntEQ, LLVMBuildExtractValue(g->b, b, 0, ""), LLVMConstNull(g->ptr), "");
+	return gen_iface_eq_values(g, a, xt, b, yt);
+}
+
+/* a == b where a (of type xt) or b (of type yt) is an interface */
+LLVMValueRef gen_iface_eq_values(Gen *g, LLVMValueRef a, Type *xt, LLVMValueRef b, Type *yt) {
 	/* bring both to interface{} form: {type, data} */
 	LLVMValueRef ea, eb;
 	ea = under(xt)->kind == TY_INTERFACE ? LLVMBuildInsertValue(g->b, a, dyn_type(g, a, xt), 0, "") : NULL;

@@ -102,13 +102,16 @@ void gen_maprange(Gen *g, Node *n, Node *kn, Node *vn) {
 	LLVMValueRef kp = LLVMBuildLoad2(g->b, g->ptr, it, "key");
 	LLVMBuildCondBr(g->b, LLVMBuildICmp(g->b, LLVMIntNE, kp, LLVMConstNull(g->ptr), ""), body, done);
 	LLVMPositionBuilderAtEnd(g->b, body);
+	Node *lhs[2] = {kn, vn};
+	LLVMValueRef vals[2] = {NULL, NULL};
 	if (kn && !(kn->kind == N_NAME && kn->name->len == 1 && kn->name->s[0] == '_'))
-		gen_store_var(g, kn, LLVMBuildLoad2(g->b, gen_type(g, mt->key), kp, ""));
+		vals[0] = LLVMBuildLoad2(g->b, gen_type(g, mt->key), kp, "");
 	if (vn && !(vn->kind == N_NAME && vn->name->len == 1 && vn->name->s[0] == '_')) {
 		LLVMValueRef off = LLVMConstInt(g->i64, 1, 0);
 		LLVMValueRef ep = LLVMBuildLoad2(g->b, g->ptr, LLVMBuildGEP2(g->b, g->ptr, it, &off, 1, ""), "elem");
-		gen_store_var(g, vn, LLVMBuildLoad2(g->b, gen_type(g, mt->elem), ep, ""));
+		vals[1] = LLVMBuildLoad2(g->b, gen_type(g, mt->elem), ep, "");
 	}
+	gen_store_vars(g, lhs, vals, 2);
 	gen_loop_body(g, n, done, post);
 	LLVMTypeRef pt1[1] = {g->ptr};
 	LLVMValueRef a1[1] = {it};

@@ -36,6 +36,25 @@ void gen_bounds_check(Gen *g, LLVMValueRef i, LLVMValueRef len) {
 	LLVMPositionBuilderAtEnd(g->b, ok);
 }
 
+/* A nil check before using pointer p to a value of type t: explicit where
+ * the access might not fault (a zero-size value is never loaded; a field
+ * far into a large value lies beyond the unmapped page at address 0) or
+ * t is NULL (a receiver copied into a method value may never be used, and
+ * LLVM deletes unused loads); otherwise the fault itself becomes the panic
+ * (signal.c). */
+void gen_nilcheck(Gen *g, LLVMValueRef p, Type *t) {
+	int64_t size = t ? type_size(t) : 0;
+	if (size != 0 && size < 4096) return;
+	LLVMValueRef bad = LLVMBuildICmp(g->b, LLVMIntEQ, p, LLVMConstNull(g->ptr), "isnil");
+	LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "nil.fail");
+	LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "nil.ok");
+	LLVMBuildCondBr(g->b, bad, fail, ok);
+	LLVMPositionBuilderAtEnd(g->b, fail);
+	gen_call_rt(g, "rt_panicnil", g->voidt, NULL, NULL, 0);
+	LLVMBuildUnreachable(g->b);
+	LLVMPositionBuilderAtEnd(g->b, ok);
+}
+
 /* v, an integer of Go type t, widened to int64 by t's signedness */
 LLVMValueRef gen_to_i64(Gen *g, Type *t, LLVMValueRef v) {
 	if (LLVMGetIntTypeWidth(LLVMTypeOf(v)) == 64) return v;
@@ -49,6 +68,7 @@ static LLVMValueRef walk_path(Gen *g, LLVMValueRef p, Type *t, const int *path, 
 		if (under(t)->kind == TY_POINTER) {
 			p = LLVMBuildLoad2(g->b, g->ptr, p, "embedded.ptr");
 			t = under(t)->elem;
+			gen_nilcheck(g, p, t);
 		}
 		Type *st = under(t);
 		p = LLVMBuildStructGEP2(g->b, gen_type(g, st), p, (unsigned)path[i], st->fields[path[i]].name->s);
@@ -62,7 +82,9 @@ static LLVMValueRef walk_path(Gen *g, LLVMValueRef p, Type *t, const int *path, 
 static LLVMValueRef selector_root(Gen *g, Node *x, Type **t) {
 	if (under(x->type)->kind == TY_POINTER) {
 		*t = under(x->type)->elem;
-		return gen_expr(g, x);
+		LLVMValueRef p = gen_expr(g, x);
+		gen_nilcheck(g, p, *t);
+		return p;
 	}
 	*t = x->type;
 	if (x->mode == M_VAR) return gen_addr(g, x);
@@ -85,8 +107,38 @@ LLVMValueRef gen_selector_base_addr(Gen *g, Node *sel) {
 		if (st->kind == TY_POINTER) st = under(st->elem);
 		last = st->fields[sel->sel->path[i]].type;
 	}
-	if (sel->sel->npath > 0 && under(last)->kind == TY_POINTER) p = LLVMBuildLoad2(g->b, g->ptr, p, "recv.ptr");
+	if (sel->sel->npath > 0 && under(last)->kind == TY_POINTER) {
+		p = LLVMBuildLoad2(g->b, g->ptr, p, "recv.ptr");
+		gen_nilcheck(g, p, under(last)->elem);
+	}
 	return p;
+}
+
+/* The receiver for a method of type recv found through the embedded-field
+ * path from a value v of type t (a method expression's first argument). */
+LLVMValueRef gen_embedded_recv(Gen *g, LLVMValueRef v, Type *t, const int *path, int n, Type *recv) {
+	LLVMValueRef p;
+	Type *cur;
+	if (under(t)->kind == TY_POINTER) {
+		p = v;
+		cur = under(t)->elem;
+		gen_nilcheck(g, p, cur);
+	} else {
+		p = gen_temp(g, LLVMTypeOf(v), "recv.tmp");
+		LLVMBuildStore(g->b, v, p);
+		cur = t;
+	}
+	for (int i = 0; i < n; i++) {
+		Type *st = under(cur);
+		p = LLVMBuildStructGEP2(g->b, gen_type(g, st), p, (unsigned)path[i], "");
+		cur = st->fields[path[i]].type;
+		if (under(cur)->kind == TY_POINTER) {
+			p = LLVMBuildLoad2(g->b, g->ptr, p, "embedded.ptr");
+			cur = under(cur)->elem;
+			gen_nilcheck(g, p, cur);
+		}
+	}
+	return recv->kind == TY_POINTER ? p : LLVMBuildLoad2(g->b, gen_type(g, recv), p, "recv");
 }
 
 LLVMValueRef gen_addr(Gen *g, Node *n) {
@@ -119,6 +171,7 @@ LLVMValueRef gen_addr(Gen *g, Node *n) {
 		if (u->kind == TY_POINTER) {
 			base = gen_expr(g, x);
 			u = under(u->elem);
+			gen_nilcheck(g, base, u);
 		} else base = gen_addr(g, x);
 		gen_bounds_check(g, i, i64c(g, u->len));
 		LLVMValueRef idx[2] = {i64c(g, 0), i};
@@ -129,7 +182,17 @@ LLVMValueRef gen_addr(Gen *g, Node *n) {
 		gen_complit_into(g, n, p, true);
 		return p;
 	}
-	default: break;
+	default:
+		/* a value that is not addressable (a call's or an assertion's
+		 * result, an element of one) read through an index or a field:
+		 * the checker allows only reads here, so a stack copy serves */
+		if (n->type && n->mode != M_TYPEEXPR) {
+			LLVMValueRef v = gen_expr(g, n);
+			LLVMValueRef p = gen_temp(g, gen_type(g, n->type), "rvalue");
+			LLVMBuildStore(g->b, v, p);
+			return p;
+		}
+		break;
 	}
 	diag_error(n->pos, "internal error: no address for %s", node_kind_name(n->kind));
 	return LLVMGetUndef(g->ptr);

@@ -96,6 +96,27 @@ void gen_store_var(Gen *g, Node *lhs, LLVMValueRef v) {
 	gen_store(g, gen_addr(g, lhs), v, lhs->type, true);
 }
 
+/* Assigns vals to the range variables lhs[0..n) (NULL or blank: skipped)
+ * as an assignment statement does: every left operand's index and
+ * pointer operands are evaluated first, then the stores, in order. */
+void gen_store_vars(Gen *g, Node **lhs, LLVMValueRef *vals, int n) {
+	LLVMValueRef addr[2];
+	for (int i = 0; i < n && i < 2; i++) {
+		Node *l = lhs[i];
+		while (l && l->kind == N_PAREN) l = l->a;
+		lhs[i] = l;
+		addr[i] = NULL;
+		if (!l || !vals[i] || (l->kind == N_NAME && l->name->len == 1 && l->name->s[0] == '_')) continue;
+		addr[i] = gen_addr(g, l);
+	}
+	for (int i = 0; i < n && i < 2; i++) {
+		if (!addr[i]) continue;
+		Node *l = lhs[i];
+		bool off = l->kind == N_NAME ? l->obj->global || l->obj->heap : true;
+		gen_store(g, addr[i], vals[i], l->kind == N_NAME ? l->obj->type : l->type, off);
+	}
+}
+
 /* x op= y and x++: the location is computed once */
 static void update(Gen *g, Node *lhs, int op, LLVMValueRef y, Node *ynode) {
 	while (lhs->kind == N_PAREN) lhs = lhs->a;
@@ -181,15 +202,18 @@ static void gen_range(Gen *g, Node *n) {
 		LLVMTypeRef pt[4] = {g->ptr, g->i64, g->i64, g->ptr};
 		LLVMValueRef args[4] = {base, len, i, rv};
 		LLVMBuildStore(g->b, gen_call_rt(g, "rt_decoderune", g->i64, pt, args, 4), nextv);
-		if (kn) gen_store_var(g, kn, i);
-		if (!vblank) gen_store_var(g, vn, LLVMBuildLoad2(g->b, g->i32, rv, ""));
+		Node *lhs[2] = {kn, vn};
+		LLVMValueRef vals[2] = {i, vblank ? NULL : LLVMBuildLoad2(g->b, g->i32, rv, "")};
+		gen_store_vars(g, lhs, vals, 2);
 	} else {
-		if (kn) gen_store_var(g, kn, i);
+		Node *lhs[2] = {kn, vn};
+		LLVMValueRef vals[2] = {i, NULL};
 		if (!vblank) {
 			Type *et = u->elem;
 			LLVMValueRef ep = LLVMBuildGEP2(g->b, gen_type(g, et), base, &i, 1, "");
-			gen_store_var(g, vn, LLVMBuildLoad2(g->b, gen_type(g, et), ep, ""));
+			vals[1] = LLVMBuildLoad2(g->b, gen_type(g, et), ep, "");
 		}
+		gen_store_vars(g, lhs, vals, 2);
 	}
 	gen_loop_body(g, n, done, post);
 	LLVMValueRef cur = LLVMBuildLoad2(g->b, g->i64, iv, "");
@@ -371,14 +395,22 @@ void gen_stmt(Gen *g, Node *n) {
 		for (Node *cc = n->list; cc; cc = cc->next, i++) {
 			for (Node *v = cc->list; v; v = v->next) {
 				LLVMValueRef c;
-				if (!tag) c = gen_expr(g, v);
-				else {
-					Node eq = {.kind = N_BINARY, .op = T_EQ, .a = n->b, .b = v, .type = ty_bool};
-					(void)eq;
+				if (!tag) {
+					c = gen_expr(g, v);
+					/* the implicit tag true compared with an interface case */
+					if (under(v->type)->kind == TY_INTERFACE)
+						c = gen_iface_eq_values(g, LLVMConstInt(g->i1, 1, 0), ty_bool, c, v->type);
+				} else {
+					/* tag == v, as the binary operator would compare them */
 					LLVMValueRef x = gen_expr(g, v);
-					if (type_is_string(n->b->type)) c = gen_string_op(g, T_EQ, tag, x);
-					else if (gen_float(n->b->type)) c = LLVMBuildFCmp(g->b, LLVMRealOEQ, tag, x, "");
-					else c = LLVMBuildICmp(g->b, LLVMIntEQ, tag, x, "");
+					Type *tt = n->b->type, *vt = v->type;
+					if (vt->kind == TY_UNTYPED_NIL || (v->obj && v->obj->kind == OBJ_NIL))
+						c = LLVMBuildICmp(g->b, LLVMIntEQ, under(tt)->kind == TY_INTERFACE || under(tt)->kind == TY_SLICE
+						                                          ? LLVMBuildExtractValue(g->b, tag, 0, "") : tag,
+						                  LLVMConstNull(g->ptr), "");
+					else if (under(tt)->kind == TY_INTERFACE || under(vt)->kind == TY_INTERFACE)
+						c = gen_iface_eq_values(g, tag, tt, x, vt);
+					else c = gen_arith(g, T_EQ, tag, x, tt, v);
 				}
 				LLVMBasicBlockRef next = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "case.next");
 				LLVMBuildCondBr(g->b, c, bodies[i], next);

@@ -237,13 +237,13 @@ static int reflect_kind(Type *t) {
 	}
 }
 
-/* Pointer-shaped values live directly in an interface's data word. */
+/* Pointer-shaped values live directly in an interface's data word. (gc
+ * also stores one-pointer structs and arrays directly; goc boxes them, and
+ * the descriptor's flag must say what iface.c does.) */
 static bool direct_iface(Type *t) {
 	t = under(t);
 	switch (t->kind) {
 	case TY_POINTER: case TY_CHAN: case TY_MAP: case TY_FUNC: case TY_UNSAFEPTR: return true;
-	case TY_ARRAY: return t->len == 1 && direct_iface(t->elem);
-	case TY_STRUCT: return t->nfields == 1 && direct_iface(t->fields[0].type);
 	default: return false;
 	}
 }
@@ -261,30 +261,22 @@ LLVMTypeRef gen_typedesc_type(Gen *g) {
 /* GoUncommon: the methods an interface can call on a value of type t,
  * sorted by name, each as the itab would hold it. */
 static LLVMValueRef uncommon(Gen *g, Type *t) {
-	Type *base = t->kind == TY_POINTER ? t->elem : t;
-	if (base->kind != TY_NAMED || base->methods.n == 0) return LLVMConstNull(g->ptr);
+	if (under(t)->kind == TY_INTERFACE) return LLVMConstNull(g->ptr);
+	Selection *all;
+	int nall = method_set(t, &all);
+	Selection *ms = NEWARR(Selection, nall + 1);
 	int n = 0;
-	Method **ms = NEWARR(Method *, base->methods.n);
-	for (int i = 0; i < base->methods.n; i++) {
-		Method *m = &base->methods.v[i];
-		if (m->ptrrecv && t->kind != TY_POINTER) continue; /* not in T's method set */
-		if (!m->obj || !gen_objval(g, m->obj)) continue;
-		ms[n++] = m;
-	}
+	for (int i = 0; i < nall; i++)
+		if (all[i].iface || (all[i].method->obj && gen_objval(g, all[i].method->obj))) ms[n++] = all[i];
 	if (n == 0) return LLVMConstNull(g->ptr);
-	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0 && strcmp(ms[j - 1]->name->s, ms[j]->name->s) > 0; j--) {
-			Method *tmp = ms[j];
-			ms[j] = ms[j - 1];
-			ms[j - 1] = tmp;
-		}
-	LLVMTypeRef mt[2] = {g->str, g->ptr};
-	LLVMTypeRef mty = LLVMStructTypeInContext(g->ctx, mt, 2, 0);
+	LLVMTypeRef mt[3] = {g->str, g->ptr, g->ptr};
+	LLVMTypeRef mty = LLVMStructTypeInContext(g->ctx, mt, 3, 0);
 	LLVMValueRef *ents = NEWARR(LLVMValueRef, n);
 	for (int i = 0; i < n; i++) {
-		LLVMValueRef fn = gen_iface_method(g, t, ms[i]);
-		LLVMValueRef fv[2] = {gen_string(g, ms[i]->name->s, ms[i]->name->len), fn};
-		ents[i] = LLVMConstStructInContext(g->ctx, fv, 2, 0);
+		LLVMValueRef fn = gen_iface_method(g, t, &ms[i]);
+		LLVMValueRef fv[3] = {gen_string(g, ms[i].method->name->s, ms[i].method->name->len),
+		                      gen_typedesc(g, ms[i].method->type), fn};
+		ents[i] = LLVMConstStructInContext(g->ctx, fv, 3, 0);
 	}
 	LLVMValueRef arr = LLVMConstArray2(mty, ents, (uint64_t)n);
 	LLVMValueRef ag = LLVMAddGlobal(g->mod, LLVMTypeOf(arr), arena_printf(g_arena, "go.methods.%s", gen_type_name(g, t)));
@@ -332,8 +324,7 @@ LLVMValueRef gen_typedesc(Gen *g, Type *t) {
 	for (const char *p = cn; *p; p++) h = (h ^ (uint8_t)*p) * 16777619u;
 	int kind = reflect_kind(t) | (direct_iface(t) ? 32 : 0);
 	int tflag = (t->kind == TY_NAMED ? 4 : 0) | (type_has_pointers(t) || u->kind == TY_FLOAT32 || u->kind == TY_FLOAT64 ? 0 : 8);
-	const char *shown = u->kind == TY_INTERFACE && u->methods.n == 0 && t->kind != TY_NAMED ? "interface {}"
-	                    : t->kind < TY_FUNC ? basic_type(t->kind)->name : type_string_qualified(t);
+	const char *shown = type_string_reflect(t);
 	LLVMValueRef hv[12] = {
 		LLVMConstInt(g->i64, (unsigned long long)type_size(t), 0),
 		LLVMConstInt(g->i64, (unsigned long long)gen_ptrdata(t), 0),
@@ -356,7 +347,8 @@ LLVMValueRef gen_typedesc(Gen *g, Type *t) {
 		LLVMTypeRef mty = LLVMStructTypeInContext(g->ctx, mt, 2, 0);
 		LLVMValueRef *ms = NEWARR(LLVMValueRef, n + 1);
 		for (int i = 0; i < n; i++) {
-			LLVMValueRef fv[2] = {gen_string(g, u->methods.v[i].name->s, u->methods.v[i].name->len), LLVMConstNull(g->ptr)};
+			LLVMValueRef fv[2] = {gen_string(g, u->methods.v[i].name->s, u->methods.v[i].name->len),
+			                      gen_typedesc(g, u->methods.v[i].type)};
 			ms[i] = LLVMConstStructInContext(g->ctx, fv, 2, 0);
 		}
 		LLVMValueRef arr = LLVMConstArray2(mty, ms, (uint64_t)n);

@@ -23,6 +23,8 @@
 #include "parse_int.h"
 #include "grammar.h"
 
+bool parse_gofmt_checks;
+
 /* ---- node builders for the grammar's actions ----------------------------- */
 
 Node *mk(NodeKind k, Pos p) { return node_new(k, p); }
@@ -876,8 +878,9 @@ static void walk(const Node *n, int ctx) {
 		return;
 	case N_KEYVALUE: walk(n->a, C_VALUE); walk(n->b, C_VALUE); return;
 	case N_ARRAYTYPE:
-		if (!n->a && ctx != C_TYPE) diag_syntax(n->pos, "invalid use of [...] array (outside a composite literal)");
-		else walk(n->a, C_VALUE);
+		/* [...]T outside a composite literal: gc's checker reports it (types2), gofmt's parser */
+		if (!n->a && ctx != C_TYPE && parse_gofmt_checks) diag_syntax(n->pos, "invalid use of [...] array (outside a composite literal)");
+		else if (n->a) walk(n->a, C_VALUE);
 		walk_type(n->b);
 		return;
 	case N_SLICETYPE: case N_DOTSTYPE: case N_CHANTYPE: walk_type(n->b); return;

@@ -16,4 +16,8 @@ typedef struct ParsedFile {
 
 ParsedFile *parse_file(const Source *src);
 
+/* goc tool syntax: also reject what gofmt's parser rejects but gc leaves to
+ * its type checker ([...]T outside a composite literal). */
+extern bool parse_gofmt_checks;
+
 #endif

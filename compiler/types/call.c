@@ -25,15 +25,39 @@ static bool is_bytes_or_runes(Type *t) {
 static bool convertible(Node *x, Type *t) {
 	Type *v = x->type, *vu = under(v), *tu = under(t);
 	if (type_identical(v, t)) return true;
+	/* with type parameters: convertible for every pair of terms */
+	if (vu->kind == TY_TYPEPARAM || tu->kind == TY_TYPEPARAM) {
+		Type *tp = vu->kind == TY_TYPEPARAM ? vu : tu;
+		Type *b = tp->bound ? under(tp->bound) : NULL;
+		if (!b || b->kind != TY_INTERFACE || !b->has_terms || b->nterms == 0)
+			return tu->kind == TY_INTERFACE && implements(v, t, NULL);
+		for (int i = 0; i < b->nterms; i++) {
+			Node tmp = *x;
+			if (tp == vu) tmp.type = b->terms[i].type;
+			Type *to = tp == tu ? b->terms[i].type : t;
+			if (x->mode == M_CONST && is_numeric(tmp.type) && is_numeric(to)) continue; /* T(0) */
+			if (!convertible(&tmp, to)) return false;
+		}
+		return true;
+	}
 	if (tu->kind == TY_INTERFACE && implements(v, t, NULL)) return true;
-	if (type_identical(vu, tu)) return true;
-	if (vu->kind == TY_POINTER && tu->kind == TY_POINTER && type_identical(under(vu->elem), under(tu->elem))) return true;
+	if (type_identical_ignore_tags(vu, tu)) return true;
+	if (vu->kind == TY_CHAN && vu->dir == CHAN_BOTH && tu->kind == TY_CHAN && type_identical(vu->elem, tu->elem) &&
+	    (v->kind != TY_NAMED || t->kind != TY_NAMED))
+		return true; /* assignable */
+	if (v->kind != TY_NAMED && t->kind != TY_NAMED && vu->kind == TY_POINTER && tu->kind == TY_POINTER &&
+	    type_identical_ignore_tags(under(vu->elem), under(tu->elem)))
+		return true;
 	if ((type_is_integer(vu) || is_float(vu)) && (type_is_integer(tu) || is_float(tu))) return true;
 	if (is_complex(vu) && is_complex(tu)) return true;
 	if (type_is_string(tu) && (type_is_integer(vu) || is_bytes_or_runes(vu))) return true;
 	if (type_is_string(vu) && is_bytes_or_runes(tu)) return true;
 	if (vu->kind == TY_UNSAFEPTR && (tu->kind == TY_POINTER || tu->kind == TY_UINTPTR)) return true;
 	if (tu->kind == TY_UNSAFEPTR && (vu->kind == TY_POINTER || vu->kind == TY_UINTPTR)) return true;
+	/* assignable: a bidirectional channel to a directional one */
+	if (vu->kind == TY_CHAN && tu->kind == TY_CHAN && vu->dir == CHAN_BOTH && type_identical(vu->elem, tu->elem) &&
+	    (v->kind != TY_NAMED || t->kind != TY_NAMED))
+		return true;
 	if (vu->kind == TY_SLICE && tu->kind == TY_POINTER && under(tu->elem)->kind == TY_ARRAY &&
 	    type_identical(vu->elem, under(tu->elem)->elem))
 		return true;
@@ -42,7 +66,13 @@ static bool convertible(Node *x, Type *t) {
 
 static void conversion(Checker *c, Node *n, Type *t) {
 	Node *x = n->list;
-	if (!x || x->next || (n->flags & NF_DOTS)) {
+	if (x && !x->next && (n->flags & NF_DOTS)) {
+		expr(c, x);
+		if (x->mode != M_INVALID) diag_error(node_startpos(x), "invalid use of ... in type conversion to %s", type_string(t));
+		invalidate(n);
+		return;
+	}
+	if (!x || x->next) {
 		if (!x) diag_error(n->end ? n->end : n->pos, "missing argument in conversion to %s", type_string(t));
 		else diag_error(node_startpos(x->next ? x->next : x), "too many arguments in conversion to %s", type_string(t));
 		for (; x; x = x->next) expr(c, x);
@@ -55,7 +85,8 @@ static void conversion(Checker *c, Node *n, Type *t) {
 		return;
 	}
 	n->type = t;
-	if (x->mode == M_CONST && is_basic(t)) {
+	if (x->mode == M_CONST && under(t)->kind == TY_TYPEPARAM) default_type(c, x); /* T(0): a value, not a constant */
+	if (x->mode == M_CONST && is_basic(t) && under(t)->kind != TY_UNSAFEPTR) {
 		Const *v = NULL;
 		const char *why;
 		Type *tu = under(t);
@@ -103,6 +134,13 @@ static void conversion(Checker *c, Node *n, Type *t) {
 
 /* ---- builtins ------------------------------------------------------------------------ */
 
+/* complex(x, y) of two untyped constants: each is an untyped float if it
+ * has no imaginary part */
+static void untyped_to_float(Node *x) {
+	if (is_numeric(x->type) && (x->val->kind != CV_COMPLEX || mpq_sgn(x->val->im) == 0))
+		x->type = basic_type(TY_UNTYPED_FLOAT);
+}
+
 /* spec: len(x) of an array is constant if x has no function calls or
  * channel receives (then x is not evaluated at all) */
 static bool has_call_or_recv(const Node *n) {
@@ -118,16 +156,37 @@ static bool has_call_or_recv(const Node *n) {
 	return false;
 }
 
+/* types2's typesSummary: "(int, number, string)" (untyped numbers are "number") */
+static const char *types_summary_of(Type **v, int n, bool variadic) {
+	const char *s = "(";
+	for (int i = 0; i < n; i++) {
+		Type *t = v[i];
+		const char *ts;
+		if (!t || t->kind == TY_INVALID) ts = "<T>";
+		else if (type_is_untyped(t)) ts = is_numeric(t) ? "number" : t->kind == TY_UNTYPED_STRING ? "string" : t->kind == TY_UNTYPED_BOOL ? "bool" : "nil";
+		else if (variadic && i == n - 1) ts = arena_printf(g_arena, "...%s", type_string(under(t)->elem));
+		else ts = type_string(t);
+		s = arena_printf(g_arena, "%s%s%s", s, i ? ", " : "", ts);
+	}
+	return arena_printf(g_arena, "%s)", s);
+}
+
+static const char *types_summary(Node *list) {
+	int n = list_len(list), i = 0;
+	Type **v = NEWARR(Type *, n + 1);
+	for (Node *a = list; a; a = a->next) v[i++] = a->mode == M_INVALID ? NULL : a->type;
+	return types_summary_of(v, n, false);
+}
+
 static bool nargs(Node *n, Object *o, int min, int max) {
 	int k = list_len(n->list);
+	if (k == 1 && n->list->type && n->list->type->kind == TY_TUPLE) k = n->list->type->nresults; /* f(g()) */
 	if (k < min) {
-		diag_error(n->end ? n->end : n->pos, "not enough arguments for %s (expected %d, found %d)", expr_string(n), min, k);
+		diag_error(node_startpos(n), "invalid operation: not enough arguments for %s (expected %d, found %d)", expr_string(n), min, k);
 		return false;
 	}
 	if (max >= 0 && k > max) {
-		Node *extra = n->list;
-		for (int i = 0; i < max; i++) extra = extra->next;
-		diag_error(node_startpos(extra), "too many arguments for %s (expected %d, found %d)", expr_string(n), max, k);
+		diag_error(node_startpos(n), "invalid operation: too many arguments for %s (expected %d, found %d)", expr_string(n), max, k);
 		return false;
 	}
 	(void)o;
@@ -139,9 +198,15 @@ static void builtin_call(Checker *c, Node *n, Object *o) {
 	int id = o->builtin;
 	/* make and new take a type first */
 	Node *args = n->list;
+	if ((n->flags & NF_DOTS) && id != BUILTIN_APPEND) {
+		diag_error(node_startpos(n), "invalid operation: invalid use of ... with built-in %s", name);
+		for (Node *a = args; a; a = a->next) expr_or_type(c, a);
+		invalidate(n);
+		return;
+	}
 	if (id == BUILTIN_MAKE || id == BUILTIN_NEW) {
 		if (!args) {
-			diag_error(n->end ? n->end : n->pos, "not enough arguments for %s (expected 1, found 0)", expr_string(n));
+			diag_error(node_startpos(n), "invalid operation: not enough arguments for %s (expected 1, found 0)", expr_string(n));
 			invalidate(n);
 			return;
 		}
@@ -168,24 +233,38 @@ static void builtin_call(Checker *c, Node *n, Object *o) {
 			invalidate(n);
 			return;
 		}
-		if (!nargs(n, o, min, max)) {
+		int k = list_len(args);
+		if (k < min || k > max) {
+			diag_error(node_startpos(n), "invalid operation: %s expects %d or %d arguments; found %d", expr_string(n), min, max, k);
 			invalidate(n);
 			return;
 		}
 		for (Node *a = args->next; a; a = a->next) {
+			/* types2's index check on each size argument */
 			if (a->mode == M_INVALID) continue;
-			if (!type_is_integer(a->type) && !(a->mode == M_CONST && type_is_untyped(a->type) && is_numeric(a->type))) {
-				diag_error(node_startpos(a), "cannot convert %s to type int", operand_string(a));
+			if (a->mode == M_CONST && type_is_untyped(a->type) && is_numeric(a->type)) {
+				int64_t v;
+				if (!const_int_value(a->val, &v)) {
+					Const *dummy;
+					const char *why = NULL;
+					const_representable(a->val, ty_int, &dummy, &why);
+					diag_error(node_startpos(a), "%s %s int", operand_string(a), why && !strcmp(why, "truncated") ? "truncated to" : "overflows");
+					continue;
+				}
+				convert_untyped(a, ty_int);
+			}
+			if (!type_is_integer(a->type)) {
+				diag_error(node_startpos(a), "invalid argument: index %s must be integer", operand_string(a));
 				continue;
 			}
 			if (a->mode == M_CONST) {
 				int64_t v;
-				if (!const_int_value(a->val, &v)) {
-					diag_error(node_startpos(a), "%s truncated to int", operand_string(a));
+				if (mpz_sgn(a->val->z) < 0) {
+					diag_error(node_startpos(a), "invalid argument: index %s must not be negative", operand_string(a));
 					continue;
 				}
-				if (v < 0) {
-					diag_error(node_startpos(a), "invalid argument: index %s must not be negative", operand_string(a));
+				if (!const_int_value(a->val, &v)) {
+					diag_error(node_startpos(a), "invalid argument: index %s overflows int", operand_string(a));
 					continue;
 				}
 			}
@@ -266,7 +345,9 @@ static void builtin_call(Checker *c, Node *n, Object *o) {
 		if (n->flags & NF_DOTS) {
 			Node *x = args->next;
 			if (!x || x->next) {
-				diag_error(n->pos, "can only use ... with final argument in list");
+				/* append's signature is func(S, ...E): as a call's argument count error */
+				diag_error(x ? node_startpos(x->next) : node_startpos(args), "%s arguments in call to append\n\thave %s\n\twant (%s, ...%s)",
+				           x ? "too many" : "not enough", types_summary(args), type_string(s), type_string(elem));
 				break;
 			}
 			/* append([]byte, string...) is allowed */
@@ -285,8 +366,13 @@ static void builtin_call(Checker *c, Node *n, Object *o) {
 		bool ok = d->kind == TY_SLICE && (s->kind == TY_SLICE ? type_identical(d->elem, s->elem)
 		                                                      : type_is_string(s) && under(d->elem)->kind == TY_UINT8);
 		if (!ok) {
-			diag_error(n->pos, "invalid argument: copy expects slice arguments; found %s and %s", operand_string(args),
-			           operand_string(args->next));
+			if (d->kind == TY_SLICE && (s->kind == TY_SLICE || type_is_string(s)))
+				diag_error(node_startpos(args), "invalid argument: arguments to copy %s and %s have different element types %s and %s",
+				           operand_string(args), operand_string(args->next), type_string(d->elem),
+				           s->kind == TY_SLICE ? type_string(s->elem) : "byte");
+			else
+				diag_error(node_startpos(args), "invalid argument: copy expects slice arguments; found %s and %s", operand_string(args),
+				           operand_string(args->next));
 			break;
 		}
 		default_type(c, args->next);
@@ -331,6 +417,78 @@ static void builtin_call(Checker *c, Node *n, Object *o) {
 		}
 		n->mode = M_NOVALUE;
 		n->type = NULL;
+		return;
+	}
+	case BUILTIN_COMPLEX: {
+		if (!nargs(n, o, 2, 2)) break;
+		Node *x = args, *y = args->next;
+		bool ux = type_is_untyped(x->type), uy = type_is_untyped(y->type);
+		/* as types2: an untyped operand takes the other's type; two untyped
+		 * constants are untyped floats (if they have no imaginary part) */
+		if (ux && !uy) convert_untyped(x, y->type);
+		else if (uy && !ux) convert_untyped(y, x->type);
+		else if (ux && uy) {
+			if (x->mode == M_CONST && y->mode == M_CONST) {
+				untyped_to_float(x);
+				untyped_to_float(y);
+			} else {
+				convert_untyped(x, ty_float64);
+				convert_untyped(y, ty_float64);
+			}
+		}
+		if (x->mode == M_INVALID || y->mode == M_INVALID) break;
+		if (!type_identical(x->type, y->type)) {
+			diag_error(node_startpos(x), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+			           type_string(x->type), type_string(y->type));
+			break;
+		}
+		Type *res = NULL;
+		switch (under(x->type)->kind) {
+		case TY_FLOAT32: res = basic_type(TY_COMPLEX64); break;
+		case TY_FLOAT64: res = basic_type(TY_COMPLEX128); break;
+		case TY_UNTYPED_FLOAT: res = basic_type(TY_UNTYPED_COMPLEX); break;
+		default: break;
+		}
+		if (!res) {
+			diag_error(node_startpos(x), "invalid argument: arguments have type %s, expected floating-point",
+			           type_string(x->type));
+			break;
+		}
+		n->type = res;
+		if (x->mode == M_CONST && y->mode == M_CONST) {
+			n->mode = M_CONST;
+			n->val = const_complex(x->val, y->val);
+		} else n->mode = M_VALUE;
+		return;
+	}
+	case BUILTIN_REAL: case BUILTIN_IMAG: {
+		if (!nargs(n, o, 1, 1)) break;
+		Node *x = args;
+		if (type_is_untyped(x->type)) {
+			if (x->mode == M_CONST) {
+				if (is_numeric(x->type)) x->type = basic_type(TY_UNTYPED_COMPLEX);
+			} else {
+				convert_untyped(x, basic_type(TY_COMPLEX128));
+				if (x->mode == M_INVALID) break;
+			}
+		}
+		Type *res = NULL;
+		switch (under(x->type)->kind) {
+		case TY_COMPLEX64: res = basic_type(TY_FLOAT32); break;
+		case TY_COMPLEX128: res = basic_type(TY_FLOAT64); break;
+		case TY_UNTYPED_COMPLEX: res = basic_type(TY_UNTYPED_FLOAT); break;
+		default: break;
+		}
+		if (!res) {
+			diag_error(node_startpos(x), "invalid argument: argument has type %s, expected complex number",
+			           type_string(x->type));
+			break;
+		}
+		n->type = res;
+		if (x->mode == M_CONST) {
+			n->mode = M_CONST;
+			n->val = const_part(x->val, id == BUILTIN_IMAG);
+		} else n->mode = M_VALUE;
 		return;
 	}
 	case BUILTIN_SIZEOF: case BUILTIN_ALIGNOF: {
@@ -440,8 +598,39 @@ void call_expr(Checker *c, Node *n) {
 	const char *ctx = arena_printf(g_arena, "argument to %s", fname);
 	int nargs_ = list_len(n->list);
 	for (Node *a = n->list; a; a = a->next) expr(c, a);
+	if (ft->ntparams) {
+		/* a generic function: infer what f[...] did not give, then
+		 * check and substitute */
+		for (Node *a = n->list; a; a = a->next)
+			if (a->mode == M_INVALID) {
+				invalidate(n);
+				return;
+			}
+		Type **targs = NEWARR(Type *, ft->ntparams + 1);
+		for (int i = 0; i < fn->ntargs; i++) targs[i] = fn->targs[i];
+		bool spread = nargs_ == 1 && n->list->type && n->list->type->kind == TY_TUPLE;
+		if (!infer_targs(n->pos, ft, targs, n->list, spread, n->flags & NF_DOTS) || !check_instance(n->pos, ft->tparams, targs, ft->ntparams)) {
+			invalidate(n);
+			return;
+		}
+		Type *inst = instantiate_sig(ft, targs);
+		fn->targs = targs;
+		fn->ntargs = ft->ntparams;
+		fn->type = inst;
+		ft = inst;
+	}
 	/* f(g()) with g returning several values */
 	Type *tuple = nargs_ == 1 && n->list->type && n->list->type->kind == TY_TUPLE ? n->list->type : NULL;
+	bool dots = n->flags & NF_DOTS;
+	if (dots && ft->variadic && tuple) {
+		diag_error(node_startpos(n), "cannot use ... with %d-valued %s", tuple->nresults, expr_string(n->list));
+		tuple = NULL;
+		goto result;
+	}
+	if (dots && !ft->variadic) {
+		diag_error(node_startpos(n), "cannot use ... in call to non-variadic %s", fname);
+		goto result;
+	}
 	if (tuple) {
 		int need = ft->nparams;
 		if ((ft->variadic && tuple->nresults < need - 1) || (!ft->variadic && tuple->nresults != need))
@@ -457,12 +646,14 @@ void call_expr(Checker *c, Node *n) {
 		n->flags |= NF_SPREAD;
 	} else {
 		int i = 0;
-		bool dots = n->flags & NF_DOTS;
-		if (dots && !ft->variadic) {
-			diag_error(n->pos, "have (...) but function is not variadic: %s", fname);
-		}
+		bool bad_count = ft->variadic ? (dots ? nargs_ != ft->nparams : nargs_ < ft->nparams - 1) : nargs_ != ft->nparams;
+		const char *have = bad_count ? types_summary(n->list) : NULL;
 		for (Node *a = n->list; a; a = a->next, i++) {
 			if (a->mode == M_INVALID) continue;
+			if (bad_count) {
+				default_type(c, a);
+				continue;
+			}
 			if (a->mode == M_NOVALUE) {
 				diag_error(node_startpos(a), "%s (no value) used as value", expr_string(a));
 				continue;
@@ -479,15 +670,19 @@ void call_expr(Checker *c, Node *n) {
 		bool few = ft->variadic ? (dots ? i < ft->nparams : i < ft->nparams - 1) : i < ft->nparams;
 		bool many = !ft->variadic || dots ? i > ft->nparams : false;
 		if (few || many) {
-			Pos p = few ? (n->end ? n->end : n->pos) : node_startpos(n->list);
+			/* types2: at the last argument (or the call) or the first extra one, with have/want */
+			Pos p = node_startpos(n);
+			for (Node *a = n->list; a && few; a = a->next) p = node_startpos(a);
 			if (many) {
 				Node *extra = n->list;
 				for (int k = 0; k < ft->nparams && extra; k++) extra = extra->next;
 				if (extra) p = node_startpos(extra);
 			}
-			diag_error(p, "%s arguments in call to %s", few ? "not enough" : "too many", fname);
+			diag_error(p, "%s arguments in call to %s\n\thave %s\n\twant %s", few ? "not enough" : "too many", fname, have,
+			           types_summary_of(ft->params, ft->nparams, ft->variadic));
 		}
 	}
+result:
 	if (ft->nresults == 1) {
 		n->type = ft->results[0];
 		n->mode = M_VALUE;

@@ -46,6 +46,7 @@ bool is_basic(const Type *t);
 void invalidate(Node *n);
 int convert_untyped(Node *x, Type *t);
 bool implements(Type *v, Type *t, const char **why);
+const char *comparison_error(Node *x, Node *y, int op, Node **errop);
 void implicit_convert(Node *x, Type *t);
 const char *op_name(int op);
 void check_typed_const(Node *n);
@@ -77,6 +78,16 @@ void slice_expr(Checker *c, Node *n);
 void composite_lit(Checker *c, Node *n, Type *hint);
 void func_lit(Checker *c, Node *n);
 
+/* generic.c: instantiation and inference (the type side is in types.h) */
+Type *instantiate_named(Type *orig, Type **targs, int n);
+bool satisfies(Type *T, Type *bound, const char **why);
+bool check_instance(Pos pos, Type **tparams, Type **targs, int n);
+bool infer_targs(Pos pos, Type *sig, Type **targs, Node *args, bool spread, bool dots);
+void terms_intersect(Type *iface, const Term *u, int un, bool uhas);
+/* typexpr.c */
+Type **declare_tparams(Checker *c, Node *list, int *n); /* into c->scope */
+Type *instantiate_expr(Checker *c, Node *n, Type *generic); /* G[args] written in the source */
+
 /* lookup.c (selectors) */
 void selector_expr(Checker *c, Node *n);
 
@@ -86,6 +97,7 @@ void stmts(Checker *c, Node *l);
 void open_scope(Checker *c);
 void close_scope(Checker *c);
 void func_body(Checker *c, Object *fn);
+void func_signature(Checker *c, Object *o); /* decl.c */
 bool stmt_terminates(Node *s);
 void declare_params(Checker *c, Node *functype);
 void var_types(Checker *c, Node *vardecl, Type **types);

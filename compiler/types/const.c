@@ -647,3 +647,27 @@ double const_float64(const Const *x) {
 	bool inf;
 	return round_float(f->re, false, &inf);
 }
+
+/* The imaginary part of a complex constant, as a float64 (0 for others). */
+double const_imag_float64(const Const *x) {
+	if (x->kind != CV_COMPLEX) return 0;
+	bool inf;
+	return round_float(x->im, false, &inf);
+}
+
+/* complex(re, im) of two numeric constants. */
+Const *const_complex(const Const *re, const Const *im) {
+	Const *c = cnew(CV_COMPLEX);
+	Const *r = promote(re, CV_COMPLEX), *i = promote(im, CV_COMPLEX);
+	mpq_set(c->re, r->re);
+	mpq_set(c->im, i->re);
+	return c;
+}
+
+/* real(x) or imag(x) of a numeric constant, as a float constant. */
+Const *const_part(const Const *x, bool imag) {
+	Const *c = cnew(CV_FLOAT);
+	Const *z = promote(x, CV_COMPLEX);
+	mpq_set(c->re, imag ? z->im : z->re);
+	return c;
+}

@@ -18,15 +18,50 @@
  * repeats the previous spec's type and expressions with its own iota (the
  * spec's "implicit repetition"): the expression nodes are shared between
  * specs, so each constant re-evaluates the same tree. */
+static const char *pos_string(Pos p) {
+	LineCol lc = pos_linecol(p);
+	return arena_printf(g_arena, "%s:%d:%d", lc.src ? lc.src->name : "?", lc.line, lc.col);
+}
+
+/* The package-level constants and variables being resolved, outermost
+ * first: a reference back to one of them closes an initialization loop,
+ * reported as types2 does ("initialization loop for a", then "a refers
+ * to" for each object around the loop). */
+static Object *resolving[256];
+static int nresolving;
+static bool loop_reported;
+
+static void report_loop(Object *o) {
+	int i = nresolving - 1;
+	while (i >= 0 && resolving[i] != o) i--;
+	if (i < 0) {
+		diag_error(o->pos, "initialization loop for %s", o->name->s);
+		loop_reported = true;
+		return;
+	}
+	const char *m = arena_printf(g_arena, "initialization loop for %s", o->name->s);
+	for (int k = i; k < nresolving; k++)
+		m = arena_printf(g_arena, "%s\n\t%s: %s refers to", m, pos_string(resolving[k]->pos), resolving[k]->name->s);
+	m = arena_printf(g_arena, "%s\n\t%s: %s", m, pos_string(o->pos), o->name->s);
+	diag_error(o->pos, "%s", m);
+	loop_reported = true;
+}
+
+static void push_resolving(Object *o) {
+	if (nresolving < 256) resolving[nresolving] = o;
+	nresolving++;
+}
+
 void resolve_const(Checker *c, Object *o) {
 	if (o->state == 2) return;
 	if (o->state == 1) {
-		diag_error(o->pos, "initialization cycle or invalid recursive constant %s", o->name->s);
+		report_loop(o);
 		o->type = ty_invalid;
 		o->state = 2;
 		return;
 	}
 	o->state = 1;
+	push_resolving(o);
 	int saved_iota = c->iota;
 	Scope *saved_scope = c->scope;
 	if (o->fscope) c->scope = o->fscope;
@@ -56,6 +91,7 @@ void resolve_const(Checker *c, Object *o) {
 	c->iota = saved_iota;
 	c->scope = saved_scope;
 	o->state = 2;
+	nresolving--;
 }
 
 /* A package-level variable's type comes from its declaration or its
@@ -66,11 +102,12 @@ void resolve_var(Checker *c, Object *o) {
 	if (o->state == 2) return;
 	Node *spec = o->spec;
 	if (o->state == 1) {
-		diag_error(o->pos, "initialization cycle or invalid recursive reference to %s", o->name->s);
+		report_loop(o);
 		o->type = ty_invalid;
 		o->state = 2;
 		return;
 	}
+	push_resolving(o);
 	/* all names of the spec resolve together */
 	for (Node *l = spec->list; l; l = l->next)
 		if (l->obj) l->obj->state = 1;
@@ -92,6 +129,7 @@ void resolve_var(Checker *c, Object *o) {
 	c->scope = saved_scope;
 	c->initdeps = saved_deps;
 	c->fnsig = saved_sig;
+	nresolving--;
 }
 
 /* Go's initialization order (spec: Package initialization): repeatedly the
@@ -134,6 +172,7 @@ static void init_order(Package *pkg, Node **specs, int n) {
 	}
 	for (int i = 0; i < n; i++)
 		if (!specs[i]->initstate) {
+			if (loop_reported) continue;
 			diag_error(specs[i]->pos, "initialization cycle: %s refers to itself", specs[i]->list->name->s);
 			specs[i]->initstate = 1;
 		}
@@ -157,10 +196,6 @@ void declare_consts(Checker *c, Node *spec, Node **prev, Scope *s) {
 	}
 }
 
-static const char *pos_string(Pos p) {
-	LineCol lc = pos_linecol(p);
-	return arena_printf(g_arena, "%s:%d:%d", lc.src ? lc.src->name : "?", lc.line, lc.col);
-}
 
 /* A method: its receiver's base type must be a named type of this package
  * that is not a pointer or an interface; the method joins that type's
@@ -169,7 +204,7 @@ static void declare_method(Checker *c, Node *d, Scope *fscope) {
 	c->scope = fscope;
 	Node *recv = d->c;
 	if (recv->next) {
-		diag_error(recv->next->pos, "method has multiple receivers");
+		diag_error(d->pos, "method has multiple receivers");
 		return;
 	}
 	Node *rt = recv->a;
@@ -186,7 +221,13 @@ static void declare_method(Checker *c, Node *d, Scope *fscope) {
 	o->pkg = c->pkg;
 	o->fscope = fscope;
 	d->obj = o;
-	o->type = d->type = signature(c, d->a);
+	/* a generic receiver T[P, Q]: P and Q name T's type parameters */
+	Node *rparams = NULL;
+	if (rt && rt->kind == N_INDEX) {
+		rparams = rt->list;
+		rt = rt->a;
+		while (rt && rt->kind == N_PAREN) rt = rt->a;
+	}
 	Type *base = rt && rt->kind == N_NAME ? NULL : ty_invalid;
 	if (!base) {
 		Object *bo = scope_lookup(c->pkg->scope, rt->name);
@@ -201,27 +242,60 @@ static void declare_method(Checker *c, Node *d, Scope *fscope) {
 			base = bo->type;
 		}
 	} else if (rt) {
-		diag_error(rt->pos, "invalid receiver type %s", expr_string(rt));
+		diag_error(node_startpos(recv), "invalid receiver type %s", expr_string(recv->a));
 	}
+	if (base->kind == TY_NAMED && base->ntparams) {
+		if (!rparams) {
+			diag_error(rt->pos, "cannot use generic type %s without instantiation", type_string(base));
+		} else if (list_len(rparams) != base->ntparams) {
+			diag_error(rparams->pos, "got %d type parameter%s, but receiver base type declares %d", list_len(rparams),
+			           list_len(rparams) == 1 ? "" : "s", base->ntparams);
+			base = ty_invalid;
+		} else {
+			c->scope = o->fscope = scope_new(fscope);
+			int i = 0;
+			for (Node *p = rparams; p; p = p->next, i++) {
+				if (p->kind != N_NAME) {
+					diag_error(p->pos, "receiver type parameter %s must be an identifier", expr_string(p));
+					continue;
+				}
+				Object *po = obj_new(OBJ_TYPENAME, p->name, base->tparams[i], p->pos);
+				po->state = 2;
+				po->used = true;
+				p->obj = po;
+				p->type = base->tparams[i];
+				if (!is_blank(p)) declare(c->scope, po);
+			}
+		}
+	} else if (rparams && base->kind != TY_INVALID) {
+		diag_error(rt->pos, "%s is not a generic type", type_string(base));
+		base = ty_invalid;
+	}
+	o->type = d->type = signature(c, d->a);
 	Type *recvt = base->kind == TY_INVALID ? ty_invalid : ptr ? type_pointer(base) : base;
 	recv->type = recvt;
 	recv->a->type = recvt;
-	if (base->kind != TY_NAMED) {
-		if (base->kind != TY_INVALID) diag_error(rt->pos, "invalid receiver type %s", type_string(base));
+	if (base->kind != TY_NAMED || !base->obj || base->obj->pkg != c->pkg) {
+		if (base->kind == TY_INVALID)
+			;
+		else if (base->kind == TY_NAMED || is_basic(base))
+			diag_error(node_startpos(recv), "cannot define new methods on non-local type %s", type_string(base));
+		else
+			diag_error(node_startpos(recv), "invalid receiver type %s", type_string(recvt));
 		vec_push(&c->pkg->funcs, o);
 		return;
 	}
 	Type *u = under(base);
 	if (u->kind == TY_POINTER || u->kind == TY_INTERFACE) {
-		diag_error(rt->pos, "invalid receiver type %s (pointer or interface type)", type_string(base));
+		diag_error(node_startpos(recv), "invalid receiver type %s (pointer or interface type)", type_string(base));
 		vec_push(&c->pkg->funcs, o);
 		return;
 	}
 	if (!(d->name->len == 1 && d->name->s[0] == '_')) {
 		for (int i = 0; i < base->methods.n; i++)
 			if (base->methods.v[i].name == d->name) {
-				diag_error(d->pos, "method %s.%s already declared at %s", type_string(base), d->name->s,
-				           pos_string(base->methods.v[i].obj->pos));
+				diag_error(d->pos, "%s.%s redeclared in this block\n\t%s: other declaration of %s", base->obj->name->s, d->name->s,
+				           pos_string(base->methods.v[i].obj->pos), d->name->s);
 				vec_push(&c->pkg->funcs, o);
 				return;
 			}
@@ -250,6 +324,28 @@ static Object *pkg_obj(Package *pkg, Scope *fscope, ObjKind k, const Str *name, 
 }
 
 typedef struct { Node *decl; Scope *fscope; } MethodDecl;
+
+Object *package_lookup(Package *p, const char *name) { return scope_lookup_local(p->scope, internz(name)); }
+
+/* A package function's signature; a generic function's type parameters
+ * are declared in a scope of their own, which its body then sees (the
+ * object's fscope becomes that scope). Leaves c->scope there. */
+void func_signature(Checker *c, Object *o) {
+	Node *d = o->decl;
+	c->scope = o->fscope;
+	Type **tp = NULL;
+	int ntp = 0;
+	if (d->list) {
+		c->scope = o->fscope = scope_new(o->fscope);
+		tp = declare_tparams(c, d->list, &ntp);
+		if (!strcmp(d->name->s, "main") || !strcmp(d->name->s, "init"))
+			diag_error(d->pos, "func %s must have no type parameters", d->name->s);
+	}
+	Type *sig = signature(c, d->a);
+	sig->tparams = tp;
+	sig->ntparams = ntp;
+	o->type = d->type = sig;
+}
 
 Package *check_package(const char *path, Node **files, int nfiles, const Importer *imp) {
 	const_init();
@@ -286,10 +382,6 @@ Package *check_package(const char *path, Node **files, int nfiles, const Importe
 				break;
 			}
 			case N_FUNCDECL: {
-				if (d->list) {
-					diag_error(d->pos, "generic functions are not supported yet");
-					continue;
-				}
 				if (d->c) {
 					MethodDecl md = {d, fs};
 					vec_push(&methods, md);
@@ -343,7 +435,7 @@ Package *check_package(const char *path, Node **files, int nfiles, const Importe
 	for (int i = 0; i < pkg->funcs.n; i++) {
 		Object *o = pkg->funcs.v[i];
 		c.scope = o->fscope;
-		if (!o->type) o->type = o->decl->type = signature(&c, o->decl->a);
+		if (!o->type) func_signature(&c, o);
 	}
 	for (int i = 0; i < pkg->globals.n; i++) resolve_var(&c, pkg->globals.v[i]);
 	for (int i = 0; i < pkg->funcs.n; i++) func_body(&c, pkg->funcs.v[i]);
@@ -353,10 +445,6 @@ Package *check_package(const char *path, Node **files, int nfiles, const Importe
 	free(varspecs.v);
 	check_unused_imports(&c);
 	free(c.pkgnames.v);
-	/* as gc: the main package of a program (import path "main") needs main */
-	if (pkg->name && !strcmp(pkg->name->s, "main") && !strcmp(path, "main") &&
-	    !scope_lookup_local(pkg->scope, internz("main")))
-		diag_error(NOPOS, "function main is undeclared in the main package");
 	type_string_package(saved_rel);
 	return pkg;
 }

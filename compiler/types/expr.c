@@ -13,6 +13,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 
 #include "check_int.h"
 
@@ -20,22 +21,40 @@
 
 bool is_unsigned(const Type *t) {
 	t = under((Type *)t);
+	if (t->kind == TY_TYPEPARAM) return typeparam_all(t, is_unsigned);
 	return t->kind >= TY_UINT && t->kind <= TY_UINTPTR;
 }
 bool is_float(const Type *t) {
 	t = under((Type *)t);
+	if (t->kind == TY_TYPEPARAM) return typeparam_all(t, is_float);
 	return t->kind == TY_FLOAT32 || t->kind == TY_FLOAT64 || t->kind == TY_UNTYPED_FLOAT;
 }
 bool is_complex(const Type *t) {
 	t = under((Type *)t);
+	if (t->kind == TY_TYPEPARAM) return typeparam_all(t, is_complex);
 	return t->kind == TY_COMPLEX64 || t->kind == TY_COMPLEX128 || t->kind == TY_UNTYPED_COMPLEX;
 }
-bool is_numeric(const Type *t) { return type_is_integer(t) || is_float(t) || is_complex(t); }
+static bool is_numeric_basic(const Type *t) { return type_is_integer(t) || is_float(t) || is_complex(t); }
+bool is_numeric(const Type *t) {
+	Type *u = under((Type *)t);
+	if (u->kind == TY_TYPEPARAM) return typeparam_all(u, is_numeric_basic);
+	return is_numeric_basic(t);
+}
 bool is_bool(const Type *t) {
 	t = under((Type *)t);
+	if (t->kind == TY_TYPEPARAM) return typeparam_all(t, is_bool);
 	return t->kind == TY_BOOL || t->kind == TY_UNTYPED_BOOL;
 }
 bool is_basic(const Type *t) { return under((Type *)t)->kind < TY_FUNC; }
+
+static bool is_numeric_or_string(const Type *t) { return is_numeric(t) || type_is_string(t); }
+
+/* < <= > >= apply: integers, floats, strings (for a type parameter: every term) */
+static bool is_ordered(const Type *t) {
+	Type *u = under((Type *)t);
+	if (u->kind == TY_TYPEPARAM) return typeparam_all(u, is_ordered);
+	return type_is_integer(t) || is_float(t) || type_is_string(t);
+}
 
 static int int_bits(const Type *t) {
 	t = under((Type *)t);
@@ -147,6 +166,19 @@ int convert_untyped(Node *x, Type *t) {
 		default_type(NULL, x);
 		return CU_OK;
 	}
+	if (under(t)->kind == TY_TYPEPARAM) {
+		/* an untyped operand fits a type parameter if it fits every type
+		 * in its type set; it becomes a (non-constant) value of it */
+		Type *b = under(t)->bound ? under(under(t)->bound) : NULL;
+		if (!b || b->kind != TY_INTERFACE || !b->has_terms || b->nterms == 0) return CU_MISMATCH;
+		for (int i = 0; i < b->nterms; i++) {
+			Node tmp = *x;
+			int r = convert_untyped(&tmp, b->terms[i].type);
+			if (r != CU_OK) return r;
+		}
+		set_type_deep(x, t);
+		return CU_OK;
+	}
 	if (!is_basic(t)) return CU_MISMATCH;
 	switch (x->type->kind) {
 	case TY_UNTYPED_BOOL: if (!is_bool(t)) return CU_MISMATCH; break;
@@ -189,31 +221,62 @@ void default_type(Checker *c, Node *x) {
 	if (t) convert_untyped(x, t);
 }
 
-/* Does type v implement interface type t? *missing names a method it lacks. */
+static const char *func_string(const Str *name, Type *sig) { return arena_printf(g_arena, "%s%s", name->s, type_string(sig) + 4); }
+
+static bool is_interface_ptr(Type *t) {
+	Type *u = under(t);
+	return u->kind == TY_POINTER && under(u->elem)->kind == TY_INTERFACE;
+}
+
+/* A method of v whose name equals name but for case (types2's fold-case lookup). */
+static Method *method_fold_case(Type *v, const Str *name) {
+	Selection *ms;
+	int n = method_set(v->kind == TY_POINTER ? v : type_pointer(v), &ms);
+	for (int i = 0; i < n; i++)
+		if (!strcasecmp(ms[i].method->name->s, name->s)) return ms[i].method;
+	return NULL;
+}
+
+/* Does type v implement interface type t? *why is types2's reason (with
+ * compiler error messages): "(missing M method)", "(M method has pointer
+ * receiver)", "(wrong type for M method)" with have/want lines. */
 bool implements(Type *v, Type *t, const char **why) {
 	Type *it = under(t);
+	if (it->kind != TY_INTERFACE) {
+		if (why) *why = is_interface_ptr(t) ? arena_printf(g_arena, "(type %s is pointer to interface, not interface)", type_string(t))
+		                                    : arena_printf(g_arena, "(%s is not an interface)", type_string(t));
+		return false;
+	}
 	for (int i = 0; i < it->methods.n; i++) {
 		Method *m = &it->methods.v[i];
-		bool needs_ptr = false;
-		Method *vm = under(v)->kind == TY_INTERFACE ? NULL : find_method(v, m->name, &needs_ptr);
+		Method *vm = NULL;
+		bool found = true;
 		if (under(v)->kind == TY_INTERFACE) {
 			Type *vi = under(v);
 			for (int k = 0; k < vi->methods.n; k++)
 				if (vi->methods.v[k].name == m->name) vm = &vi->methods.v[k];
+		} else {
+			bool needs_ptr = false;
+			vm = find_method(v, m->name, &needs_ptr);
+			if (!vm || needs_ptr) {
+				found = false;
+				if (!vm && !is_interface_ptr(v)) vm = method_fold_case(v, m->name);
+			}
 		}
+		if (found && vm && type_identical(vm->type, m->type)) continue;
+		if (!why) return false;
 		if (!vm) {
-			if (why) *why = arena_printf(g_arena, "(missing method %s)", m->name->s);
-			return false;
-		}
-		if (needs_ptr) {
-			if (why) *why = arena_printf(g_arena, "(method %s has pointer receiver)", m->name->s);
-			return false;
-		}
-		if (!type_identical(vm->type, m->type)) {
-			if (why) *why = arena_printf(g_arena, "(wrong type for method %s)\n\t\thave %s%s\n\t\twant %s%s", m->name->s, m->name->s,
-			                             type_string(vm->type) + 4, m->name->s, type_string(m->type) + 4);
-			return false;
-		}
+			if (is_interface_ptr(v)) *why = arena_printf(g_arena, "(type %s is pointer to interface, not interface)", type_string(v));
+			else *why = arena_printf(g_arena, "(missing %s method)", m->name->s);
+		} else if (vm->name != m->name)
+			*why = arena_printf(g_arena, "(missing %s method)\n\t\thave %s\n\t\twant %s", m->name->s, func_string(vm->name, vm->type),
+			                    func_string(m->name, m->type));
+		else if (type_identical(vm->type, m->type))
+			*why = arena_printf(g_arena, "(%s method has pointer receiver)", m->name->s);
+		else
+			*why = arena_printf(g_arena, "(wrong type for %s method)\n\t\thave %s\n\t\twant %s", m->name->s,
+			                    func_string(vm->name, vm->type), func_string(m->name, m->type));
+		return false;
 	}
 	return true;
 }
@@ -242,8 +305,12 @@ void implicit_convert(Node *x, Type *t) {
 static bool assignable(Type *v, Type *t, const char **why) {
 	if (type_identical(v, t)) return true;
 	Type *vu = under(v), *tu = under(t);
-	if ((v->kind != TY_NAMED || t->kind != TY_NAMED) && type_identical(vu, tu) && vu->kind >= TY_FUNC) return true;
+	/* (type parameters count as named types here) */
+	if ((v->kind != TY_NAMED || t->kind != TY_NAMED) && v->kind != TY_TYPEPARAM && t->kind != TY_TYPEPARAM &&
+	    type_identical(vu, tu) && vu->kind >= TY_FUNC)
+		return true;
 	if (tu->kind == TY_INTERFACE && implements(v, t, why)) return true;
+	if (is_interface_ptr(t)) implements(v, t, why);
 	if (vu->kind == TY_CHAN && vu->dir == CHAN_BOTH && tu->kind == TY_CHAN && type_identical(vu->elem, tu->elem) &&
 	    (v->kind != TY_NAMED || t->kind != TY_NAMED))
 		return true;
@@ -258,6 +325,8 @@ bool assign_to(Checker *c, Node *x, Type *t, const char *context) {
 		diag_error(node_startpos(x), "%s is not an expression", operand_string(x));
 		return false;
 	}
+	if (type_is_untyped(x->type) && x->type->kind != TY_UNTYPED_NIL && under(t)->kind == TY_INTERFACE && under(t)->methods.n > 0)
+		default_type(c, x); /* types2: the constant takes its default type, then must implement t */
 	if (type_is_untyped(x->type)) {
 		const char *desc = operand_string(x);
 		switch (convert_untyped(x, t)) {
@@ -277,11 +346,16 @@ bool assign_to(Checker *c, Node *x, Type *t, const char *context) {
 	bool ok = assignable(x->type, t, &why);
 	if (ok && under(t)->kind == TY_INTERFACE && !type_identical(x->type, t)) implicit_convert(x, t);
 	if (!ok) {
-		if (why && under(t)->kind == TY_INTERFACE)
-			diag_error(node_startpos(x), "cannot use %s as %s value in %s: %s does not implement %s %s", operand_string(x),
-			           type_string(t), context, type_string(x->type), type_string(t), why);
+		/* types2's wording with compiler error messages: "as type T", the reason on a line of its own */
+		const char *reason = NULL;
+		if (why && (under(t)->kind == TY_INTERFACE || is_interface_ptr(t)))
+			reason = arena_printf(g_arena, "%s does not implement %s %s", type_string(x->type), type_string(t), why);
+		else if (under(x->type)->kind == TY_INTERFACE && implements(t, x->type, NULL))
+			reason = "need type assertion";
+		if (reason)
+			diag_error(node_startpos(x), "cannot use %s as type %s in %s:\n\t%s", operand_string(x), type_string(t), context, reason);
 		else
-			diag_error(node_startpos(x), "cannot use %s as %s value in %s", operand_string(x), type_string(t), context);
+			diag_error(node_startpos(x), "cannot use %s as type %s in %s", operand_string(x), type_string(t), context);
 		return false;
 	}
 	return true;
@@ -371,15 +445,28 @@ void object_operand(Checker *c, Node *n, Object *o) {
 		}
 		n->mode = M_VAR;
 		n->type = o->type;
+		/* a variable whose type had an error: uses stay quiet */
+		if (o->type && o->type->kind == TY_INVALID) invalidate(n);
 		return;
 	case OBJ_FUNC:
-		if (!o->type) o->type = o->decl->type = signature(c, o->decl->a);
+		if (!o->type) {
+			Scope *saved = c->scope;
+			func_signature(c, o);
+			c->scope = saved;
+		}
 		if (c->initdeps && local_pkg) vec_push(&c->initdeps->fdeps, o);
 		if (c->curfn && local_pkg) vec_push(&c->curfn->refs, o);
 		n->mode = M_VALUE;
 		n->type = o->type;
 		return;
-	case OBJ_TYPENAME: n->mode = M_TYPEEXPR; n->type = o->type; return;
+	case OBJ_TYPENAME:
+		n->mode = M_TYPEEXPR;
+		n->type = o->type;
+		if (o->type && o->type->ntparams && !(n->flags & NF_GENERIC_OK)) {
+			diag_error(n->pos, "cannot use generic type %s without instantiation", type_string(o->type));
+			invalidate(n);
+		}
+		return;
 	case OBJ_BUILTIN: n->mode = M_BUILTIN; n->type = ty_invalid; return;
 	case OBJ_NIL: n->mode = M_VALUE; n->type = o->type; return;
 	case OBJ_PKGNAME:
@@ -455,6 +542,65 @@ static void unary(Checker *c, Node *n) {
 	}
 }
 
+static const char *kind_string(Type *t) {
+	switch (under(t)->kind) {
+	case TY_ARRAY: return "array";
+	case TY_SLICE: return "slice";
+	case TY_STRUCT: return "struct";
+	case TY_POINTER: return "pointer";
+	case TY_FUNC: return "func";
+	case TY_INTERFACE: return "interface";
+	case TY_MAP: return "map";
+	case TY_CHAN: return "chan";
+	default: return type_string(t);
+	}
+}
+
+/* types2's incomparableCause */
+static const char *incomparable_cause(Type *t) {
+	Type *u = under(t);
+	switch (u->kind) {
+	case TY_SLICE: case TY_FUNC: case TY_MAP: return arena_printf(g_arena, "%s can only be compared to nil", kind_string(t));
+	case TY_STRUCT:
+		for (int i = 0; i < u->nfields; i++)
+			if (!type_comparable(u->fields[i].type)) return arena_printf(g_arena, "struct containing %s cannot be compared", type_string(u->fields[i].type));
+		return NULL;
+	case TY_ARRAY: return arena_printf(g_arena, "%s cannot be compared", type_string(t));
+	default: return NULL;
+	}
+}
+
+static bool is_nil_operand(Node *x) {
+	while (x->kind == N_PAREN) x = x->a;
+	return x->type->kind == TY_UNTYPED_NIL || (x->kind == N_NAME && x->obj && x->obj->kind == OBJ_NIL);
+}
+
+/* types2's comparison check (x op y, the operands' types matched): NULL if
+ * fine, else the cause, and *errop the operand the error is reported at. */
+const char *comparison_error(Node *x, Node *y, int op, Node **errop) {
+	*errop = x;
+	Type *xt = x->type, *yt = y->type;
+	if (!type_identical(xt, yt) && !assignable(xt, yt, NULL) && !assignable(yt, xt, NULL)) {
+		*errop = y;
+		return arena_printf(g_arena, "mismatched types %s and %s", type_string(xt), type_string(yt));
+	}
+	const char *cause = NULL;
+	if (op == T_EQ || op == T_NE) {
+		if (is_nil_operand(x) || is_nil_operand(y)) return NULL;
+		if (!type_comparable(xt)) cause = incomparable_cause(xt);
+		else if (!type_comparable(yt)) {
+			*errop = y;
+			cause = incomparable_cause(yt);
+		} else return NULL;
+	} else {
+		if (!is_ordered(xt)) ;
+		else if (!is_ordered(yt)) *errop = y;
+		else return NULL;
+	}
+	if (!cause) cause = arena_printf(g_arena, "operator %s not defined on %s", op_name(op), kind_string((*errop)->type));
+	return cause;
+}
+
 static bool is_comparison(int op) { return op == T_EQ || op == T_NE || op == T_LT || op == T_LE || op == T_GT || op == T_GE; }
 
 /* Brings the operands of a binary operation to one type (types2's
@@ -473,7 +619,7 @@ static bool match(Node *n, Node *x, Node *y) {
 			return true;
 		}
 		if (x->type->kind == y->type->kind) return true;
-		diag_error(node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+		diag_error(node_startpos(is_comparison(n->op) ? y : n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
 		           type_string(x->type), type_string(y->type));
 		return false;
 	}
@@ -483,7 +629,7 @@ static bool match(Node *n, Node *x, Node *y) {
 	case CU_OVERFLOW: diag_error(node_startpos(u), "%s overflows %s", desc, type_string(other->type)); return false;
 	case CU_TRUNC: diag_error(node_startpos(u), "%s truncated to %s", desc, type_string(other->type)); return false;
 	default:
-		diag_error(node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+		diag_error(node_startpos(is_comparison(n->op) ? y : n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
 		           type_string(x->type), type_string(y->type));
 		return false;
 	}
@@ -573,67 +719,18 @@ static void binary(Checker *c, Node *n) {
 	}
 	Type *t = x->type;
 	if (is_comparison(n->op)) {
-		/* spec: in any comparison, one operand must be assignable to the other's type */
-		bool ok = type_identical(x->type, y->type) ||
-		          (under(x->type)->kind == TY_INTERFACE && implements(y->type, x->type, NULL)) ||
-		          (under(y->type)->kind == TY_INTERFACE && implements(x->type, y->type, NULL));
-		if (ok && !type_identical(x->type, y->type)) {
+		Node *errop = x;
+		const char *cause = comparison_error(x, y, n->op, &errop);
+		if (cause) {
+			diag_error(node_startpos(errop), "invalid operation: %s (%s)", expr_string(n), cause);
+			invalidate(n);
+			return;
+		}
+		if (!type_identical(x->type, y->type)) {
 			n->type = ty_untyped_bool;
 			n->mode = M_VALUE;
 			default_type(c, x);
 			default_type(c, y);
-			return;
-		}
-		if (!type_identical(x->type, y->type)) {
-			diag_error(node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
-			           type_string(x->type), type_string(y->type));
-			invalidate(n);
-			return;
-		}
-		bool ordered = n->op != T_EQ && n->op != T_NE;
-		if (!ordered) {
-			/* == and != need comparable operands; slices, maps and
-			 * functions compare only with nil */
-			bool xnil = x->type->kind == TY_UNTYPED_NIL || (x->kind == N_NAME && x->obj && x->obj->kind == OBJ_NIL);
-			bool ynil = y->type->kind == TY_UNTYPED_NIL || (y->kind == N_NAME && y->obj && y->obj->kind == OBJ_NIL);
-			Node *v = xnil ? y : x;
-			Type *vu = under(v->type);
-			if (!(xnil || ynil) || !(vu->kind == TY_SLICE || vu->kind == TY_MAP || vu->kind == TY_FUNC)) {
-				if (!type_comparable(v->type) || (!(xnil || ynil) && !type_comparable(x == v ? y->type : x->type))) {
-					Node *bad = !type_comparable(x->type) ? x : y;
-					Type *bu = under(bad->type);
-					const char *why;
-					if (bu->kind == TY_SLICE) why = "slice can only be compared to nil";
-					else if (bu->kind == TY_MAP) why = "map can only be compared to nil";
-					else if (bu->kind == TY_FUNC) why = "func can only be compared to nil";
-					else {
-						/* the first non-comparable field */
-						Type *f = bu;
-						while (f->kind == TY_STRUCT || f->kind == TY_ARRAY) {
-							Type *next = NULL;
-							if (f->kind == TY_ARRAY) next = f->elem;
-							else
-								for (int i = 0; i < f->nfields && !next; i++)
-									if (!type_comparable(f->fields[i].type)) next = f->fields[i].type;
-							if (!next) break;
-							f = under(next);
-							if (f->kind != TY_STRUCT && f->kind != TY_ARRAY) {
-								f = next;
-								break;
-							}
-						}
-						why = arena_printf(g_arena, "%s containing %s cannot be compared", bu->kind == TY_STRUCT ? "struct" : "array", type_string(f));
-					}
-					diag_error(node_startpos(n), "invalid operation: %s (%s)", expr_string(n), why);
-					invalidate(n);
-					return;
-				}
-			}
-		}
-		if (ordered && !(type_is_integer(t) || is_float(t) || type_is_string(t))) {
-			diag_error(node_startpos(n), "invalid operation: %s (operator %s not defined on %s)", expr_string(n),
-			           op_name(n->op), operand_string(x));
-			invalidate(n);
 			return;
 		}
 		if (x->mode != M_CONST || y->mode != M_CONST) {
@@ -654,7 +751,7 @@ static void binary(Checker *c, Node *n) {
 	}
 	bool ok;
 	switch (n->op) {
-	case T_PLUS: ok = is_numeric(t) || type_is_string(t); break;
+	case T_PLUS: ok = is_numeric(t) || type_is_string(t) || typeparam_all(under(t), is_numeric_or_string); break;
 	case T_MINUS: case T_STAR: case T_DIV: ok = is_numeric(t); break;
 	case T_MOD: case T_AND: case T_OR: case T_XOR: case T_ANDNOT: ok = type_is_integer(t); break;
 	case T_ANDAND: case T_OROR: ok = is_bool(t); break;
@@ -665,9 +762,10 @@ static void binary(Checker *c, Node *n) {
 		invalidate(n);
 		return;
 	}
-	if ((n->op == T_DIV || n->op == T_MOD) && y->mode == M_CONST && y->val && is_numeric(t)) {
-		Const zero_chk;
-		(void)zero_chk;
+	/* as types2: a constant zero divisor is an error for constant or
+	 * integer dividends (a float variable divided by 0 is Inf or NaN) */
+	if ((n->op == T_DIV || n->op == T_MOD) && y->mode == M_CONST && y->val && is_numeric(t) &&
+	    (x->mode == M_CONST || type_is_integer(t))) {
 		if (const_compare(T_EQ, y->val, const_int64(0))) {
 			diag_error(node_startpos(y), "invalid operation: division by zero");
 			invalidate(n);
@@ -763,7 +861,7 @@ static void type_assert(Checker *c, Node *n) {
 	}
 	const char *why = NULL;
 	if (under(t)->kind != TY_INTERFACE && !implements(t, x->type, &why)) {
-		diag_error(node_startpos(n->b), "impossible type assertion: %s\n\t%s does not implement %s %s", expr_string(n),
+		diag_error(node_startpos(n), "impossible type assertion: %s\n\t%s does not implement %s %s", expr_string(n),
 		           type_string(t), type_string(x->type), why ? why : "");
 		invalidate(n);
 		return;

@@ -39,15 +39,59 @@ static int64_t check_index(Checker *c, Node *x, int64_t max, bool allow_len, con
 
 void index_expr(Checker *c, Node *n) {
 	Node *x = n->a;
+	Node *bx = x;
+	while (bx->kind == N_PAREN) bx = bx->a;
+	bx->flags |= NF_GENERIC_OK;
 	expr_or_type(c, x);
 	if (x->mode == M_INVALID) {
 		for (Node *i = n->list; i; i = i->next) expr(c, i);
 		invalidate(n);
 		return;
 	}
-	if (x->mode == M_TYPEEXPR || (x->type && under(x->type)->kind == TY_FUNC && x->obj && x->obj->kind == OBJ_FUNC)) {
-		diag_error(n->pos, "%s: generic instantiation is not supported yet", expr_string(n));
-		invalidate(n);
+	if (x->mode == M_TYPEEXPR) {
+		/* G[A, B]: a generic type instantiated */
+		if (!x->type->ntparams) {
+			diag_error(node_startpos(x), "%s is not a generic type", type_string(x->type));
+			invalidate(n);
+			return;
+		}
+		n->type = instantiate_expr(c, n, x->type);
+		n->mode = n->type->kind == TY_INVALID ? M_INVALID : M_TYPEEXPR;
+		return;
+	}
+	if (x->type && x->type->kind == TY_FUNC && x->type->ntparams) {
+		/* f[A, B]: a generic function instantiated, possibly partly (the
+		 * call infers the rest) */
+		Type *sig = x->type;
+		int na = list_len(n->list);
+		if (na > sig->ntparams) {
+			diag_error(node_startpos(n->list), "got %d type arguments but %s has %d type parameters", na, expr_string(x),
+			           sig->ntparams);
+			invalidate(n);
+			return;
+		}
+		Type **targs = NEWARR(Type *, sig->ntparams + 1);
+		int k = 0;
+		for (Node *a = n->list; a; a = a->next) {
+			targs[k] = resolve_type(c, a);
+			if (targs[k++]->kind == TY_INVALID) {
+				invalidate(n);
+				return;
+			}
+		}
+		n->targs = targs;
+		n->ntargs = na;
+		n->mode = M_VALUE;
+		n->obj = x->obj;
+		if (na < sig->ntparams) {
+			n->type = sig; /* the call completes it */
+			return;
+		}
+		if (!check_instance(n->list->pos, sig->tparams, targs, na)) {
+			invalidate(n);
+			return;
+		}
+		n->type = instantiate_sig(sig, targs);
 		return;
 	}
 	if (n->list && n->list->next) {

@@ -26,6 +26,21 @@ static bool seen_before(Type **seen, int nseen, Type *t) {
 Selection lookup_field_or_method(Type *T, const Str *name) {
 	Selection sel = {.kind = SEL_NONE};
 	bool indirect = false;
+	if (T->kind == TY_TYPEPARAM || (T->kind == TY_POINTER && T->elem->kind == TY_TYPEPARAM)) {
+		/* a type parameter has its constraint's methods (and no fields) */
+		Type *P = T->kind == TY_POINTER ? T->elem : T;
+		Type *b = P->bound ? under(P->bound) : NULL;
+		if (T->kind == TY_TYPEPARAM && b && b->kind == TY_INTERFACE)
+			for (int m = 0; m < b->methods.n; m++)
+				if (b->methods.v[m].name == name) {
+					sel.kind = SEL_METHOD;
+					sel.method = &b->methods.v[m];
+					sel.recvbase = P;
+					sel.type = b->methods.v[m].type;
+					sel.iface = true;
+				}
+		return sel;
+	}
 	if (T->kind == TY_POINTER) {
 		/* a named pointer type has no methods; *T searches T */
 		T = T->elem;
@@ -48,6 +63,7 @@ Selection lookup_field_or_method(Type *T, const Str *name) {
 			Type *t = e->type;
 			if (t->kind == TY_NAMED) {
 				if (seen_before(seen, nseen, t)) continue;
+				instance_methods(t);
 				if (nseen < 64) seen[nseen++] = t;
 				if (!sel.no_methods || depth > 0)
 					for (int m = 0; m < t->methods.n; m++)
@@ -117,6 +133,52 @@ Selection lookup_field_or_method(Type *T, const Str *name) {
 	return sel;
 }
 
+/* The method set of T (spec: Method sets), sorted by name: each method as
+ * lookup_field_or_method selects it, promoted ones included; for a
+ * non-pointer T, pointer-receiver methods reached without an indirection
+ * are left out. Returns the count; *out is arena memory. */
+int method_set(Type *T, Selection **out) {
+	VEC(const Str *) names = {0};
+	Type *queue[256];
+	int nq = 0, head = 0;
+	queue[nq++] = T->kind == TY_POINTER ? T->elem : T;
+	while (head < nq) {
+		Type *t = queue[head++];
+		if (t->kind == TY_NAMED)
+			for (int m = 0; m < t->methods.n; m++) vec_push(&names, t->methods.v[m].name);
+		Type *u = under(t);
+		if (u->kind == TY_INTERFACE && t != T)
+			for (int m = 0; m < u->methods.n; m++) vec_push(&names, u->methods.v[m].name);
+		if (u->kind != TY_STRUCT) continue;
+		for (int f = 0; f < u->nfields; f++) {
+			if (!u->fields[f].embedded) continue;
+			Type *ft = u->fields[f].type;
+			if (ft->kind == TY_POINTER) ft = ft->elem;
+			if (nq < 256 && !seen_before(queue, nq, ft)) queue[nq++] = ft;
+		}
+	}
+	Selection *sel = NEWARR(Selection, names.n + 1);
+	int n = 0;
+	for (int i = 0; i < names.n; i++) {
+		bool dup = false;
+		for (int j = 0; j < n && !dup; j++) dup = sel[j].method->name == names.v[i];
+		if (dup) continue;
+		Selection s = lookup_field_or_method(T, names.v[i]);
+		if (s.kind != SEL_METHOD) continue;
+		if (s.method->ptrrecv && !s.indirect && T->kind != TY_POINTER && !s.iface) continue;
+		sel[n++] = s;
+	}
+	free(names.v);
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && strcmp(sel[j - 1].method->name->s, sel[j].method->name->s) > 0; j--) {
+			Selection tmp = sel[j];
+			sel[j] = sel[j - 1];
+			sel[j - 1] = tmp;
+		}
+	*out = sel;
+	return n;
+}
+
 /* Does type T have method name in its method set? (For value receivers
  * every method of T; for *T also the pointer-receiver ones.) */
 Method *find_method(Type *T, const Str *name, bool *needs_ptr) {
@@ -124,6 +186,16 @@ Method *find_method(Type *T, const Str *name, bool *needs_ptr) {
 	if (s.kind != SEL_METHOD) return NULL;
 	*needs_ptr = s.method->ptrrecv && !s.indirect && T->kind != TY_POINTER && !s.iface;
 	return s.method;
+}
+
+/* A method value or expression t.m (t not an interface) refers to the
+ * method for the initialization order, as a function name does (spec:
+ * Package initialization). */
+static void note_method_ref(Checker *c, const Selection *s) {
+	Object *m = s->method ? s->method->obj : NULL;
+	if (s->iface || !m || m->kind != OBJ_FUNC || (m->pkg && m->pkg != c->pkg)) return;
+	if (c->initdeps) vec_push(&c->initdeps->fdeps, m);
+	if (c->curfn) vec_push(&c->curfn->refs, m);
 }
 
 /* x.f and x.m: a field (addressable if x is, or through a pointer), a
@@ -150,7 +222,7 @@ void selector_expr(Checker *c, Node *n) {
 			invalidate(n);
 			return;
 		}
-		if (s.method->ptrrecv && x->type->kind != TY_POINTER && !s.iface) {
+		if (s.method->ptrrecv && under(x->type)->kind != TY_POINTER && !s.iface && !s.indirect) {
 			diag_error(n->pos, "invalid method expression %s (needs pointer receiver (*%s).%s)", expr_string(n),
 			           type_string(x->type), n->name->s);
 			invalidate(n);
@@ -167,7 +239,10 @@ void selector_expr(Checker *c, Node *n) {
 		n->mode = M_VALUE;
 		n->type = ft;
 		n->obj = s.method->obj;
+		n->sel = NEW(Selection);
+		*n->sel = s;
 		n->flags |= NF_METHODEXPR;
+		note_method_ref(c, &s);
 		return;
 	}
 	if (x->mode == M_NOVALUE || !x->type) {
@@ -199,6 +274,7 @@ void selector_expr(Checker *c, Node *n) {
 		n->obj = s.method->obj;
 		n->sel = NEW(Selection);
 		*n->sel = s;
+		note_method_ref(c, &s);
 		return;
 	}
 	case SEL_AMBIGUOUS:

@@ -136,6 +136,16 @@ void init_universe(void) {
 	eo->type = errt;
 	eo->state = 2;
 	declare(universe, eo);
+	/* comparable: the constraint satisfied by strictly comparable types */
+	Type *cmpi = type_new(TY_INTERFACE);
+	cmpi->comparable = true;
+	Object *co = obj_new(OBJ_TYPENAME, internz("comparable"), NULL, NOPOS);
+	Type *cmpt = type_new(TY_NAMED);
+	cmpt->obj = co;
+	cmpt->underlying = cmpi;
+	co->type = cmpt;
+	co->state = 2;
+	declare(universe, co);
 	g_arena = saved;
 }
 

@@ -86,7 +86,7 @@ static void assignment(Checker *c, Node *n) {
 	if (n->op == T_INC || n->op == T_DEC) {
 		Node *x = n->list;
 		expr(c, x);
-		if (x->mode != M_INVALID && !(type_is_integer(x->type) || under(x->type)->kind == TY_FLOAT32 || under(x->type)->kind == TY_FLOAT64))
+		if (x->mode != M_INVALID && !is_numeric(x->type))
 			diag_error(n->pos, "invalid operation: %s%s (non-numeric type %s)", expr_string(x), n->op == T_INC ? "++" : "--",
 			           type_string(x->type));
 		return;
@@ -198,6 +198,28 @@ static const char *pos_string(Pos p) {
 
 /* A type switch: each case lists types (or nil); the bound variable, if
  * any, has the case's type when it lists exactly one, else the guard's. */
+static bool has_nil(Type *t) {
+	switch (under(t)->kind) {
+	case TY_POINTER: case TY_SLICE: case TY_MAP: case TY_CHAN: case TY_FUNC: case TY_INTERFACE: case TY_UNSAFEPTR: return true;
+	default: return false;
+	}
+}
+
+/* A type switch case listed before (types2: "duplicate case T in type switch"). */
+static bool dup_type_case(void *seenp, Node *v) {
+	VEC(Node *) *seen = seenp;
+	bool vnil = v->type && v->type->kind == TY_UNTYPED_NIL;
+	for (int i = 0; i < seen->n; i++) {
+		Node *o = seen->v[i];
+		bool onil = o->type && o->type->kind == TY_UNTYPED_NIL;
+		if (vnil != onil || (!vnil && !type_identical(o->type, v->type))) continue;
+		diag_error(node_startpos(v), "duplicate case %s in type switch\n\t%s: previous case", vnil ? "nil" : type_string(v->type),
+		           pos_string(node_startpos(o)));
+		return true;
+	}
+	return false;
+}
+
 static void type_switch(Checker *c, Node *n) {
 	Node *g = n->b, *x = g->a;
 	expr(c, x);
@@ -210,6 +232,7 @@ static void type_switch(Checker *c, Node *n) {
 	g->mode = M_VALUE;
 	Node *dflt = NULL;
 	bool used = false;
+	VEC(Node *) seen = {0}; /* the case types so far (a nil case: its node) */
 	for (Node *cc = n->list; cc; cc = cc->next) {
 		if (cc->flags & NF_DEFAULT) {
 			if (dflt) diag_error(cc->pos, "multiple defaults (first at %s)", pos_string(dflt->pos));
@@ -224,13 +247,16 @@ static void type_switch(Checker *c, Node *n) {
 				v->type = basic_type(TY_UNTYPED_NIL);
 				v->obj = scope_lookup(c->scope, v->name);
 				single = NULL;
+				if (!dup_type_case(&seen, v)) vec_push(&seen, v);
 				continue;
 			}
 			Type *t = resolve_type(c, v);
 			if (t->kind == TY_INVALID) continue;
+			if (dup_type_case(&seen, v)) continue;
+			vec_push(&seen, v);
 			const char *why = NULL;
-			if (under(t)->kind != TY_INTERFACE && !implements(t, x->type, &why))
-				diag_error(node_startpos(v), "impossible type switch case: %s\n\t%s cannot have dynamic type %s %s", expr_string(x),
+			if (under(t)->kind != TY_INTERFACE && t->kind != TY_TYPEPARAM && !implements(t, x->type, &why))
+				diag_error(node_startpos(v), "impossible type switch case: %s\n\t%s cannot have dynamic type %s %s", expr_string(v),
 				           operand_string(x), type_string(t), why ? why : "");
 			single = t;
 		}
@@ -248,6 +274,7 @@ static void type_switch(Checker *c, Node *n) {
 		close_scope(c);
 	}
 	if (g->name && !used) diag_error(g->pos, "%s declared but not used", g->name->s);
+	free(seen.v);
 }
 
 /* An expression switch: the tag (true if absent) is compared with each
@@ -265,8 +292,13 @@ static void switch_stmt(Checker *c, Node *n) {
 		expr(c, n->b);
 		default_type(c, n->b);
 		tag = n->b->mode == M_INVALID ? ty_invalid : n->b->type;
+		if (tag->kind != TY_INVALID && !type_comparable(tag) && !has_nil(tag)) {
+			diag_error(node_startpos(n->b), "cannot switch on %s (%s is not comparable)", operand_string(n->b), type_string(tag));
+			tag = ty_invalid;
+		}
 	}
 	Node *dflt = NULL;
+	VEC(Node *) seen = {0}; /* constant case values so far */
 	for (Node *cc = n->list; cc; cc = cc->next) {
 		if (cc->flags & NF_DEFAULT) {
 			if (dflt) diag_error(cc->pos, "multiple defaults (first at %s)", pos_string(dflt->pos));
@@ -280,24 +312,43 @@ static void switch_stmt(Checker *c, Node *n) {
 				 * failed implicit conversion there as a conversion */
 				bool str = type_is_string(v->type), tstr = type_is_string(tag);
 				bool bl = v->type->kind == TY_UNTYPED_BOOL, tbl = tag->kind == TY_BOOL;
-				if (str != tstr || bl != tbl) {
+				if ((str != tstr || bl != tbl) && under(tag)->kind != TY_INTERFACE) {
 					diag_error(node_startpos(v), "cannot convert %s to %s", operand_string(v), type_string(tag));
 					continue;
 				}
 				if (!assign_to(c, v, tag, "switch case")) continue;
-			} else if (!type_identical(v->type, tag)) {
-				if (n->b)
-					diag_error(node_startpos(v), "invalid case %s in switch on %s (mismatched types %s and %s)", expr_string(v),
-					           expr_string(n->b), type_string(v->type), type_string(tag));
-				else
+			} else if (!n->b) {
+				if (!type_identical(v->type, tag)) {
 					diag_error(node_startpos(v), "invalid case %s in switch (mismatched types %s and bool)", expr_string(v),
 					           type_string(v->type));
+					continue;
+				}
+			} else {
+				Node *errop;
+				const char *cause = comparison_error(v, n->b, T_EQ, &errop);
+				if (cause) {
+					diag_error(node_startpos(v), "invalid case %s in switch on %s (%s)", expr_string(v), expr_string(n->b), cause);
+					continue;
+				}
 			}
+			/* duplicate constant cases (an interface tag: the value before its boxing) */
+			Node *cv = v->kind == N_CONVERT && v->a ? v->a : v;
+			if (cv->mode != M_CONST || !cv->val || cv->val->kind == CV_BOOL || cv->val->kind == CV_COMPLEX) continue; /* as gc */
+			bool dup = false;
+			for (int i = 0; i < seen.n && !dup; i++) {
+				Node *o = seen.v[i];
+				if (!type_identical(o->type, cv->type)) continue;
+				if (!const_compare(T_EQ, o->val, cv->val)) continue;
+				diag_error(node_startpos(cv), "duplicate case %s in expression switch\n\t%s: previous case", operand_string(cv), pos_string(o->pos));
+				dup = true;
+			}
+			if (!dup) vec_push(&seen, cv);
 		}
 		open_scope(c);
 		stmts(c, cc->list2);
 		close_scope(c);
 	}
+	free(seen.v);
 	close_scope(c);
 }
 

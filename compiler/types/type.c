@@ -39,9 +39,18 @@ Type *type_chan(int dir, Type *elem) {
 	return t;
 }
 
+/* The underlying type; for a type parameter its core type if it has one
+ * (generic.c), else the type parameter itself. */
 Type *under(Type *t) {
 	int guard = 0;
-	while (t && t->kind == TY_NAMED && guard++ < 100) t = t->underlying ? t->underlying : basic_type(TY_INVALID);
+	while (t && t->kind == TY_NAMED && guard++ < 100) {
+		if (!t->underlying && t->orig) instance_underlying(t);
+		t = t->underlying ? t->underlying : basic_type(TY_INVALID);
+	}
+	if (t && t->kind == TY_TYPEPARAM) {
+		Type *core = core_type(t);
+		if (core) return core;
+	}
 	return t;
 }
 
@@ -51,15 +60,28 @@ bool type_is_untyped(const Type *t) { return t->kind >= TY_UNTYPED_BOOL && t->ki
 
 bool type_is_integer(const Type *t) {
 	t = under((Type *)t);
+	if (t->kind == TY_TYPEPARAM) return typeparam_all(t, type_is_integer);
 	return (t->kind >= TY_INT && t->kind <= TY_UINTPTR) || t->kind == TY_UNTYPED_INT || t->kind == TY_UNTYPED_RUNE;
 }
 
 bool type_is_string(const Type *t) {
 	t = under((Type *)t);
+	if (t->kind == TY_TYPEPARAM) return typeparam_all(t, type_is_string);
 	return t->kind == TY_STRING || t->kind == TY_UNTYPED_STRING;
 }
 
 /* ---- identity --------------------------------------------------------------------- */
+
+static bool ignore_tags; /* type_identical_ignore_tags is comparing */
+
+/* Identity ignoring struct tags (spec: Conversions). */
+bool type_identical_ignore_tags(const Type *a, const Type *b) {
+	bool old = ignore_tags;
+	ignore_tags = true;
+	bool r = type_identical(a, b);
+	ignore_tags = old;
+	return r;
+}
 
 bool type_identical(const Type *a, const Type *b) {
 	if (a == b) return true;
@@ -84,6 +106,7 @@ bool type_identical(const Type *a, const Type *b) {
 		for (int i = 0; i < a->nfields; i++) {
 			Field *x = &a->fields[i], *y = &b->fields[i];
 			if (x->name != y->name || x->embedded != y->embedded || !type_identical(x->type, y->type)) return false;
+			if (ignore_tags) continue;
 			if (x->taglen != y->taglen || (x->taglen && memcmp(x->tag, y->tag, x->taglen))) return false;
 		}
 		return true;
@@ -104,6 +127,7 @@ typedef struct Out {
 	size_t n, cap;
 	const Package *rel; /* named types of other packages print qualified */
 	bool qualify_all;
+	bool reflect; /* reflect's spelling: "struct { a int }", "interface {}" */
 } Out;
 
 static void out(Out *o, const char *s) {
@@ -158,7 +182,16 @@ static void write_type(Out *o, const Type *t, int depth) {
 			out(o, ".");
 		}
 		out(o, t->obj ? t->obj->name->s : "?");
+		if (t->orig) {
+			out(o, "[");
+			for (int i = 0; i < t->ntargs; i++) {
+				if (i) out(o, o->reflect ? "," : ", ");
+				write_type(o, t->targs[i], depth + 1);
+			}
+			out(o, "]");
+		}
 		return;
+	case TY_TYPEPARAM: out(o, t->obj ? t->obj->name->s : "?"); return;
 	case TY_POINTER: out(o, "*"); write_type(o, t->elem, depth + 1); return;
 	case TY_SLICE: out(o, "[]"); write_type(o, t->elem, depth + 1); return;
 	case TY_ARRAY:
@@ -191,7 +224,7 @@ static void write_type(Out *o, const Type *t, int depth) {
 		out(o, ")");
 		return;
 	case TY_STRUCT:
-		out(o, "struct{");
+		out(o, o->reflect ? (t->nfields ? "struct { " : "struct {") : "struct{");
 		for (int i = 0; i < t->nfields; i++) {
 			if (i) out(o, "; ");
 			if (!t->fields[i].embedded) {
@@ -205,20 +238,44 @@ static void write_type(Out *o, const Type *t, int depth) {
 				out(o, tag);
 			}
 		}
-		out(o, "}");
+		out(o, o->reflect && t->nfields ? " }" : "}");
 		return;
 	case TY_INTERFACE:
-		if (t->methods.n == 0) {
-			out(o, t->name ? t->name : "interface{}");
+		if (t->has_terms || t->comparable) {
+			out(o, "interface{");
+			bool first = true;
+			if (t->comparable) {
+				out(o, "comparable");
+				first = false;
+			}
+			for (int i = 0; i < t->methods.n; i++) {
+				if (!first) out(o, "; ");
+				first = false;
+				out(o, t->methods.v[i].name->s);
+				write_sig(o, t->methods.v[i].type, depth + 1);
+			}
+			if (t->has_terms) {
+				if (!first) out(o, "; ");
+				for (int i = 0; i < t->nterms; i++) {
+					if (i) out(o, " | ");
+					if (t->terms[i].tilde) out(o, "~");
+					write_type(o, t->terms[i].type, depth + 1);
+				}
+			}
+			out(o, "}");
 			return;
 		}
-		out(o, "interface{");
+		if (t->methods.n == 0) {
+			out(o, o->reflect ? "interface {}" : t->name ? t->name : "interface{}");
+			return;
+		}
+		out(o, o->reflect ? "interface { " : "interface{");
 		for (int i = 0; i < t->methods.n; i++) {
 			if (i) out(o, "; ");
 			out(o, t->methods.v[i].name->s);
 			write_sig(o, t->methods.v[i].type, depth + 1);
 		}
-		out(o, "}");
+		out(o, o->reflect ? " }" : "}");
 		return;
 	default:
 		out(o, t->name ? t->name : "?");
@@ -252,6 +309,12 @@ const char *type_string(const Type *t) {
 const char *type_string_qualified(const Type *t) {
 	if (t && t->kind < TY_FUNC && t->name) return t->name;
 	Out o = {.qualify_all = true};
+	return type_string_out(t, &o);
+}
+
+const char *type_string_reflect(const Type *t) {
+	if (t && t->kind < TY_FUNC) return basic_type(t->kind)->name;
+	Out o = {.qualify_all = true, .reflect = true};
 	return type_string_out(t, &o);
 }
 
@@ -326,9 +389,15 @@ int64_t field_offset(Type *st, int i) {
 	return st->fields[i].offset;
 }
 
+static bool term_comparable(const Type *t) { return type_comparable((Type *)t); }
+
 bool type_comparable(Type *t) {
 	t = under(t);
 	switch (t->kind) {
+	case TY_TYPEPARAM: {
+		Type *b = t->bound ? under(t->bound) : NULL;
+		return b && (b->comparable || typeparam_all(t, term_comparable));
+	}
 	case TY_SLICE: case TY_MAP: case TY_FUNC: return false;
 	case TY_ARRAY: return type_comparable(t->elem);
 	case TY_STRUCT:

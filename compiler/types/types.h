@@ -36,7 +36,8 @@ typedef enum TypeKind {
 	TY_CHAN,      /* elem, dir */
 	TY_STRUCT,    /* fields */
 	TY_INTERFACE, /* methods (sorted by name) */
-	TY_NAMED,     /* obj, underlying, methods (declared) */
+	TY_NAMED,     /* obj, underlying, methods (declared); generic: tparams; instance: orig, targs */
+	TY_TYPEPARAM, /* obj, bound (its constraint interface), index */
 	TY_KINDS
 } TypeKind;
 
@@ -49,6 +50,12 @@ typedef struct Field {
 	const char *tag;
 	uint32_t taglen;
 } Field;
+
+/* A term of a constraint's type set: T or ~T. */
+typedef struct Term {
+	Type *type;
+	bool tilde;
+} Term;
 
 typedef struct Method {
 	const Str *name;
@@ -79,6 +86,19 @@ struct Type {
 	/* TY_NAMED */
 	struct Object *obj;
 	Type *underlying;   /* NULL while being resolved */
+	/* generics (generic.c) */
+	Type **tparams;     /* TY_NAMED, TY_FUNC: a generic type's or function's type parameters */
+	int ntparams;
+	Type **targs;       /* TY_NAMED: an instance's type arguments (orig is the generic type) */
+	int ntargs;
+	Type *orig;
+	VEC(Type *) instances; /* TY_NAMED generic: its instances, one per distinct type-argument list */
+	Type *bound;        /* TY_TYPEPARAM: the constraint, an interface */
+	int index;          /* TY_TYPEPARAM: position in its list */
+	Term *terms;        /* TY_INTERFACE with has_terms: its type set's terms (else every type) */
+	int nterms;
+	bool has_terms;
+	bool comparable;    /* TY_INTERFACE: embeds comparable */
 	/* layout, computed on demand by type_size */
 	int64_t size, align;
 	int layout;         /* 0 not computed, 1 computing, 2 done */
@@ -102,6 +122,7 @@ typedef struct Selection {
 /* lookup.c: fields and methods by name; method sets */
 Selection lookup_field_or_method(Type *T, const Str *name);
 Method *find_method(Type *T, const Str *name, bool *needs_ptr);
+int method_set(Type *T, Selection **out); /* sorted by name; promoted methods included */
 
 /* type.c: constructors, identity, strings, layout */
 Type *basic_type(TypeKind k);
@@ -116,9 +137,19 @@ Type *under(Type *t);             /* the underlying type */
  * their kinds are: byte and uint8 are two Type values (messages print the
  * name used) but one type. */
 bool type_identical(const Type *a, const Type *b);
+bool type_identical_ignore_tags(const Type *a, const Type *b);
 int64_t type_size(Type *t);
 int64_t type_align(Type *t);
 bool type_comparable(Type *t);
+
+/* generic.c: type parameters, type sets, substitution, instantiation */
+Type *core_type(Type *t);           /* the single underlying type of a type parameter's type set, or NULL */
+bool typeparam_all(const Type *t, bool (*pred)(const Type *)); /* every term of t's type set satisfies pred */
+Type *type_subst(Type *t, Type **from, Type **to, int n);
+Type *instantiate_sig(Type *sig, Type **targs); /* a generic signature with its type arguments */
+Type *instance_underlying(Type *t);  /* an instance's underlying type, substituted on first use */
+void instance_methods(Type *t);      /* an instance's methods, substituted from its generic type's */
+const char *termlist_string(const Type *iface);
 bool type_has_pointers(Type *t);
 int64_t field_offset(Type *st, int i);
 
@@ -149,6 +180,9 @@ bool const_compare(int op, const Const *x, const Const *y);
 bool const_representable(const Const *x, const Type *t, Const **out, const char **why);
 bool const_int_value(const Const *x, int64_t *v); /* fits in int64 and is integral */
 double const_float64(const Const *x);
+double const_imag_float64(const Const *x);      /* 0 unless complex */
+Const *const_complex(const Const *re, const Const *im);
+Const *const_part(const Const *x, bool imag); /* real(x) or imag(x) */
 const char *const_string_of(const Const *x);       /* as go/constant's String */
 
 typedef enum ObjKind { OBJ_BAD, OBJ_VAR, OBJ_CONST, OBJ_TYPENAME, OBJ_FUNC, OBJ_BUILTIN, OBJ_NIL, OBJ_PKGNAME } ObjKind;
@@ -221,12 +255,16 @@ bool type_is_integer(const Type *t);
 bool type_is_string(const Type *t);
 const char *type_string(const Type *t); /* as types2 prints it, relative to the package being checked */
 const char *type_string_qualified(const Type *t); /* every named type qualified: main.T, []strings.Builder */
+const char *type_string_reflect(const Type *t);   /* as reflect's Type.String: struct { a int }, interface {} */
 const Package *type_string_package(const Package *p); /* sets the package type_string is relative to; returns the old one */
 
 /* Checks a package made of parsed files; reports errors to diag. Imports
  * are resolved through imp (NULL: a package that imports nothing but
  * unsafe). */
 Package *check_package(const char *path, Node **files, int nfiles, const Importer *imp);
+
+/* A package-level object by name, or NULL. */
+Object *package_lookup(Package *p, const char *name);
 
 /* The import path an N_IMPORTDECL names (its literal unquoted). */
 const char *import_path(const Node *importdecl);

@@ -21,10 +21,12 @@ void resolve_typename(Checker *c, Object *o) {
 	Node *d = o->decl;
 	Scope *saved = c->scope;
 	if (o->global) c->scope = o->fscope;
-	if (d->list) {
-		diag_error(d->pos, "generic type %s: type parameters are not supported yet", o->name->s);
-		o->type = ty_invalid;
-	} else if (d->flags & NF_ALIAS) {
+	if (d->list && !(d->flags & NF_ALIAS)) {
+		/* a generic type: its parameters are in scope for its definition */
+		c->scope = scope_new(c->scope);
+		o->type->tparams = declare_tparams(c, d->list, &o->type->ntparams);
+	}
+	if (d->flags & NF_ALIAS) {
 		o->type = resolve_type(c, d->a);
 	} else {
 		Type *rhs = resolve_type(c, d->a);
@@ -132,6 +134,69 @@ static Type *struct_type(Checker *c, Node *n) {
 	return t;
 }
 
+/* One term of a union: T or ~T (collected into terms). */
+typedef VEC(Term) Terms;
+
+static void union_terms(Checker *c, Node *e, Terms *terms) {
+	while (e->kind == N_PAREN) e = e->a;
+	if (e->kind == N_BINARY && e->op == T_OR) {
+		union_terms(c, e->a, terms);
+		union_terms(c, e->b, terms);
+		return;
+	}
+	bool tilde = e->kind == N_UNARY && e->op == T_TILDE;
+	Type *t = resolve_type(c, tilde ? e->a : e);
+	if (t->kind == TY_INVALID) return;
+	if (tilde && !type_identical(t, under(t))) {
+		diag_error(e->pos, "invalid use of ~ (underlying type of %s is %s)", type_string(t), type_string(under(t)));
+		return;
+	}
+	Type *u = under(t);
+	if (u->kind == TY_INTERFACE && !tilde) {
+		/* a constraint in a union contributes its terms */
+		if (u->has_terms)
+			for (int i = 0; i < u->nterms; i++) vec_push(terms, u->terms[i]);
+		else {
+			Term all = {NULL, false};
+			vec_push(terms, all);
+		}
+		return;
+	}
+	Term tm = {t, tilde};
+	vec_push(terms, tm);
+}
+
+/* An embedded element of an interface: an interface (its methods, terms
+ * and comparability join), or a union of type terms (the type set is
+ * intersected with it). */
+static void embed_element(Checker *c, Type *t, Node *e) {
+	Node *x = e;
+	while (x->kind == N_PAREN) x = x->a;
+	if ((x->kind == N_BINARY && x->op == T_OR) || (x->kind == N_UNARY && x->op == T_TILDE)) {
+		Terms terms = {0};
+		union_terms(c, x, &terms);
+		bool all = false;
+		for (int i = 0; i < terms.n; i++) all |= terms.v[i].type == NULL;
+		if (!all) terms_intersect(t, terms.v, terms.n, true);
+		return;
+	}
+	Type *et = resolve_type(c, e);
+	Type *u = under(et);
+	if (u->kind == TY_INTERFACE) {
+		for (int k = 0; k < u->methods.n; k++) {
+			bool dup = false;
+			for (int j = 0; j < t->methods.n; j++)
+				if (t->methods.v[j].name == u->methods.v[k].name) dup = true;
+			if (!dup) vec_push(&t->methods, u->methods.v[k]);
+		}
+		if (u->has_terms) terms_intersect(t, u->terms, u->nterms, true);
+		t->comparable |= u->comparable;
+	} else if (u->kind != TY_INVALID) {
+		Term tm = {et, false};
+		terms_intersect(t, &tm, 1, true);
+	}
+}
+
 static Type *interface_type(Checker *c, Node *n) {
 	Type *t = type_new(TY_INTERFACE);
 	for (Node *f = n->list; f; f = f->next) {
@@ -142,21 +207,81 @@ static Type *interface_type(Checker *c, Node *n) {
 			vec_push(&t->methods, m);
 			continue;
 		}
-		Type *e = resolve_type(c, f->a);
-		Type *u = under(e);
-		if (u->kind == TY_INTERFACE) {
-			for (int k = 0; k < u->methods.n; k++) {
-				bool dup = false;
-				for (int j = 0; j < t->methods.n; j++)
-					if (t->methods.v[j].name == u->methods.v[k].name) dup = true;
-				if (!dup) vec_push(&t->methods, u->methods.v[k]);
-			}
-		} else if (u->kind != TY_INVALID) {
-			diag_error(f->a->pos, "cannot use %s in interface (constraint interfaces are not supported yet)", type_string(e));
-		}
+		embed_element(c, t, f->a);
 	}
 	if (t->methods.n > 1) qsort(t->methods.v, (size_t)t->methods.n, sizeof(Method), method_cmp);
 	return t;
+}
+
+/* A type parameter's constraint: an interface, or a type or union that
+ * stands for interface{ that }. */
+static Type *constraint_type(Checker *c, Node *e) {
+	Node *x = e;
+	while (x->kind == N_PAREN) x = x->a;
+	if ((x->kind == N_BINARY && x->op == T_OR) || (x->kind == N_UNARY && x->op == T_TILDE)) {
+		Type *it = type_new(TY_INTERFACE);
+		embed_element(c, it, e);
+		return it;
+	}
+	Type *t = resolve_type(c, e);
+	if (t->kind == TY_INVALID || under(t)->kind == TY_INTERFACE) return t;
+	Type *it = type_new(TY_INTERFACE);
+	Term tm = {t, false};
+	terms_intersect(it, &tm, 1, true);
+	return it;
+}
+
+Type **declare_tparams(Checker *c, Node *list, int *n) {
+	*n = list_len(list);
+	Type **tp = NEWARR(Type *, *n + 1);
+	int i = 0;
+	for (Node *f = list; f; f = f->next, i++) {
+		Type *t = type_new(TY_TYPEPARAM);
+		const Str *name = f->name ? f->name : f->a && f->a->kind == N_NAME ? f->a->name : internz("_");
+		Object *o = obj_new(OBJ_TYPENAME, name, t, f->pos);
+		o->state = 2;
+		o->used = true;
+		t->obj = o;
+		t->index = i;
+		f->obj = o;
+		tp[i] = t;
+		if (!(name->len == 1 && name->s[0] == '_') && scope_lookup_local(c->scope, name)) {
+			diag_error(f->pos, "%s redeclared in this block", name->s);
+			continue;
+		}
+		declare(c->scope, o);
+	}
+	i = 0;
+	for (Node *f = list; f; f = f->next, i++) {
+		if (!f->name || !f->a) {
+			tp[i]->bound = universe_empty_interface();
+			continue;
+		}
+		tp[i]->bound = constraint_type(c, f->a);
+	}
+	return tp;
+}
+
+/* G[A, B]: a generic type instantiated with the written arguments. */
+Type *instantiate_expr(Checker *c, Node *n, Type *g) {
+	int na = list_len(n->list);
+	Type **targs = NEWARR(Type *, na + 1);
+	int i = 0;
+	for (Node *a = n->list; a; a = a->next) targs[i++] = resolve_type(c, a);
+	for (int k = 0; k < na; k++)
+		if (targs[k]->kind == TY_INVALID) return ty_invalid;
+	if (na != g->ntparams) {
+		diag_error(node_startpos(n), "got %d arguments but %d type parameters", na, g->ntparams);
+		return ty_invalid;
+	}
+	if (g->kind == TY_NAMED) {
+		Type *t = instantiate_named(g, targs, na);
+		/* constraints may mention types not complete yet: check them once the
+		 * generic type is resolved */
+		if (g->underlying && !check_instance(n->list->pos, g->tparams, targs, na)) return ty_invalid;
+		return t;
+	}
+	return ty_invalid;
 }
 
 static int64_t array_length(Checker *c, Node *len) {
@@ -202,6 +327,10 @@ Type *resolve_type(Checker *c, Node *n) {
 		}
 		resolve_typename(c, o);
 		t = o->type;
+		if (t->ntparams && !(n->flags & NF_GENERIC_OK)) {
+			diag_error(n->pos, "cannot use generic type %s without instantiation", type_string(t));
+			t = ty_invalid;
+		}
 		break;
 	}
 	case N_UNARY:
@@ -227,7 +356,7 @@ Type *resolve_type(Checker *c, Node *n) {
 		Type *k = resolve_type(c, n->a), *v = resolve_type(c, n->b);
 		t = type_map(k, v);
 		/* comparability of the key is checked once k is complete */
-		if (k->kind != TY_NAMED || k->underlying) {
+		if ((k->kind != TY_NAMED || k->underlying) && !(k->kind == TY_TYPEPARAM && !k->bound)) {
 			if (under(k)->kind != TY_INVALID && !type_comparable(k)) diag_error(n->a->pos, "invalid map key type %s", type_string(k));
 		}
 		break;
@@ -236,9 +365,19 @@ Type *resolve_type(Checker *c, Node *n) {
 	case N_FUNCTYPE: t = signature(c, n); break;
 	case N_STRUCTTYPE: t = struct_type(c, n); break;
 	case N_INTERFACETYPE: t = interface_type(c, n); break;
-	case N_INDEX:
-		diag_error(n->pos, "%s: generic instantiation is not supported yet", expr_string(n));
+	case N_INDEX: {
+		Node *g = n->a;
+		while (g->kind == N_PAREN) g = g->a;
+		g->flags |= NF_GENERIC_OK;
+		Type *gt = resolve_type(c, g);
+		if (gt->kind == TY_INVALID) break;
+		if (!gt->ntparams) {
+			diag_error(node_startpos(g), "%s is not a generic type", type_string(gt));
+			break;
+		}
+		t = instantiate_expr(c, n, gt);
 		break;
+	}
 	case N_SELECTOR: {
 		bool qualified;
 		Object *o = qualified_ident(c, n, &qualified);
@@ -249,6 +388,10 @@ Type *resolve_type(Checker *c, Node *n) {
 		} else if (o) {
 			o->used = true;
 			t = o->type;
+			if (t->ntparams && !(n->flags & NF_GENERIC_OK)) {
+				diag_error(n->pos, "cannot use generic type %s without instantiation", expr_string(n));
+				t = ty_invalid;
+			}
 		}
 		break;
 	}

@@ -153,6 +153,7 @@ void rt_sched_each_stack(rt_rangefn fn, void *ctx) {
 
 /* No goroutine stacks here: every thread already runs on its own stack. */
 void rt_systemstack(void (*fn)(void *arg), void *arg) { fn(arg); }
+void rt_preemptcheck(void) {}
 
 /* panic.c raises runtime errors through defer.c's rt_gopanic, which needs
  * the scheduler's goroutines; these tests have none: print and exit. */

@@ -1,17 +1,13 @@
 // Package bytes implements functions for the manipulation of byte slices.
 //
-// goc's bytes has Buffer (Write, WriteString, WriteByte, WriteRune, String,
-// Bytes, Len, Cap, Reset, Truncate, Grow, Next); Compare, Contains,
+// goc's bytes has Buffer (both sides), Reader; Compare, Contains,
 // ContainsAny, ContainsRune, Count, Cut, Equal, EqualFold, Fields,
 // FieldsFunc, HasPrefix, HasSuffix, Index, IndexAny, IndexByte, IndexFunc,
 // IndexRune, Join, LastIndex, LastIndexAny, LastIndexByte, LastIndexFunc,
 // Map, Repeat, Replace, ReplaceAll, Runes, Split, SplitAfter, SplitAfterN,
 // SplitN, Title, ToLower, ToTitle, ToUpper, ToValidUTF8, Trim, TrimFunc,
 // TrimLeft, TrimLeftFunc, TrimPrefix, TrimRight, TrimRightFunc, TrimSpace,
-// TrimSuffix; with gc's choices of nil versus empty results. It lacks
-// Reader/NewReader, NewBuffer's reading side (Buffer.Read, ReadByte,
-// ReadRune, ReadBytes, ReadString, ReadFrom, WriteTo, UnreadByte,
-// UnreadRune) and MinRead/ErrTooLarge: they need io.
+// TrimSuffix; with gc's choices of nil versus empty results.
 package bytes
 
 import (

@@ -1,5 +1,5 @@
-// Package errors implements functions to manipulate errors: New, Unwrap
-// and Is. As is missing: it needs reflect, which goc does not have yet.
+// Package errors implements functions to manipulate errors: New, Unwrap,
+// Is and As.
 package errors
 
 // New returns an error whose Error method returns text. Each call makes a

@@ -1,5 +1,7 @@
 package errors
 
+import "reflect"
+
 // Unwrap returns the result of calling the Unwrap method on err, if err's
 // type contains an Unwrap method returning error. Otherwise, Unwrap returns
 // nil.
@@ -21,8 +23,9 @@ func Is(err, target error) bool {
 	if target == nil {
 		return err == target
 	}
+	comparable := reflect.TypeOf(target).Comparable()
 	for {
-		if equal(err, target) {
+		if comparable && err == target {
 			return true
 		}
 		if x, ok := err.(interface{ Is(error) bool }); ok && x.Is(target) {
@@ -32,16 +35,4 @@ func Is(err, target error) bool {
 			return false
 		}
 	}
-}
-
-// equal compares two errors with ==, treating errors whose dynamic type is
-// not comparable (Go's errors asks reflect; goc has no reflect yet, so the
-// comparison's run-time panic is recovered instead) as unequal.
-func equal(a, b error) (eq bool) {
-	defer func() {
-		if recover() != nil {
-			eq = false
-		}
-	}()
-	return a == b
 }

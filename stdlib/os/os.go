@@ -307,3 +307,26 @@ func sysRead(fd int, p *byte, n int) int
 func sysOpen(path string, flag int, perm int) int
 func sysClose(fd int) int
 func sysUnlink(path string) int
+
+func getwd(err *int) string
+
+// Getwd returns a rooted path name corresponding to the current directory
+// ($PWD if it names the current directory, as gc prefers).
+func Getwd() (dir string, err error) {
+	var e int
+	dir = getwd(&e)
+	if e != 0 {
+		return "", &SyscallError{"getwd", Errno(e)}
+	}
+	return dir, nil
+}
+
+// SyscallError records an error from a specific system call.
+type SyscallError struct {
+	Syscall string
+	Err     error
+}
+
+func (e *SyscallError) Error() string { return e.Syscall + ": " + e.Err.Error() }
+
+func (e *SyscallError) Unwrap() error { return e.Err }

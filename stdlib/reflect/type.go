@@ -83,6 +83,7 @@ type rtype struct {
 
 type method struct {
 	name string
+	typ  *rtype
 	ifn  unsafe.Pointer
 }
 
@@ -159,6 +160,9 @@ type Type interface {
 	Field(i int) StructField
 	NumMethod() int
 	ChanDir() ChanDir
+	Implements(u Type) bool
+	AssignableTo(u Type) bool
+	ConvertibleTo(u Type) bool
 	common() *rtype
 }
 
@@ -239,7 +243,26 @@ func (t *rtype) FieldAlign() int  { return int(t.fieldAlign) }
 func (t *rtype) Size() uintptr    { return t.size }
 func (t *rtype) String() string   { return t.name }
 func (t *rtype) Kind() Kind       { return Kind(t.kind & kindMask) }
-func (t *rtype) Comparable() bool { return t.equal != nil }
+func (t *rtype) Comparable() bool { return t.equal != nil || kindComparable(t) }
+
+// kindComparable: comparability from the type's structure (goc's
+// descriptors leave equal nil).
+func kindComparable(t *rtype) bool {
+	switch t.Kind() {
+	case Slice, Map, Func:
+		return false
+	case Array:
+		return kindComparable((*arrayType)(unsafe.Pointer(t)).elem)
+	case Struct:
+		st := (*structType)(unsafe.Pointer(t))
+		for i := 0; i < st.nfields; i++ {
+			if !kindComparable(st.field(i).typ) {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // Name returns a named type's name within its package ("" otherwise).
 func (t *rtype) Name() string {

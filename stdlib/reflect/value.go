@@ -5,9 +5,20 @@ import "unsafe"
 // Value is a Go value seen through reflection: its type and the address
 // of its data (a copy, for values taken out of an interface).
 type Value struct {
-	typ *rtype
-	ptr unsafe.Pointer
+	typ  *rtype
+	ptr  unsafe.Pointer
+	flag flag
 }
+
+// flag: how a Value was reached. An addressable value (through a pointer,
+// a slice element, or a field or element of such) can be set unless it was
+// reached through an unexported struct field.
+type flag uintptr
+
+const (
+	flagAddr flag = 1 << iota
+	flagRO
+)
 
 // ValueOf returns a Value holding the value in i (the zero Value for nil).
 func ValueOf(i any) Value {
@@ -18,9 +29,9 @@ func ValueOf(i any) Value {
 	if e.typ.kind&kindDirectIface != 0 {
 		p := new(unsafe.Pointer)
 		*p = e.data
-		return Value{e.typ, unsafe.Pointer(p)}
+		return Value{e.typ, unsafe.Pointer(p), 0}
 	}
-	return Value{e.typ, e.data}
+	return Value{e.typ, e.data, 0}
 }
 
 // A ValueError is the panic of a Value method called on the wrong kind.
@@ -58,10 +69,18 @@ func (v Value) Type() Type {
 	return v.typ
 }
 
-// CanSet: goc's reflect does not set values yet.
-func (v Value) CanSet() bool       { return false }
-func (v Value) CanAddr() bool      { return false }
-func (v Value) CanInterface() bool { return v.typ != nil }
+// CanSet reports whether v can be changed: it is addressable and was not
+// reached through an unexported struct field.
+func (v Value) CanSet() bool { return v.flag&(flagAddr|flagRO) == flagAddr }
+
+// CanAddr reports whether v's address can be taken (Addr).
+func (v Value) CanAddr() bool { return v.flag&flagAddr != 0 }
+func (v Value) CanInterface() bool {
+	if v.typ == nil {
+		panic(&ValueError{"reflect.Value.CanInterface", Invalid})
+	}
+	return v.flag&flagRO == 0
+}
 
 func (v Value) Bool() bool {
 	v.mustBe("Bool", Bool)
@@ -100,6 +119,16 @@ func (v Value) Uint() uint64 {
 		return uint64(*(*uintptr)(v.ptr))
 	}
 	panic(&ValueError{"reflect.Value.Uint", v.Kind()})
+}
+
+func (v Value) Complex() complex128 {
+	switch v.Kind() {
+	case Complex64:
+		return complex128(*(*complex64)(v.ptr))
+	case Complex128:
+		return *(*complex128)(v.ptr)
+	}
+	panic(&ValueError{"reflect.Value.Complex", v.Kind()})
 }
 
 func (v Value) Float() float64 {
@@ -196,13 +225,13 @@ func (v Value) Index(i int) Value {
 			panic("reflect: slice index out of range")
 		}
 		et := (*ptrType)(unsafe.Pointer(v.typ)).elem
-		return Value{et, unsafe.Add(s.data, uintptr(i)*et.size)}
+		return Value{et, unsafe.Add(s.data, uintptr(i)*et.size), flagAddr | v.flag&flagRO}
 	case Array:
 		at := (*arrayType)(unsafe.Pointer(v.typ))
 		if uint(i) >= uint(at.len) {
 			panic("reflect: array index out of range")
 		}
-		return Value{at.elem, unsafe.Add(v.ptr, uintptr(i)*at.elem.size)}
+		return Value{at.elem, unsafe.Add(v.ptr, uintptr(i)*at.elem.size), v.flag}
 	case String:
 		s := (*stringHeader)(v.ptr)
 		if uint(i) >= uint(s.len) {
@@ -210,7 +239,7 @@ func (v Value) Index(i int) Value {
 		}
 		b := new(uint8)
 		*b = *(*uint8)(unsafe.Add(s.data, i))
-		return Value{uint8Type(), unsafe.Pointer(b)}
+		return Value{uint8Type(), unsafe.Pointer(b), 0}
 	}
 	panic(&ValueError{"reflect.Value.Index", v.Kind()})
 }
@@ -226,7 +255,11 @@ func (v Value) NumField() int {
 func (v Value) Field(i int) Value {
 	v.mustBe("Field", Struct)
 	f := v.typ.structType().field(i)
-	return Value{f.typ, unsafe.Add(v.ptr, f.offset)}
+	fl := v.flag
+	if len(f.name) > 0 && !(f.name[0] >= 'A' && f.name[0] <= 'Z') {
+		fl |= flagRO
+	}
+	return Value{f.typ, unsafe.Add(v.ptr, f.offset), fl}
 }
 
 // FieldByName returns the field named name (the zero Value if none).
@@ -249,7 +282,7 @@ func (v Value) Elem() Value {
 		if p == nil {
 			return Value{}
 		}
-		return Value{(*ptrType)(unsafe.Pointer(v.typ)).elem, p}
+		return Value{(*ptrType)(unsafe.Pointer(v.typ)).elem, p, flagAddr | v.flag&flagRO}
 	case Interface:
 		var e any
 		if (*interfaceType)(unsafe.Pointer(v.typ)).nmethods == 0 {
@@ -274,9 +307,15 @@ func (v Value) Interface() any {
 	if v.typ == nil {
 		panic(&ValueError{"reflect.Value.Interface", Invalid})
 	}
+	if v.flag&flagRO != 0 {
+		panic("reflect.Value.Interface: cannot return value obtained from unexported field or method")
+	}
 	if v.Kind() == Interface {
 		if (*interfaceType)(unsafe.Pointer(v.typ)).nmethods == 0 {
 			return *(*any)(v.ptr)
+		}
+		if v.IsNil() {
+			return nil
 		}
 		return v.Elem().Interface()
 	}
@@ -333,7 +372,7 @@ func (v Value) MapKeys() []Value {
 	for mapiterinit(mt, m, &it); it.key != nil; mapiternext(&it) {
 		k := unsafe_New(mt.key)
 		typedmemmove(mt.key, k, it.key)
-		keys = append(keys, Value{mt.key, k})
+		keys = append(keys, Value{mt.key, k, 0})
 	}
 	return keys
 }
@@ -358,7 +397,7 @@ func (v Value) MapIndex(key Value) Value {
 	}
 	c := unsafe_New(mt.elem)
 	typedmemmove(mt.elem, c, p)
-	return Value{mt.elem, c}
+	return Value{mt.elem, c, 0}
 }
 
 // A MapIter iterates over a map (Value.MapRange).
@@ -390,13 +429,13 @@ func (it *MapIter) Next() bool {
 func (it *MapIter) Key() Value {
 	k := unsafe_New(it.mt.key)
 	typedmemmove(it.mt.key, k, it.it.key)
-	return Value{it.mt.key, k}
+	return Value{it.mt.key, k, 0}
 }
 
 func (it *MapIter) Value() Value {
 	e := unsafe_New(it.mt.elem)
 	typedmemmove(it.mt.elem, e, it.it.elem)
-	return Value{it.mt.elem, e}
+	return Value{it.mt.elem, e, 0}
 }
 
 // implemented in runtime/stdlib.c

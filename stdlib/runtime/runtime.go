@@ -12,6 +12,13 @@ const Compiler = "gc"
 // GC runs a full garbage collection and returns when it is done.
 func GC()
 
+// Breakpoint executes a breakpoint trap.
+func Breakpoint()
+
+// MemProfileRate is accepted for compatibility; goc keeps no memory
+// profile, so its value has no effect.
+var MemProfileRate int = 512 * 1024
+
 // Gosched yields the processor, letting other goroutines run.
 func Gosched()
 

@@ -16,6 +16,22 @@ func Search(n int, f func(int) bool) int {
 	return lo
 }
 
+// Find uses binary search to find and return the smallest index i in [0,
+// n) at which cmp(i) <= 0. If there is no such index i, Find returns i = n.
+// The found result is true if i < n and cmp(i) == 0.
+func Find(n int, cmp func(int) int) (i int, found bool) {
+	lo, hi := 0, n
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if cmp(h) > 0 {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo, lo < n && cmp(lo) == 0
+}
+
 // SearchInts searches for x in a sorted slice of ints and returns the index
 // as specified by Search: the index to insert x if x is not present.
 func SearchInts(a []int, x int) int {

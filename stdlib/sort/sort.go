@@ -1,14 +1,17 @@
 // Package sort provides primitives for sorting slices and user-defined
 // collections.
 //
-// goc's sort has Interface, Sort (introsort: quicksort, heapsort when the
-// recursion gets deep, insertion sort for short runs), Stable (insertion
-// sorted blocks merged in place), IsSorted, Reverse, Search and the
-// Ints/Float64s/Strings helpers and slice types. It lacks Slice,
-// SliceStable and SliceIsSorted: they need reflect, which goc does not
-// have yet. Sort is not stable, and the order it leaves equal elements in
-// may differ from gc's.
+// goc's sort follows Go 1.19's algorithms step for step, so that programs
+// see the same calls to Less and Swap and the same final order of equal
+// elements: pattern-defeating quicksort (pdqsort) for Sort and Slice,
+// insertion-sorted blocks of 20 merged by SymMerge for Stable and
+// SliceStable.
 package sort
+
+import (
+	"math/bits"
+	"reflect"
+)
 
 // An implementation of Interface can be sorted by the routines in this
 // package. The methods refer to elements of the underlying collection by
@@ -28,15 +31,100 @@ type Interface interface {
 // data.Less and data.Swap. The sort is not guaranteed to be stable.
 func Sort(data Interface) {
 	n := data.Len()
-	if n < 2 {
+	if n <= 1 {
 		return
 	}
-	depth := 0
-	for i := n; i > 0; i >>= 1 {
-		depth++
-	}
-	quickSort(data, 0, n, 2*depth)
+	pdqsort(data, 0, n, bits.Len(uint(n)))
 }
+
+// funcs adapts a less function and a swapper to Interface (for Slice).
+type funcs struct {
+	less func(i, j int) bool
+	swap func(i, j int)
+	n    int
+}
+
+func (f *funcs) Len() int           { return f.n }
+func (f *funcs) Less(i, j int) bool { return f.less(i, j) }
+func (f *funcs) Swap(i, j int)      { f.swap(i, j) }
+
+// Slice sorts the slice x given the provided less function. It panics if
+// x is not a slice. The sort is not guaranteed to be stable.
+func Slice(x any, less func(i, j int) bool) {
+	n := reflect.ValueOf(x).Len()
+	swap := reflect.Swapper(x)
+	pdqsort(&funcs{less, swap, n}, 0, n, bits.Len(uint(n)))
+}
+
+// SliceStable sorts the slice x using the provided less function, keeping
+// equal elements in their original order. It panics if x is not a slice.
+func SliceStable(x any, less func(i, j int) bool) {
+	n := reflect.ValueOf(x).Len()
+	swap := reflect.Swapper(x)
+	stable(&funcs{less, swap, n}, n)
+}
+
+// SliceIsSorted reports whether the slice x is sorted according to the
+// provided less function. It panics if x is not a slice.
+func SliceIsSorted(x any, less func(i, j int) bool) bool {
+	n := reflect.ValueOf(x).Len()
+	for i := n - 1; i > 0; i-- {
+		if less(i, i-1) {
+			return false
+		}
+	}
+	return true
+}
+
+type reverse struct {
+	// This embedded Interface permits Reverse to use the methods of
+	// another Interface implementation.
+	Interface
+}
+
+// Less returns the opposite of the embedded implementation's Less method.
+func (r reverse) Less(i, j int) bool { return r.Interface.Less(j, i) }
+
+// Reverse returns the reverse order for data.
+func Reverse(data Interface) Interface { return &reverse{data} }
+
+// IsSorted reports whether data is sorted.
+func IsSorted(data Interface) bool {
+	n := data.Len()
+	for i := n - 1; i > 0; i-- {
+		if data.Less(i, i-1) {
+			return false
+		}
+	}
+	return true
+}
+
+// Stable sorts data in ascending order as determined by the Less method,
+// while keeping the original order of equal elements.
+func Stable(data Interface) { stable(data, data.Len()) }
+
+// ---- pdqsort ----
+
+type sortedHint int
+
+const (
+	unknownHint sortedHint = iota
+	increasingHint
+	decreasingHint
+)
+
+// xorshift is the generator breakPatterns shuffles with (seeded with the
+// length, so the sort is deterministic).
+type xorshift uint64
+
+func (r *xorshift) next() uint64 {
+	*r ^= *r << 13
+	*r ^= *r >> 17
+	*r ^= *r << 5
+	return uint64(*r)
+}
+
+func nextPowerOfTwo(n int) uint { return 1 << uint(bits.Len(uint(n))) }
 
 func insertionSort(data Interface, a, b int) {
 	for i := a + 1; i < b; i++ {
@@ -46,8 +134,8 @@ func insertionSort(data Interface, a, b int) {
 	}
 }
 
-// siftDown restores the heap property of data[lo:hi] (offset first) below
-// root.
+// siftDown restores the heap property below root in the heap data[lo:hi]
+// (offset by first).
 func siftDown(data Interface, lo, hi, first int) {
 	root := lo
 	for {
@@ -67,8 +155,7 @@ func siftDown(data Interface, lo, hi, first int) {
 }
 
 func heapSort(data Interface, a, b int) {
-	first := a
-	hi := b - a
+	first, hi := a, b-a
 	for i := (hi - 1) / 2; i >= 0; i-- {
 		siftDown(data, i, hi, first)
 	}
@@ -78,120 +165,262 @@ func heapSort(data Interface, a, b int) {
 	}
 }
 
-// median3 orders the elements at a, b, c so that data[b] holds their
-// median.
-func median3(data Interface, a, b, c int) {
-	if data.Less(b, a) {
-		data.Swap(b, a)
-	}
-	if data.Less(c, b) {
-		data.Swap(c, b)
-		if data.Less(b, a) {
-			data.Swap(b, a)
+// pdqsort sorts data[a:b]; limit is the number of badly balanced
+// partitions allowed before falling back to heapsort.
+func pdqsort(data Interface, a, b, limit int) {
+	const maxInsertion = 12
+	balanced, partitioned := true, true
+	for {
+		n := b - a
+		if n <= maxInsertion {
+			insertionSort(data, a, b)
+			return
 		}
-	}
-}
-
-func quickSort(data Interface, a, b, maxDepth int) {
-	for b-a > 12 {
-		if maxDepth == 0 {
+		if limit == 0 {
 			heapSort(data, a, b)
 			return
 		}
-		maxDepth--
-		m := int(uint(a+b) >> 1)
-		median3(data, a, m, b-1)
-		// The pivot goes to a; partition data[a+1:b] around it.
-		data.Swap(a, m)
-		i, j := a+1, b-1
-		for {
-			for i <= j && data.Less(i, a) {
-				i++
+		if !balanced {
+			breakPatterns(data, a, b)
+			limit--
+		}
+		pivot, hint := choosePivot(data, a, b)
+		if hint == decreasingHint {
+			reverseRange(data, a, b)
+			pivot = (b - 1) - (pivot - a)
+			hint = increasingHint
+		}
+		// probably sorted already: try to finish with a few insertions
+		if balanced && partitioned && hint == increasingHint {
+			if partialInsertionSort(data, a, b) {
+				return
 			}
-			for i <= j && data.Less(a, j) {
-				j--
-			}
-			if i >= j {
-				break
-			}
-			data.Swap(i, j)
+		}
+		// the predecessor (a pivot of an earlier partition) is not less
+		// than the pivot: everything equal to it goes left in one pass
+		if a > 0 && !data.Less(a-1, pivot) {
+			a = partitionEqual(data, a, b, pivot)
+			continue
+		}
+		mid, already := partition(data, a, b, pivot)
+		partitioned = already
+		left, right := mid-a, b-mid
+		threshold := n / 8
+		if left < right {
+			balanced = left >= threshold
+			pdqsort(data, a, mid, limit)
+			a = mid + 1
+		} else {
+			balanced = right >= threshold
+			pdqsort(data, mid+1, b, limit)
+			b = mid
+		}
+	}
+}
+
+// partition moves the pivot to a, then the elements less than it before
+// the rest; it returns the pivot's final index and whether nothing had to
+// move.
+func partition(data Interface, a, b, pivot int) (int, bool) {
+	data.Swap(a, pivot)
+	i, j := a+1, b-1
+	for i <= j && data.Less(i, a) {
+		i++
+	}
+	for i <= j && !data.Less(j, a) {
+		j--
+	}
+	if i > j {
+		data.Swap(j, a)
+		return j, true
+	}
+	data.Swap(i, j)
+	i++
+	j--
+	for {
+		for i <= j && data.Less(i, a) {
 			i++
+		}
+		for i <= j && !data.Less(j, a) {
 			j--
 		}
-		// data[a+1:i] <= pivot, data[j+1:b] >= pivot, j < i.
-		data.Swap(a, j)
-		// Recurse into the smaller side, loop on the larger.
-		if j-a < b-j-1 {
-			quickSort(data, a, j, maxDepth)
-			a = j + 1
-		} else {
-			quickSort(data, j+1, b, maxDepth)
-			b = j
+		if i > j {
+			break
 		}
+		data.Swap(i, j)
+		i++
+		j--
 	}
-	if b-a > 1 {
-		insertionSort(data, a, b)
+	data.Swap(j, a)
+	return j, false
+}
+
+// partitionEqual puts the elements equal to the pivot (not greater) first
+// and returns where the rest start.
+func partitionEqual(data Interface, a, b, pivot int) int {
+	data.Swap(a, pivot)
+	i, j := a+1, b-1
+	for {
+		for i <= j && !data.Less(a, i) {
+			i++
+		}
+		for i <= j && data.Less(a, j) {
+			j--
+		}
+		if i > j {
+			return i
+		}
+		data.Swap(i, j)
+		i++
+		j--
 	}
 }
 
-// reverse wraps an Interface with Less reversed. (Go embeds the Interface;
-// goc cannot yet call methods promoted through an embedded interface, so
-// the three methods are spelled out.)
-type reverse struct {
-	data Interface
-}
-
-func (r *reverse) Len() int           { return r.data.Len() }
-func (r *reverse) Less(i, j int) bool { return r.data.Less(j, i) }
-func (r *reverse) Swap(i, j int)      { r.data.Swap(i, j) }
-
-// Reverse returns the reverse order for data.
-func Reverse(data Interface) Interface { return &reverse{data} }
-
-// IsSorted reports whether data is sorted.
-func IsSorted(data Interface) bool {
-	n := data.Len()
-	for i := n - 1; i > 0; i-- {
-		if data.Less(i, i-1) {
+// partialInsertionSort fixes up to 5 out-of-order neighbours in a long,
+// nearly sorted range and reports whether the range ended up sorted.
+func partialInsertionSort(data Interface, a, b int) bool {
+	const maxSteps, shortestShifting = 5, 50
+	i := a + 1
+	for step := 0; step < maxSteps; step++ {
+		for i < b && !data.Less(i, i-1) {
+			i++
+		}
+		if i == b {
+			return true
+		}
+		if b-a < shortestShifting {
 			return false
 		}
-	}
-	return true
-}
-
-// Stable sorts data in ascending order as determined by the Less method,
-// while keeping the original order of equal elements.
-func Stable(data Interface) {
-	n := data.Len()
-	const blockSize = 20
-	a := 0
-	for ; a+blockSize <= n; a += blockSize {
-		insertionSort(data, a, a+blockSize)
-	}
-	insertionSort(data, a, n)
-	for size := blockSize; size < n; size *= 2 {
-		for lo := 0; lo+size < n; lo += 2 * size {
-			hi := lo + 2*size
-			if hi > n {
-				hi = n
+		data.Swap(i, i-1)
+		// shift the smaller one left (Go 1.19 walks down to index 1,
+		// not to a) and the greater one right
+		if i-a >= 2 {
+			for k := i - 1; k >= 1; k-- {
+				if !data.Less(k, k-1) {
+					break
+				}
+				data.Swap(k, k-1)
 			}
-			merge(data, lo, lo+size, hi)
+		}
+		if b-i >= 2 {
+			for k := i + 1; k < b; k++ {
+				if !data.Less(k, k-1) {
+					break
+				}
+				data.Swap(k, k-1)
+			}
 		}
 	}
+	return false
 }
 
-// merge merges the sorted runs data[a:m] and data[m:b] in place, stably:
-// it splits the longer run at its middle, finds where that element goes in
-// the other run, rotates the two middle pieces into place and recurses.
-func merge(data Interface, a, m, b int) {
-	if a >= m || m >= b {
+// breakPatterns swaps three elements around the middle with pseudo-random
+// others.
+func breakPatterns(data Interface, a, b int) {
+	n := b - a
+	if n < 8 {
 		return
 	}
+	r := xorshift(n)
+	mask := nextPowerOfTwo(n) - 1
+	for idx := a + n/4*2 - 1; idx <= a+n/4*2+1; idx++ {
+		other := int(uint(r.next()) & mask)
+		if other >= n {
+			other -= n
+		}
+		data.Swap(idx, a+other)
+	}
+}
+
+// choosePivot picks the median of the quartile points (each a median of
+// three neighbours on long ranges) and reports how ordered they looked.
+func choosePivot(data Interface, a, b int) (int, sortedHint) {
+	const shortestNinther, maxSwaps = 50, 4 * 3
+	n := b - a
+	swaps := 0
+	i, j, k := a+n/4*1, a+n/4*2, a+n/4*3
+	if n >= 8 {
+		if n >= shortestNinther {
+			i = median(data, i-1, i, i+1, &swaps)
+			j = median(data, j-1, j, j+1, &swaps)
+			k = median(data, k-1, k, k+1, &swaps)
+		}
+		j = median(data, i, j, k, &swaps)
+	}
+	switch swaps {
+	case 0:
+		return j, increasingHint
+	case maxSwaps:
+		return j, decreasingHint
+	}
+	return j, unknownHint
+}
+
+func order2(data Interface, a, b int, swaps *int) (int, int) {
+	if data.Less(b, a) {
+		*swaps++
+		return b, a
+	}
+	return a, b
+}
+
+func median(data Interface, a, b, c int, swaps *int) int {
+	a, b = order2(data, a, b, swaps)
+	b, c = order2(data, b, c, swaps)
+	_, b = order2(data, a, b, swaps)
+	return b
+}
+
+func reverseRange(data Interface, a, b int) {
+	for i, j := a, b-1; i < j; i, j = i+1, j-1 {
+		data.Swap(i, j)
+	}
+}
+
+func swapRange(data Interface, a, b, n int) {
+	for i := 0; i < n; i++ {
+		data.Swap(a+i, b+i)
+	}
+}
+
+// ---- stable: insertion-sorted blocks, then SymMerge ----
+
+func stable(data Interface, n int) {
+	block := 20
+	a, b := 0, block
+	for b <= n {
+		insertionSort(data, a, b)
+		a = b
+		b += block
+	}
+	insertionSort(data, a, n)
+	for block < n {
+		a, b = 0, 2*block
+		for b <= n {
+			symMerge(data, a, a+block, b)
+			a = b
+			b += 2 * block
+		}
+		if m := a + block; m < n {
+			symMerge(data, a, m, n)
+		}
+		block *= 2
+	}
+}
+
+// symMerge merges the sorted runs data[a:m] and data[m:b] in place (Kim
+// and Kutzner's SymMerge).
+func symMerge(data Interface, a, m, b int) {
 	if m-a == 1 {
-		// Insert data[a] into data[m:b]: after the elements less than it.
-		i := m
-		for i < b && data.Less(i, a) {
-			i++
+		// insert data[a] into data[m:b] by binary search and rotation
+		i, j := m, b
+		for i < j {
+			h := int(uint(i+j) >> 1)
+			if data.Less(h, a) {
+				i = h + 1
+			} else {
+				j = h
+			}
 		}
 		for k := a; k < i-1; k++ {
 			data.Swap(k, k+1)
@@ -199,59 +428,61 @@ func merge(data Interface, a, m, b int) {
 		return
 	}
 	if b-m == 1 {
-		// Insert data[m] into data[a:m]: after the elements not greater.
-		i := m
-		for i > a && data.Less(m, i-1) {
-			i--
+		// insert data[m] into data[a:m]
+		i, j := a, m
+		for i < j {
+			h := int(uint(i+j) >> 1)
+			if !data.Less(m, h) {
+				i = h + 1
+			} else {
+				j = h
+			}
 		}
 		for k := m; k > i; k-- {
 			data.Swap(k, k-1)
 		}
 		return
 	}
-	var cut1, cut2 int
-	if m-a >= b-m {
-		cut1 = a + (m-a)/2
-		// first index in [m, b) whose element is not less than data[cut1]
-		lo, hi := m, b
-		for lo < hi {
-			h := int(uint(lo+hi) >> 1)
-			if data.Less(h, cut1) {
-				lo = h + 1
-			} else {
-				hi = h
-			}
-		}
-		cut2 = lo
+	mid := int(uint(a+b) >> 1)
+	n := mid + m
+	var start, r int
+	if m > mid {
+		start, r = n-b, mid
 	} else {
-		cut2 = m + (b-m)/2
-		// first index in [a, m) whose element is greater than data[cut2]
-		lo, hi := a, m
-		for lo < hi {
-			h := int(uint(lo+hi) >> 1)
-			if !data.Less(cut2, h) {
-				lo = h + 1
-			} else {
-				hi = h
-			}
+		start, r = a, m
+	}
+	p := n - 1
+	for start < r {
+		c := int(uint(start+r) >> 1)
+		if !data.Less(p-c, c) {
+			start = c + 1
+		} else {
+			r = c
 		}
-		cut1 = lo
 	}
-	rotate(data, cut1, m, cut2)
-	nm := cut1 + (cut2 - m)
-	merge(data, a, cut1, nm)
-	merge(data, nm, cut2, b)
+	end := n - start
+	if start < m && m < end {
+		rotate(data, start, m, end)
+	}
+	if a < start && start < mid {
+		symMerge(data, a, start, mid)
+	}
+	if mid < end && end < b {
+		symMerge(data, mid, end, b)
+	}
 }
 
-// rotate exchanges the blocks data[a:m] and data[m:b] by three reversals.
+// rotate exchanges the blocks data[a:m] and data[m:b] by block swaps.
 func rotate(data Interface, a, m, b int) {
-	reverseRange(data, a, m)
-	reverseRange(data, m, b)
-	reverseRange(data, a, b)
-}
-
-func reverseRange(data Interface, a, b int) {
-	for i, j := a, b-1; i < j; i, j = i+1, j-1 {
-		data.Swap(i, j)
+	i, j := m-a, b-m
+	for i != j {
+		if i > j {
+			swapRange(data, m-i, m, j)
+			i -= j
+		} else {
+			swapRange(data, m-i, m+j-i, i)
+			j -= i
+		}
 	}
+	swapRange(data, m-i, m, i)
 }

@@ -1,16 +1,15 @@
 // Package strings implements simple functions to manipulate UTF-8 encoded
 // strings.
 //
-// goc's strings has Builder; Compare, Contains, ContainsAny, ContainsRune,
+// goc's strings has Builder, Reader; Compare, Contains, ContainsAny, ContainsRune,
 // Count, Cut, EqualFold, Fields, FieldsFunc, HasPrefix, HasSuffix, Index,
 // IndexAny, IndexByte, IndexFunc, IndexRune, Join, LastIndex, LastIndexAny,
 // LastIndexByte, LastIndexFunc, Map, Repeat, Replace, ReplaceAll, Split,
 // SplitAfter, SplitAfterN, SplitN, Title, ToLower, ToTitle, ToUpper,
 // ToValidUTF8, Trim, TrimFunc, TrimLeft, TrimLeftFunc, TrimPrefix,
 // TrimRight, TrimRightFunc, TrimSpace, TrimSuffix; and NewReplacer with
-// Replacer.Replace (a plain first-match-in-argument-order scan). It lacks
-// Reader/NewReader, Replacer.WriteString and the ToUpperSpecial family:
-// they need io (or unicode's special-case tables).
+// gc's matching rules (Replace, WriteString). It lacks the ToUpperSpecial
+// family.
 package strings
 
 import (
