@@ -23,9 +23,11 @@ static void spinner(void *arg) {
 	rt_semrelease(&done);
 }
 
+static volatile int parkready;
 static void parker(void *arg) {
 	(void)arg;
 	volatile long secret = MAGIC; /* only on this goroutine's stack */
+	parkready = 1;
 	long v;
 	rt_chanrecv(park, &v);
 	CHECK(secret == MAGIC);
@@ -75,7 +77,10 @@ static void gomain(void) {
 	rt_go(spinner, (void *)1L);
 	rt_go(parker, NULL);
 	rt_go(sleeper, NULL);
-	while (!insys)
+	/* both must have started (on a loaded machine the parker may not have
+	 * run yet when the sleeper is in its syscall: its stack would not hold
+	 * the magic value) */
+	while (!insys || !parkready)
 		rt_sleep(1000000);
 	for (int round = 0; round < 3; round++) {
 		int64_t t0 = rt_nanotime();
