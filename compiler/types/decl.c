@@ -338,6 +338,9 @@ Package *check_package(const char *path, Node **files, int nfiles, const Importe
 				Object *o = pkg_obj(pkg, fs, OBJ_FUNC, d->name, NULL, d->pos);
 				o->decl = d;
 				d->obj = o;
+				if ((!strcmp(d->name->s, "init") || (!strcmp(d->name->s, "main") && !strcmp(pkg->name->s, "main"))) && d->a &&
+				    (d->a->list || d->a->list2))
+					diag_error(d->pos, "func %s must have no arguments and no return values", d->name->s);
 				if (strcmp(d->name->s, "init") != 0) declare(pkg->scope, o);
 				vec_push(&pkg->funcs, o);
 				break;
