@@ -30,6 +30,19 @@ static void element(Checker *c, Node *e, Type *t, const char *ctx) {
 	if (e->mode != M_INVALID) assign_to(c, e, t, ctx);
 }
 
+/* A struct field's value gives no type to an elided composite literal
+ * (types2: "missing type in composite literal"). */
+static bool untyped_lit(Checker *c, Node *v) {
+	Node *l = v;
+	if (l->kind == N_UNARY && l->op == T_AND) l = l->a;
+	if (l->kind != N_COMPOSITELIT || l->a) return false;
+	diag_error(l->pos, "missing type in composite literal");
+	for (Node *e = l->list; e; e = e->next)
+		if (e->kind != N_KEYVALUE) expr(c, e);
+	invalidate(v);
+	return true;
+}
+
 static int64_t const_key(Checker *c, Node *k, int64_t max, Pos at) {
 	expr(c, k);
 	if (k->mode == M_INVALID) return -1;
@@ -91,6 +104,7 @@ void composite_lit(Checker *c, Node *n, Type *hint) {
 					}
 				e->a->mode = M_VALUE;
 				e->iota = f; /* the field index, for code generation */
+				if (untyped_lit(c, e->b)) continue;
 				element(c, e->b, u->fields[f].type, "struct literal");
 			}
 			return;
@@ -114,6 +128,7 @@ void composite_lit(Checker *c, Node *n, Type *hint) {
 				continue;
 			}
 			e->iota = i;
+			if (untyped_lit(c, e)) continue;
 			element(c, e, u->fields[i].type, "struct literal");
 		}
 		if (i < u->nfields) diag_error(n->end ? n->end : n->pos, "too few values in %s{…}", type_string(t));
@@ -167,7 +182,7 @@ void composite_lit(Checker *c, Node *n, Type *hint) {
 		invalidate(n);
 		return;
 	default:
-		diag_error(n->pos, "invalid composite literal type %s", type_string(t));
+		diag_error(node_startpos(n), "invalid composite literal type %s", type_string(t));
 		invalidate(n);
 	}
 }

@@ -128,7 +128,7 @@ void slice_expr(Checker *c, Node *n) {
 		break;
 	case TY_ARRAY:
 		if (x->mode != M_VAR) {
-			diag_error(node_startpos(x), "invalid operation: %s (slice of unaddressable value)", expr_string(n));
+			diag_error(node_startpos(x), "invalid operation: %s (slice of unaddressable value)", operand_string(x));
 			invalidate(n);
 			return;
 		}
@@ -145,7 +145,7 @@ void slice_expr(Checker *c, Node *n) {
 	case TY_SLICE: n->type = x->type; break;
 	default:
 	bad:
-		diag_error(node_startpos(x), "cannot slice %s", operand_string(x));
+		diag_error(node_startpos(x), "invalid operation: cannot slice %s", operand_string(x));
 		invalidate(n);
 		return;
 	}
