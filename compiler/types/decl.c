@@ -309,6 +309,8 @@ Package *check_package(const char *path, Node **files, int nfiles, const Importe
 	Scope **fscopes = NEWARR(Scope *, nfiles + 1);
 	Node *const_prev = NULL;
 	for (int i = 0; i < nfiles; i++) {
+		if (files[i]->name && files[i]->name->len == 1 && files[i]->name->s[0] == '_')
+			diag_error(files[i]->pos, "invalid package name _");
 		Scope *fs = fscopes[i] = scope_new(pkg->scope);
 		for (Node *d = files[i]->list; d; d = d->next) {
 			switch (d->kind) {

@@ -193,6 +193,12 @@ void selector_expr(Checker *c, Node *n) {
 		invalidate(n);
 		return;
 	}
+	if (n->name->len == 1 && n->name->s[0] == '_' && x->mode != M_TYPEEXPR && x->type) {
+		/* blank fields and methods cannot be selected */
+		diag_error(n->end ? n->end : n->pos, "%s undefined (type %s has no field or method _)", expr_string(n), type_string(x->type));
+		invalidate(n);
+		return;
+	}
 	if (x->mode == M_TYPEEXPR) {
 		/* method expression T.m or (*T).m */
 		Selection s = lookup_field_or_method(x->type, n->name);
