@@ -247,8 +247,9 @@ const char *expr_string(const Node *n) {
 Pos node_startpos(const Node *n) {
 	for (;;) {
 		switch (n->kind) {
-		case N_BINARY: case N_SELECTOR: case N_INDEX: case N_SLICE: case N_ASSERT:
-		case N_TYPESWITCHGUARD: case N_CALL: case N_KEYVALUE:
+		/* as syntax.StartPos: slice expressions and key:value pairs keep their own position */
+		case N_BINARY: case N_SELECTOR: case N_INDEX: case N_ASSERT:
+		case N_TYPESWITCHGUARD: case N_CALL:
 			if (!n->a) return n->pos;
 			n = n->a;
 			continue;

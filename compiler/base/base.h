@@ -83,6 +83,9 @@ void diag_error(Pos p, const char *fmt, ...) __attribute__((format(printf, 2, 3)
 void diag_errorv(Pos p, const char *fmt, va_list ap);
 void diag_syntax(Pos p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int diag_count(void);
+void diag_soft(Pos p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int diag_hard_count(void); /* diag_count() less the parser's diag_soft errors */
+int diag_count_nopos(void); /* errors without a position (a package's missing main) */
 void diag_flush(void); /* print collected errors to stderr, sorted, and clear */
 void diag_reset(void);  /* drop collected errors unprinted, count from zero (fuzzer) */
 extern int diag_limit;  /* 10, 0 for no limit (-e) */

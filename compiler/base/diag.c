@@ -72,10 +72,29 @@ void diag_syntax(Pos p, const char *fmt, ...) {
 
 int diag_count(void) { return total; }
 
+/* Errors the parser reports that gc does not count as syntax errors (no
+ * "syntax error" prefix): gc goes on to type-check the file. */
+static int soft;
+void diag_soft(Pos p, const char *fmt, ...) {
+	int before = total;
+	va_list ap;
+	va_start(ap, fmt);
+	diag_errorv(p, fmt, ap);
+	va_end(ap);
+	soft += total - before;
+}
+int diag_hard_count(void) { return total - soft; }
+int diag_count_nopos(void) {
+	int n = 0;
+	for (int i = 0; i < diags.n; i++) n += diags.v[i].pos == NOPOS;
+	return n;
+}
+
 void diag_reset(void) {
 	for (int i = 0; i < diags.n; i++) free(diags.v[i].msg);
 	diags.n = 0;
 	total = 0;
+	soft = 0;
 	last_syntax = last_other = NOPOS;
 	free(last_msg);
 	last_msg = NULL;
@@ -94,18 +113,18 @@ void diag_flush(void) {
 		Diag *d = &diags.v[i];
 		/* gc's FlushErrors drops exact repeats */
 		if (i > 0 && d->pos == diags.v[i - 1].pos && strcmp(d->msg, diags.v[i - 1].msg) == 0) continue;
-		if (diag_limit > 0 && shown == diag_limit) {
-			/* gc prints the position of the last error it showed */
-			LineCol lc = pos_linecol(diags.v[i - 1].pos);
-			fprintf(stderr, "%s:%d:%d: too many errors\n", lc.src ? lc.src->name : "?", lc.line, lc.col);
-			break;
-		}
 		if (d->pos == NOPOS) fprintf(stderr, "%s\n", d->msg);
 		else {
 			LineCol lc = pos_linecol(d->pos);
 			fprintf(stderr, "%s:%d:%d: %s\n", lc.src->name, lc.line, lc.col, d->msg);
 		}
 		shown++;
+		if (diag_limit > 0 && shown == diag_limit) {
+			/* gc's ErrorfAt stops at the tenth error, whether or not more follow */
+			LineCol lc = pos_linecol(d->pos);
+			fprintf(stderr, "%s:%d:%d: too many errors\n", lc.src ? lc.src->name : "?", lc.line, lc.col);
+			break;
+		}
 	}
 	for (int i = 0; i < diags.n; i++) free(diags.v[i].msg);
 	diags.n = 0;

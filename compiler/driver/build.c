@@ -73,13 +73,16 @@ int compile_files(char **files, int nfiles, const char *obj, const CompileFlags 
 		}
 		trees[i] = parse_file(src)->file;
 	}
-	if (diag_count() > 0) {
+	int nlate = parse_late_directives_count(); /* this package's, not its imports' */
+	if (diag_hard_count() > 0) {
 		diag_flush();
 		return 1;
 	}
 	Loader ld;
 	loader_init(&ld);
 	Package *pkg = check_package(cf->pkgpath ? cf->pkgpath : "main", trees, nfiles, &ld.importer);
+	/* gc reports these before it finds main missing (and after any other error, never) */
+	if (diag_count() == diag_count_nopos()) parse_report_late_directives(nlate);
 	/* as gc's linker: a program's main package needs func main (a lone
 	 * package compile does not) */
 	if (depobjs && diag_count() == 0 && pkg->name && !strcmp(pkg->name->s, "main") && !package_lookup(pkg, "main"))

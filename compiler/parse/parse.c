@@ -86,6 +86,7 @@ Node *selector(Node *x, const Token *dot, const Token *sel) {
 	Node *n = mk(N_SELECTOR, dot->pos);
 	n->a = x;
 	n->name = tokname(sel);
+	n->end = sel->pos; /* where types2 reports selector errors */
 	return n;
 }
 
@@ -97,8 +98,10 @@ Node *slice3(const Token *lbrack, Node *x, Node *i, Node *j, Node *k, Pos colon2
 	n->d = k;
 	n->flags |= NF_FULL;
 	/* gc's words and places: at the second colon, at the ] */
-	if (!j) diag_syntax(colon2, "middle index required in 3-index slice");
-	if (!k) diag_syntax(rbrack, "final index required in 3-index slice");
+	n->end = rbrack;
+	/* not syntax errors for gc: the type checker still runs */
+	if (!j) diag_soft(colon2, "middle index required in 3-index slice");
+	if (!k) diag_soft(rbrack, "final index required in 3-index slice");
 	return n;
 }
 
@@ -336,6 +339,7 @@ Node *switchstmt(Parser *P, const Token *k, Node *init, Node *tag, List clauses,
 		         tag->list2->kind == N_TYPESWITCHGUARD && tag->list && !tag->list->next && tag->list->kind == N_NAME) {
 			n->b = tag->list2;
 			n->b->name = tag->list->name;
+			n->b->end = tag->list->pos; /* the bound name's position, for messages */
 		} else (void)cond_expr(tag);
 	}
 	n->list = clauses.head;
@@ -954,7 +958,11 @@ static void walk(const Node *n, int ctx) {
 	case N_DECLSTMT: walk_list(n->list, C_TYPE); return;
 	case N_CONSTDECL:
 		walk_type(n->a);
-		if (!n->list2 && (n->a || n->iota == 0)) diag_syntax(n->pos, "missing init expr for %s", n->list->name->s);
+		if (!n->list2 && (n->a || n->iota == 0)) {
+			/* not a syntax error for gc: the type checker still runs (and stays quiet on the spec) */
+			diag_soft(n->pos, "missing init expr for %s", n->list->name->s);
+			((Node *)n)->flags |= NF_BAD;
+		}
 		values(n->list2);
 		return;
 	case N_VARDECL: walk_type(n->a); values(n->list2); return;
@@ -979,6 +987,107 @@ static void walk(const Node *n, int ctx) {
 		return;
 	}
 	case N_FILE: walk_list(n->list, C_TYPE); return;
+	}
+}
+
+/* ---- misplaced //go: directives ------------------------------------------------ */
+
+/* gc's noder (pragmaFlag, checkUnused): a //go: directive with a meaning
+ * applies to the declaration that follows it: function directives to a
+ * top-level func, //go:notinheap to a (non-alias) type spec. Anywhere else
+ * it is a "misplaced compiler directive" (reported at the "go:"); gc does
+ * not count it as a syntax error. Directives without a flag (go:build,
+ * go:linkname, go:embed, unknown ones) are never reported here. */
+static int directive_kind(const Directive *d) { /* 0 none, 1 function, 2 notinheap, 3 build */
+	static const char *funcs[] = {"noescape", "norace", "nosplit", "noinline", "nocheckptr", "systemstack", "nowritebarrier",
+	                              "nowritebarrierrec", "yeswritebarrierrec", "cgo_unsafe_args", "uintptrkeepalive",
+	                              "uintptrescapes", "registerparams"};
+	if (d->len < 4 || memcmp(d->text, "go:", 3) != 0) return 0;
+	const char *v = d->text + 3;
+	uint32_t n = 0;
+	while (3 + n < d->len && v[n] != ' ' && v[n] != '\t' && v[n] != '\r' && v[n] != '\n') n++;
+	if (n == 9 && !memcmp(v, "notinheap", 9)) return 2;
+	if (n == 5 && !memcmp(v, "build", 5)) return 3; /* a build constraint: before the package clause */
+	for (size_t i = 0; i < sizeof funcs / sizeof *funcs; i++)
+		if (strlen(funcs[i]) == n && !memcmp(v, funcs[i], n)) return 1;
+	return 0;
+}
+
+static bool in_decl_group(const Token *t, int j, int *declkw) {
+	/* is token j the first of a spec in a parenthesized declaration? *declkw: its keyword */
+	if (j < 1 || (t[j - 1].kind != T_SEMI && t[j - 1].kind != T_LPAREN)) return false;
+	int depth = 0;
+	for (int k = j - 1; k >= 1; k--) {
+		if (t[k].kind == T_RPAREN) depth++;
+		else if (t[k].kind == T_LPAREN) {
+			if (depth > 0) {
+				depth--;
+				continue;
+			}
+			*declkw = t[k - 1].kind;
+			return *declkw == T_TYPE || *declkw == T_VAR || *declkw == T_CONST || *declkw == T_IMPORT;
+		} else if (t[k].kind == T_LBRACE || t[k].kind == T_RBRACE || t[k].kind == T_LBODY) return false;
+	}
+	return false;
+}
+
+/* Directives a declaration took but does not allow: gc reports them after
+ * type checking, and only if there were no errors before. */
+static VEC(Pos) late_directives;
+
+int parse_late_directives_count(void) { return late_directives.n; }
+
+void parse_report_late_directives(int n) {
+	for (int i = 0; i < n && i < late_directives.n; i++) diag_error(late_directives.v[i], "misplaced compiler directive");
+	late_directives.n = 0;
+}
+
+static bool on_own_line(const Source *src, Pos p) {
+	for (uint32_t o = p - src->base; o > 0; o--) {
+		uint8_t ch = src->text[o - 1];
+		if (ch == '\n') return true;
+		if (ch != ' ' && ch != '\t' && ch != '\r') return false;
+	}
+	return true;
+}
+
+static void check_directives(const Lexer *lx, const Token *t, int nt) {
+	int di = 0, depth = 0;
+	const Directive *dv = lx->directives.v;
+	int nd = lx->directives.n;
+	for (int j = 0; j < nt && di < nd; j++) {
+		if (t[j].kind == T_SEMI && t[j].op != SEMI_EXPLICIT) continue; /* a newline's: not what follows a directive */
+		while (di < nd && (t[j].kind == 0 || dv[di].pos < t[j].pos)) {
+			const Directive *d = &dv[di++];
+			Pos at = d->pos + 2;
+			if (d->len >= 3 && !memcmp(d->text, "go:", 3) && !on_own_line(lx->src, d->pos)) {
+				diag_soft(at, "misplaced compiler directive"); /* "must be on a line by itself" */
+				continue;
+			}
+			int kind = directive_kind(d);
+			if (!kind) continue;
+			if (kind == 3) {
+				if (t[j].kind != T_PACKAGE) diag_soft(at, "misplaced compiler directive");
+				continue;
+			}
+			/* which declaration takes it, if any (else the parser drops it: reported now) */
+			int kw = 0, name = -1;
+			if (t[j].kind == T_PACKAGE) kw = T_PACKAGE; /* the package clause takes them (and allows none) */
+			else if (t[j].kind == T_FUNC && depth == 0) kw = T_FUNC;
+			else if ((t[j].kind == T_TYPE || t[j].kind == T_VAR || t[j].kind == T_CONST || t[j].kind == T_IMPORT) && j + 1 < nt &&
+			         t[j + 1].kind != T_LPAREN)
+				kw = t[j].kind, name = j + 1;
+			else if (in_decl_group(t, j, &kw)) name = j;
+			if (!kw) {
+				diag_soft(at, "misplaced compiler directive");
+				continue;
+			}
+			bool ok = (kw == T_FUNC && kind == 1) || (kw == T_TYPE && kind == 2 && name + 1 < nt && t[name + 1].kind != T_ASSIGN);
+			if (!ok) vec_push(&late_directives, at);
+		}
+		if (t[j].kind == T_LBRACE || t[j].kind == T_LBODY) depth++;
+		else if (t[j].kind == T_RBRACE && depth > 0) depth--;
+		if (t[j].kind == 0) break;
 	}
 }
 
@@ -1037,6 +1146,7 @@ ParsedFile *parse_file(const Source *src) {
 	free(P.snap);
 	P.file->list = P.decls.head;
 	if (diag_count() == errors_before && !nest_too_deep) walk(P.file, C_TYPE);
+	if (diag_count() == errors_before && !parse_gofmt_checks) check_directives(&lx, toks.v, toks.n);
 
 	ParsedFile *pf = NEW(ParsedFile);
 	pf->file = P.file;

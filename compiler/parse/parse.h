@@ -20,4 +20,9 @@ ParsedFile *parse_file(const Source *src);
  * its type checker ([...]T outside a composite literal). */
 extern bool parse_gofmt_checks;
 
+/* Misplaced //go: directives that a declaration took: gc reports them only
+ * when the package checked without errors (call then). */
+int parse_late_directives_count(void);
+void parse_report_late_directives(int n); /* the first n (those of the files parsed before counting) */
+
 #endif

@@ -66,6 +66,11 @@ static bool convertible(Node *x, Type *t) {
 
 static void conversion(Checker *c, Node *n, Type *t) {
 	Node *x = n->list;
+	if (t->kind == TY_INVALID) { /* reported where the type was */
+		for (; x; x = x->next) expr(c, x);
+		invalidate(n);
+		return;
+	}
 	if (x && !x->next && (n->flags & NF_DOTS)) {
 		expr(c, x);
 		if (x->mode != M_INVALID) diag_error(node_startpos(x), "invalid use of ... in type conversion to %s", type_string(t));
@@ -122,10 +127,25 @@ static void conversion(Checker *c, Node *n, Type *t) {
 				invalidate(n);
 				return;
 			}
+		} else if (is_basic(t)) {
+			/* types2: a non-constant untyped operand takes the target type (1 << s: "shift of type float32") */
+			int r = convert_untyped(x, t);
+			if (x->mode == M_INVALID) {
+				invalidate(n);
+				return;
+			}
+			if (r != CU_OK) default_type(c, x);
 		} else default_type(c, x);
 	}
 	if (!convertible(x, t)) {
-		diag_error(node_startpos(x), "cannot convert %s to type %s", operand_string(x), type_string(t));
+		/* types2's cause, on a line of its own */
+		const char *why = NULL, *cause = NULL;
+		if (under(t)->kind == TY_INTERFACE && !implements(x->type, t, &why) && why)
+			cause = arena_printf(g_arena, "%s does not implement %s %s", type_string(x->type), type_string(t), why);
+		else if (under(x->type)->kind == TY_INTERFACE && under(t)->kind != TY_INTERFACE && implements(t, x->type, NULL))
+			cause = "need type assertion";
+		if (cause) diag_error(node_startpos(x), "cannot convert %s to type %s:\n\t%s", operand_string(x), type_string(t), cause);
+		else diag_error(node_startpos(x), "cannot convert %s to type %s", operand_string(x), type_string(t));
 		invalidate(n);
 		return;
 	}
@@ -242,6 +262,10 @@ static void builtin_call(Checker *c, Node *n, Object *o) {
 		for (Node *a = args->next; a; a = a->next) {
 			/* types2's index check on each size argument */
 			if (a->mode == M_INVALID) continue;
+			if (a->mode != M_CONST && type_is_untyped(a->type) && is_numeric(a->type)) {
+				convert_untyped(a, ty_int); /* a non-constant untyped size (1. << s) becomes an int */
+				if (a->mode == M_INVALID) continue;
+			}
 			if (a->mode == M_CONST && type_is_untyped(a->type) && is_numeric(a->type)) {
 				int64_t v;
 				if (!const_int_value(a->val, &v)) {

@@ -30,16 +30,29 @@ static void element(Checker *c, Node *e, Type *t, const char *ctx) {
 	if (e->mode != M_INVALID) assign_to(c, e, t, ctx);
 }
 
-static int64_t const_key(Checker *c, Node *k, int64_t max) {
+/* A struct field's value gives no type to an elided composite literal
+ * (types2: "missing type in composite literal"). */
+static bool untyped_lit(Checker *c, Node *v) {
+	Node *l = v;
+	if (l->kind == N_UNARY && l->op == T_AND) l = l->a;
+	if (l->kind != N_COMPOSITELIT || l->a) return false;
+	diag_error(l->pos, "missing type in composite literal");
+	for (Node *e = l->list; e; e = e->next)
+		if (e->kind != N_KEYVALUE) expr(c, e);
+	invalidate(v);
+	return true;
+}
+
+static int64_t const_key(Checker *c, Node *k, int64_t max, Pos at) {
 	expr(c, k);
 	if (k->mode == M_INVALID) return -1;
 	int64_t v;
 	if (k->mode != M_CONST || !const_int_value(k->val, &v) || (!type_is_integer(k->type) && !type_is_untyped(k->type))) {
-		diag_error(node_startpos(k), "index %s must be integer constant", expr_string(k));
+		diag_error(at, "index %s must be integer constant", expr_string(k));
 		return -1;
 	}
 	if (v < 0 || (max >= 0 && v >= max)) {
-		diag_error(node_startpos(k), "index %s out of bounds [0:%lld]", expr_string(k), (long long)max);
+		diag_error(node_startpos(k), "invalid argument: index %s out of bounds [0:%lld]", const_string_of(k->val), (long long)max);
 		return -1;
 	}
 	default_type(c, k);
@@ -80,17 +93,18 @@ void composite_lit(Checker *c, Node *n, Type *hint) {
 				for (int i = 0; i < u->nfields; i++)
 					if (u->fields[i].name == e->a->name) f = i;
 				if (f < 0) {
-					diag_error(e->a->pos, "unknown field %s in struct literal of type %s", e->a->name->s, type_string(t));
+					diag_error(e->a->pos, "unknown field '%s' in struct literal of type %s", e->a->name->s, type_string(t));
 					expr(c, e->b);
 					continue;
 				}
 				for (Node *p = n->list; p != e; p = p->next)
 					if (p->kind == N_KEYVALUE && p->a->kind == N_NAME && p->a->name == e->a->name) {
-						diag_error(e->a->pos, "duplicate field name %s in struct literal", e->a->name->s);
+						diag_error(e->pos, "duplicate field name %s in struct literal", e->a->name->s);
 						break;
 					}
 				e->a->mode = M_VALUE;
 				e->iota = f; /* the field index, for code generation */
+				if (untyped_lit(c, e->b)) continue;
 				element(c, e->b, u->fields[f].type, "struct literal");
 			}
 			return;
@@ -98,31 +112,46 @@ void composite_lit(Checker *c, Node *n, Type *hint) {
 		int i = 0;
 		for (Node *e = n->list; e; e = e->next, i++) {
 			if (e->kind == N_KEYVALUE) {
-				diag_error(node_startpos(e), "mixture of field:value and value elements in struct literal");
+				diag_error(e->pos, "mixture of field:value and value elements in struct literal");
 				continue;
 			}
 			if (i >= u->nfields) {
-				diag_error(node_startpos(e), "too many values in struct literal of type %s", type_string(t));
-				for (; e; e = e->next) expr(c, e);
+				for (Node *r = e; r; r = r->next) expr(c, r);
+				diag_error(node_startpos(e), "too many values in %s{…}", type_string(t));
 				return;
 			}
+			if (t->kind == TY_NAMED && t->obj && t->obj->pkg && t->obj->pkg != c->pkg && u->fields[i].name &&
+			    !(u->fields[i].name->s[0] >= 'A' && u->fields[i].name->s[0] <= 'Z')) {
+				expr(c, e);
+				diag_error(node_startpos(e), "implicit assignment to unexported field %s in %s literal", u->fields[i].name->s,
+				           type_string(t));
+				continue;
+			}
 			e->iota = i;
+			if (untyped_lit(c, e)) continue;
 			element(c, e, u->fields[i].type, "struct literal");
 		}
-		if (i < u->nfields) diag_error(n->end ? n->end : n->pos, "too few values in struct literal of type %s", type_string(t));
+		if (i < u->nfields) diag_error(n->end ? n->end : n->pos, "too few values in %s{…}", type_string(t));
 		return;
 	}
 	case TY_ARRAY: case TY_SLICE: {
 		int64_t idx = 0, max = 0;
 		int64_t bound = u->kind == TY_ARRAY && u->len >= 0 ? u->len : -1;
+		VEC(uint8_t) seen = {0}; /* indices used, for "duplicate index" (literals up to 1<<24 elements) */
 		for (Node *e = n->list; e; e = e->next) {
 			Node *v = e;
+			bool valid = false;
 			if (e->kind == N_KEYVALUE) {
-				int64_t k = const_key(c, e->a, bound);
-				if (k >= 0) idx = k;
+				int64_t k = const_key(c, e->a, bound, e->pos);
+				if (k >= 0) idx = k, valid = true;
 				v = e->b;
 			} else if (bound >= 0 && idx >= bound) {
-				diag_error(node_startpos(e), "index %lld out of bounds [0:%lld]", (long long)idx, (long long)bound);
+				diag_error(node_startpos(e), "index %lld is out of bounds (>= %lld)", (long long)idx, (long long)bound);
+			} else valid = true;
+			if (valid && idx < (1 << 24)) {
+				while (seen.n <= idx) vec_push(&seen, 0);
+				if (seen.v[idx]) diag_error(e->kind == N_KEYVALUE ? e->pos : node_startpos(e), "duplicate index %lld in array or slice literal", (long long)idx);
+				seen.v[idx] = 1;
 			}
 			e->iota = (int)idx; /* the element's index, for code generation */
 			element(c, v, u->elem, "array or slice literal");
@@ -133,6 +162,7 @@ void composite_lit(Checker *c, Node *n, Type *hint) {
 			u->len = max; /* [...]T */
 			u->layout = 0;
 		}
+		free(seen.v);
 		n->litlen = (uint32_t)max; /* the literal's length, for code generation */
 		return;
 	}
@@ -152,7 +182,7 @@ void composite_lit(Checker *c, Node *n, Type *hint) {
 		invalidate(n);
 		return;
 	default:
-		diag_error(n->pos, "invalid composite literal type %s", type_string(t));
+		diag_error(node_startpos(n), "invalid composite literal type %s", type_string(t));
 		invalidate(n);
 	}
 }

@@ -365,6 +365,8 @@ Package *check_package(const char *path, Node **files, int nfiles, const Importe
 	Scope **fscopes = NEWARR(Scope *, nfiles + 1);
 	Node *const_prev = NULL;
 	for (int i = 0; i < nfiles; i++) {
+		if (files[i]->name && files[i]->name->len == 1 && files[i]->name->s[0] == '_')
+			diag_error(files[i]->pos, "invalid package name _");
 		Scope *fs = fscopes[i] = scope_new(pkg->scope);
 		for (Node *d = files[i]->list; d; d = d->next) {
 			switch (d->kind) {
@@ -390,6 +392,9 @@ Package *check_package(const char *path, Node **files, int nfiles, const Importe
 				Object *o = pkg_obj(pkg, fs, OBJ_FUNC, d->name, NULL, d->pos);
 				o->decl = d;
 				d->obj = o;
+				if ((!strcmp(d->name->s, "init") || (!strcmp(d->name->s, "main") && !strcmp(pkg->name->s, "main"))) && d->a &&
+				    (d->a->list || d->a->list2))
+					diag_error(d->pos, "func %s must have no arguments and no return values", d->name->s);
 				if (strcmp(d->name->s, "init") != 0) declare(pkg->scope, o);
 				vec_push(&pkg->funcs, o);
 				break;

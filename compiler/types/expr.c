@@ -84,11 +84,14 @@ const char *operand_string(const Node *n) {
 	}
 	case M_VAR: return arena_printf(g_arena, "%s (variable of type %s)", text, type_string(t));
 	case M_VALUE:
+		if (t && t->kind == TY_UNTYPED_NIL) return text; /* types2 prints nil alone */
 		if (t && type_is_untyped(t)) return arena_printf(g_arena, "%s (%s value)", text, type_string(t));
 		return arena_printf(g_arena, "%s (value of type %s)", text, t ? type_string(t) : "?");
 	case M_NOVALUE: return arena_printf(g_arena, "%s (no value)", text);
 	case M_TYPEEXPR: return arena_printf(g_arena, "%s (type)", text);
 	case M_BUILTIN: return arena_printf(g_arena, "%s (built-in)", text);
+	case M_MAPINDEX: return arena_printf(g_arena, "%s (map index expression of type %s)", text, t ? type_string(t) : "?");
+	case M_COMMAOK: return arena_printf(g_arena, "%s (comma, ok expression of type %s)", text, t ? type_string(t) : "?");
 	}
 	return text;
 }
@@ -128,19 +131,24 @@ static bool bad_shift(Node *x, Type *t) {
 	if (n->mode == M_CONST) return false;
 	if (n->kind == N_BINARY && (n->op == T_SHL || n->op == T_SHR)) {
 		if (type_is_integer(t)) return false;
-		diag_error(node_startpos(n->a), "invalid operation: shifted operand %s (type %s) must be integer", expr_string(n->a),
-		           type_string(t));
+		Node *l = n->a;
+		while (l->kind == N_PAREN) l = l->a;
+		if (l->kind == N_BINARY && (l->op == T_SHL || l->op == T_SHR) && l->mode != M_CONST) return bad_shift(l, t); /* the innermost */
+		diag_error(node_startpos(n->a), "invalid operation: %s (shift of type %s)", expr_string(n), type_string(t));
 		return true;
 	}
-	if (n->kind == N_BINARY && n->op != T_EQ && n->op != T_NE && n->op != T_LT && n->op != T_LE && n->op != T_GT && n->op != T_GE)
-		return bad_shift(n->a, t) || bad_shift(n->b, t);
+	if (n->kind == N_BINARY && n->op != T_EQ && n->op != T_NE && n->op != T_LT && n->op != T_LE && n->op != T_GT && n->op != T_GE) {
+		bool a = bad_shift(n->a, t), b = bad_shift(n->b, t); /* each bad shift is reported */
+		return a || b;
+	}
 	if (n->kind == N_UNARY) return bad_shift(n->a, t);
 	return false;
 }
 
 int convert_untyped(Node *x, Type *t) {
 	if (x->mode == M_INVALID || !type_is_untyped(x->type) || t->kind == TY_INVALID) return CU_OK;
-	if (!type_is_untyped(t) && x->mode != M_CONST && bad_shift(x, t)) {
+	if (!type_is_untyped(t) && x->mode != M_CONST &&
+	    bad_shift(x, under(t)->kind == TY_INTERFACE && default_of(x->type) ? default_of(x->type) : t)) {
 		invalidate(x);
 		return CU_OK;
 	}
@@ -255,6 +263,8 @@ bool implements(Type *v, Type *t, const char **why) {
 			Type *vi = under(v);
 			for (int k = 0; k < vi->methods.n; k++)
 				if (vi->methods.v[k].name == m->name) vm = &vi->methods.v[k];
+		} else if (is_interface_ptr(v)) {
+			found = false; /* a pointer to an interface has no methods */
 		} else {
 			bool needs_ptr = false;
 			vm = find_method(v, m->name, &needs_ptr);
@@ -356,6 +366,7 @@ bool assign_to(Checker *c, Node *x, Type *t, const char *context) {
 			diag_error(node_startpos(x), "cannot use %s as type %s in %s:\n\t%s", operand_string(x), type_string(t), context, reason);
 		else
 			diag_error(node_startpos(x), "cannot use %s as type %s in %s", operand_string(x), type_string(t), context);
+		x->mode = M_INVALID; /* types2: x is invalid after a failed assignment */
 		return false;
 	}
 	return true;
@@ -382,7 +393,7 @@ static void basic_lit(Node *n) {
 
 static void name(Checker *c, Node *n) {
 	if (is_blank(n)) {
-		diag_error(n->pos, "cannot use _ as value");
+		diag_error(n->pos, "cannot use _ as value or type");
 		invalidate(n);
 		return;
 	}
@@ -484,6 +495,23 @@ const char *op_name(int op) { return tok_name(op); }
 /* A typed constant result must fit its type; the message names the whole
  * operation: "c * 2 (constant 200 of type int8) overflows int8". */
 void check_typed_const(Node *n) {
+	if (n->mode == M_CONST && n->val && n->val->kind == CV_INT && type_is_untyped(n->type) && mpz_sizeinbase(n->val->z, 2) > 512) {
+		/* types2: untyped integer constants must not grow beyond 512 bits */
+		const char *op = "";
+		if (n->kind == N_UNARY && n->op == T_XOR) op = "bitwise complement ";
+		else if (n->kind == N_BINARY)
+			switch (n->op) {
+			case T_PLUS: op = "addition "; break;
+			case T_MINUS: op = "subtraction "; break;
+			case T_XOR: op = "bitwise XOR "; break;
+			case T_STAR: op = "multiplication "; break;
+			case T_SHL: op = "shift "; break;
+			default: break;
+			}
+		diag_error(n->pos, "constant %soverflow", op);
+		invalidate(n);
+		return;
+	}
 	if (n->mode != M_CONST || !n->val || type_is_untyped(n->type) || !is_basic(n->type)) return;
 	Const *v;
 	const char *why;
@@ -652,6 +680,13 @@ static void shift(Checker *c, Node *n) {
 		}
 		y->val = v;
 		y->type = basic_type(TY_UINT);
+	} else if (type_is_untyped(y->type) && is_numeric(y->type) && y->mode != M_CONST) {
+		/* types2: an untyped non-constant count (1. << s) becomes a uint */
+		convert_untyped(y, basic_type(TY_UINT));
+		if (y->mode == M_INVALID) {
+			invalidate(n);
+			return;
+		}
 	} else if (!type_is_integer(y->type)) {
 		diag_error(node_startpos(y), "invalid operation: shift count %s must be integer", operand_string(y));
 		invalidate(n);

@@ -10,6 +10,10 @@
 static int64_t check_index(Checker *c, Node *x, int64_t max, bool allow_len, const char *what) {
 	expr(c, x);
 	if (x->mode == M_INVALID) return -1;
+	if (x->mode != M_CONST && type_is_untyped(x->type) && is_numeric(x->type)) {
+		convert_untyped(x, ty_int); /* types2: a non-constant untyped index (1. << s) becomes an int */
+		if (x->mode == M_INVALID) return -1;
+	}
 	if (!type_is_integer(x->type) && !(x->mode == M_CONST && type_is_untyped(x->type) && is_numeric(x->type))) {
 		diag_error(node_startpos(x), "invalid argument: %s %s must be integer", what, operand_string(x));
 		return -1;
@@ -30,7 +34,7 @@ static int64_t check_index(Checker *c, Node *x, int64_t max, bool allow_len, con
 		return -1;
 	}
 	if (max >= 0 && (allow_len ? v > max : v >= max)) {
-		diag_error(node_startpos(x), "invalid argument: %s %s out of bounds [0:%lld]", what, operand_string(x), (long long)(allow_len ? max + 1 : max));
+		diag_error(node_startpos(x), "invalid argument: %s %s out of bounds [0:%lld]", what, const_string_of(x->val), (long long)(allow_len ? max + 1 : max));
 		return -1;
 	}
 	default_type(c, x);
@@ -158,7 +162,7 @@ void slice_expr(Checker *c, Node *n) {
 	switch (u->kind) {
 	case TY_STRING: case TY_UNTYPED_STRING:
 		if (full) {
-			diag_error(n->pos, "invalid operation: 3-index slice of string");
+			diag_error(n->d ? node_startpos(n->d) : n->end, "invalid operation: 3-index slice of string");
 			invalidate(n);
 			return;
 		}
@@ -168,7 +172,7 @@ void slice_expr(Checker *c, Node *n) {
 		break;
 	case TY_ARRAY:
 		if (x->mode != M_VAR) {
-			diag_error(node_startpos(x), "invalid operation: %s (slice of unaddressable value)", expr_string(n));
+			diag_error(node_startpos(x), "invalid operation: %s (slice of unaddressable value)", operand_string(x));
 			invalidate(n);
 			return;
 		}
@@ -185,18 +189,25 @@ void slice_expr(Checker *c, Node *n) {
 	case TY_SLICE: n->type = x->type; break;
 	default:
 	bad:
-		diag_error(node_startpos(x), "cannot slice %s", operand_string(x));
+		diag_error(node_startpos(x), "invalid operation: cannot slice %s", operand_string(x));
+		invalidate(n);
+		return;
+	}
+	if (full && (!n->c || !n->d)) { /* reported by the parser */
 		invalidate(n);
 		return;
 	}
 	int64_t v[3] = {-1, -1, -1};
 	Node *ix[3] = {n->b, n->c, n->d};
-	for (int k = 0; k < 3; k++)
+	int nix = full ? 3 : 2;
+	for (int k = 0; k < nix; k++) {
 		if (ix[k]) v[k] = check_index(c, ix[k], cap, true, "index");
-	/* constant indices must be non-decreasing */
-	for (int a = 0; a < 3; a++)
-		for (int b = a + 1; b < 3; b++)
-			if (v[a] >= 0 && v[b] >= 0 && v[a] > v[b]) {
+		else v[k] = k == 0 ? 0 : cap; /* the defaults: 0, then the length if known */
+	}
+	/* constant indices must be non-decreasing (types2: one error) */
+	for (int a = 0; a < nix - 1; a++)
+		for (int b = a + 1; b < nix; b++)
+			if (v[a] > 0 && v[b] >= 0 && v[b] < v[a] && ix[b]) {
 				diag_error(node_startpos(ix[b]), "invalid slice indices: %lld < %lld", (long long)v[b], (long long)v[a]);
 				a = b = 3;
 			}

@@ -214,17 +214,27 @@ void selector_expr(Checker *c, Node *n) {
 		invalidate(n);
 		return;
 	}
+	if (x->type && under(x->type)->kind == TY_POINTER && under(under(x->type)->elem)->kind == TY_INTERFACE) {
+		diag_error(n->end ? n->end : n->pos, "%s undefined (type %s is pointer to interface, not interface)", expr_string(n), type_string(x->type));
+		invalidate(n);
+		return;
+	}
+	if (n->name->len == 1 && n->name->s[0] == '_' && x->mode != M_TYPEEXPR && x->type) {
+		/* blank fields and methods cannot be selected */
+		diag_error(n->end ? n->end : n->pos, "%s undefined (type %s has no field or method _)", expr_string(n), type_string(x->type));
+		invalidate(n);
+		return;
+	}
 	if (x->mode == M_TYPEEXPR) {
 		/* method expression T.m or (*T).m */
 		Selection s = lookup_field_or_method(x->type, n->name);
 		if (s.kind != SEL_METHOD) {
-			diag_error(n->pos, "%s undefined (type %s has no method %s)", expr_string(n), type_string(x->type), n->name->s);
+			diag_error(n->end ? n->end : n->pos, "%s undefined (type %s has no method %s)", expr_string(n), type_string(x->type), n->name->s);
 			invalidate(n);
 			return;
 		}
 		if (s.method->ptrrecv && under(x->type)->kind != TY_POINTER && !s.iface && !s.indirect) {
-			diag_error(n->pos, "invalid method expression %s (needs pointer receiver (*%s).%s)", expr_string(n),
-			           type_string(x->type), n->name->s);
+			diag_error(n->end ? n->end : n->pos, "cannot call pointer method %s on %s", n->name->s, type_string(x->type));
 			invalidate(n);
 			return;
 		}
@@ -262,7 +272,7 @@ void selector_expr(Checker *c, Node *n) {
 		bool ptrrecv = s.method->ptrrecv && !s.iface;
 		if (ptrrecv && !s.indirect && under(x->type)->kind != TY_POINTER) {
 			if (x->mode != M_VAR) {
-				diag_error(n->pos, "cannot call pointer method %s on %s", n->name->s, type_string(x->type));
+				diag_error(n->end ? n->end : n->pos, "cannot call pointer method %s on %s", n->name->s, type_string(x->type));
 				invalidate(n);
 				return;
 			}
@@ -278,14 +288,18 @@ void selector_expr(Checker *c, Node *n) {
 		return;
 	}
 	case SEL_AMBIGUOUS:
-		diag_error(n->pos, "ambiguous selector %s", expr_string(n));
+		diag_error(n->end ? n->end : n->pos, "ambiguous selector %s", expr_string(n));
 		break;
 	default: {
 		/* types2: x.f undefined (type T has no field or method f) */
 		Type *t = x->type;
 		const char *hint = "";
+		if (under(t)->kind == TY_POINTER && under(under(t)->elem)->kind == TY_INTERFACE) {
+			diag_error(n->end ? n->end : n->pos, "%s undefined (type %s is pointer to interface, not interface)", expr_string(n), type_string(t));
+			break;
+		}
 		if (t->kind == TY_POINTER && under(t->elem)->kind == TY_POINTER) {
-			diag_error(n->pos, "%s undefined (type %s has no field or method %s)", expr_string(n), type_string(t), n->name->s);
+			diag_error(n->end ? n->end : n->pos, "%s undefined (type %s has no field or method %s)", expr_string(n), type_string(t), n->name->s);
 			break;
 		}
 		/* a method with a capitalization difference gets gc's hint */
@@ -294,7 +308,7 @@ void selector_expr(Checker *c, Node *n) {
 			for (int i = 0; i < base->methods.n; i++)
 				if (strcasecmp(base->methods.v[i].name->s, n->name->s) == 0)
 					hint = arena_printf(g_arena, ", but does have %s", base->methods.v[i].name->s);
-		diag_error(n->pos, "%s undefined (type %s has no field or method %s%s)", expr_string(n), type_string(t), n->name->s, hint);
+		diag_error(n->end ? n->end : n->pos, "%s undefined (type %s has no field or method %s%s)", expr_string(n), type_string(t), n->name->s, hint);
 	}
 	}
 	invalidate(n);

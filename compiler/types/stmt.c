@@ -11,7 +11,8 @@ void open_scope(Checker *c) { c->scope = scope_new(c->scope); }
 void close_scope(Checker *c) {
 	for (int i = 0; i < c->scope->objs.n; i++) {
 		Object *o = c->scope->objs.v[i];
-		if (o->kind == OBJ_VAR && !o->used && !o->param) diag_error(o->pos, "%s declared but not used", o->name->s);
+		/* types2 marks variables with invalid types or initializers used (no follow-on error) */
+		if (o->kind == OBJ_VAR && !o->used && !o->param && !(o->type && o->type->kind == TY_INVALID)) diag_error(o->pos, "%s declared but not used", o->name->s);
 	}
 	c->scope = c->scope->parent;
 }
@@ -35,10 +36,10 @@ Type *tuple_of(Node *rhs, int nr, int nl) {
 
 static void mismatch(Node *n, int nl, int nr, Node *rhs) {
 	if (nr == 1 && rhs->kind == N_CALL && rhs->type && rhs->type->kind == TY_TUPLE)
-		diag_error(n->pos, "assignment mismatch: %d variable%s but %s returns %d value%s", nl, nl == 1 ? "" : "s",
-		           expr_string(rhs), rhs->type->nresults, rhs->type->nresults == 1 ? "" : "s");
+		diag_error(node_startpos(rhs), "assignment mismatch: %d variable%s but %s returns %d value%s", nl, nl == 1 ? "" : "s",
+		           expr_string(rhs->a), rhs->type->nresults, rhs->type->nresults == 1 ? "" : "s");
 	else
-		diag_error(n->pos, "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", nr, nr == 1 ? "" : "s");
+		diag_error(rhs ? node_startpos(rhs) : n->pos, "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", nr, nr == 1 ? "" : "s");
 }
 
 /* a, b := x, y and a, b := f() */
@@ -46,7 +47,7 @@ static void define(Checker *c, Node *n) {
 	int nl = list_len(n->list), nr = list_len(n->list2);
 	for (Node *r = n->list2; r; r = r->next) expr(c, r);
 	Type *tuple = tuple_of(n->list2, nr, nl);
-	if (!(tuple && tuple->nresults == nl) && nl != nr) mismatch(n, nl, nr, n->list2);
+	if ((tuple && tuple->nresults != nl) || (!tuple && nl != nr)) mismatch(n, nl, nr, n->list2);
 	bool fresh = false;
 	Node *r = n->list2;
 	Object **news = NEWARR(Object *, nl);
@@ -55,13 +56,26 @@ static void define(Checker *c, Node *n) {
 		Type *t = ty_invalid;
 		if (tuple && tuple->nresults == nl) t = tuple->results[i];
 		else if (r && nl == nr) {
-			default_type(c, r);
+			Object *prev = is_blank(l) ? NULL : scope_lookup_local(c->scope, l->name);
+			if (!(prev && prev->kind == OBJ_VAR)) default_type(c, r); /* an existing variable gives its type */
 			if (r->mode == M_NOVALUE) diag_error(node_startpos(r), "%s (no value) used as value", expr_string(r));
-			else if (r->mode != M_INVALID && r->type) t = r->type;
+			else if (r->mode != M_INVALID && r->type && r->type->kind != TY_TUPLE) t = r->type;
+		}
+		bool repeated = false;
+		for (Node *p = n->list; p != l && !repeated; p = p->next) repeated = !is_blank(l) && p->kind == N_NAME && p->name == l->name;
+		if (repeated) {
+			diag_error(l->pos, "%s repeated on left side of :=", l->name->s);
+			fresh = true; /* types2: no "no new variables" error after this one */
+			if (r) r = r->next;
+			continue;
 		}
 		Object *o = is_blank(l) ? NULL : scope_lookup_local(c->scope, l->name);
 		if (o && o->kind == OBJ_VAR) {
 			if (r && nl == nr) assign_to(c, r, o->type, "assignment");
+			else if (tuple && tuple->nresults == nl && t->kind != TY_INVALID && o->type && !type_identical(t, o->type) &&
+			         under(t)->kind != TY_INTERFACE && under(o->type)->kind != TY_INTERFACE)
+				diag_error(node_startpos(n->list2), "cannot use %s (value of type %s) as type %s in assignment", expr_string(n->list2),
+				           type_string(t), type_string(o->type));
 			l->obj = o;
 			l->type = o->type;
 		} else {
@@ -102,8 +116,18 @@ static void assignment(Checker *c, Node *n) {
 		if (o) used = o->used;
 		expr(c, l);
 		if (o && !n->op) o->used = used; /* being assigned is not a use */
-		if (l->mode != M_INVALID && l->mode != M_VAR && l->mode != M_MAPINDEX)
-			diag_error(node_startpos(l), "cannot assign to %s", operand_string(l));
+		if (l->mode != M_INVALID && l->mode != M_VAR && l->mode != M_MAPINDEX) {
+			Node *lx = l;
+			while (lx->kind == N_PAREN) lx = lx->a;
+			if (lx->kind == N_SELECTOR && lx->a->mode == M_MAPINDEX)
+				diag_error(node_startpos(l), "cannot assign to struct field %s in map", expr_string(lx));
+			else if (l->mode == M_BUILTIN)
+				diag_error(node_startpos(l), "%s must be called", operand_string(l));
+			else if (l->type && l->type->kind == TY_UNTYPED_NIL)
+				diag_error(node_startpos(l), "cannot assign to nil");
+			else
+				diag_error(node_startpos(l), "cannot assign to %s", operand_string(l));
+		}
 	}
 	for (Node *r = n->list2; r; r = r->next) expr(c, r);
 	if (n->op) {
@@ -121,18 +145,21 @@ static void assignment(Checker *c, Node *n) {
 	if (tuple && tuple->nresults == nl) {
 		int i = 0;
 		for (Node *l = n->list; l; l = l->next, i++)
-			if (!is_blank(l) && l->mode == M_VAR && !type_identical(tuple->results[i], l->type))
+			if (!is_blank(l) && l->mode == M_VAR && n->list2->mode != M_INVALID && tuple->results[i] &&
+			    tuple->results[i]->kind != TY_INVALID && !type_identical(tuple->results[i], l->type) &&
+			    !(i == 1 && (n->list2->flags & NF_COMMAOK) && under(l->type)->kind == TY_BOOL)) /* ok is an untyped bool */
 				diag_error(node_startpos(n->list2), "cannot use %s value as %s value in assignment", type_string(tuple->results[i]),
 				           type_string(l->type));
 		return;
 	}
-	if (nl != nr) {
+	if (nl != nr || tuple) {
 		mismatch(n, nl, nr, n->list2);
 		return;
 	}
 	Node *r = n->list2;
 	for (Node *l = n->list; l; l = l->next, r = r->next) {
 		if (is_blank(l)) {
+			if (r->mode == M_NOVALUE) diag_error(node_startpos(r), "%s (no value) used as value", expr_string(r));
 			default_type(c, r);
 			continue;
 		}
@@ -158,7 +185,10 @@ void var_types(Checker *c, Node *d, Type **types) {
 	int nl = list_len(d->list), nr = list_len(d->list2);
 	for (Node *v = d->list2; v; v = v->next) expr(c, v);
 	Type *tuple = tuple_of(d->list2, nr, nl);
-	if (nr && !(tuple && tuple->nresults == nl) && nl != nr) mismatch(d, nl, nr, d->list2);
+	if (tuple && tuple->nresults != nl && nl == 1)
+		diag_error(node_startpos(d->list2), "multiple-value %s (value of type %s) in single-value context", expr_string(d->list2),
+		           type_string(tuple));
+	else if (nr && ((tuple && tuple->nresults != nl) || (!tuple && nl != nr))) mismatch(d, nl, nr, d->list2);
 	Node *v = d->list2;
 	int i = 0;
 	for (Node *l = d->list; l; l = l->next, i++) {
@@ -170,7 +200,7 @@ void var_types(Checker *c, Node *d, Type **types) {
 			else {
 				default_type(c, v);
 				if (v->mode == M_NOVALUE) diag_error(node_startpos(v), "%s (no value) used as value", expr_string(v));
-				else if (v->mode != M_INVALID && v->type) vt = v->type;
+				else if (v->mode != M_INVALID && v->type && v->type->kind != TY_TUPLE) vt = v->type;
 			}
 		}
 		types[i] = vt;
@@ -182,9 +212,13 @@ static void var_decl(Checker *c, Node *d) {
 	int nl = list_len(d->list), i = 0;
 	Type **types = NEWARR(Type *, nl + 1);
 	var_types(c, d, types);
+	int nr = list_len(d->list2);
+	Node *r = d->list2;
 	for (Node *l = d->list; l; l = l->next, i++) {
 		Object *o = obj_new(OBJ_VAR, l->name, types[i], l->pos);
 		o->depth = c->funclit_depth;
+		if ((nr == nl && r && r->mode == M_INVALID) || (nr > 1 && nr != nl)) o->used = true; /* as types2 */
+		if (r) r = r->next;
 		l->obj = o;
 		l->type = types[i];
 		declare(c->scope, o);
@@ -222,6 +256,10 @@ static bool dup_type_case(void *seenp, Node *v) {
 
 static void type_switch(Checker *c, Node *n) {
 	Node *g = n->b, *x = g->a;
+	if (g->name && g->name->len == 1 && g->name->s[0] == '_') {
+		diag_error(g->end ? g->end : g->pos, "no new variable on left side of :=");
+		g->name = NULL;
+	}
 	expr(c, x);
 	if (x->mode == M_INVALID) return;
 	if (under(x->type)->kind != TY_INTERFACE) {
@@ -273,7 +311,7 @@ static void type_switch(Checker *c, Node *n) {
 		} else stmts(c, cc->list2);
 		close_scope(c);
 	}
-	if (g->name && !used) diag_error(g->pos, "%s declared but not used", g->name->s);
+	if (g->name && !used) diag_error(g->end ? g->end : g->pos, "%s declared but not used", g->name->s);
 	free(seen.v);
 }
 
@@ -367,7 +405,7 @@ static void range_clause(Checker *c, Node *r) {
 	case TY_CHAN:
 		kt = u->elem;
 		if (u->dir == CHAN_SEND) {
-			diag_error(node_startpos(x), "invalid operation: range %s: receive from send-only channel", expr_string(x));
+			diag_error(node_startpos(x), "cannot range over %s (receive from send-only channel)", operand_string(x));
 			return;
 		}
 		if (r->list && r->list->next) {
@@ -399,14 +437,42 @@ static void range_clause(Checker *c, Node *r) {
 	r->type = x->type;
 }
 
+/* An expression statement (types2's rules): calls of functions and of the
+ * statement builtins, and receives; anything else "is not used". */
+static void expr_stmt(Checker *c, Node *x) {
+	expr_or_type(c, x);
+	if (x->mode == M_INVALID) return;
+	if (x->mode == M_BUILTIN) {
+		diag_error(node_startpos(x), "%s must be called", operand_string(x));
+		return;
+	}
+	if (x->mode == M_TYPEEXPR) {
+		diag_error(node_startpos(x), "%s is not an expression", operand_string(x));
+		return;
+	}
+	Node *e = x;
+	while (e->kind == N_PAREN) e = e->a;
+	if (e->kind == N_UNARY && e->op == T_ARROW) return;
+	if (e->kind == N_CALL) {
+		Node *fn = e->a;
+		while (fn->kind == N_PAREN) fn = fn->a;
+		if (fn->mode != M_TYPEEXPR && fn->mode != M_BUILTIN) return;
+		if (fn->mode == M_BUILTIN && fn->obj)
+			switch (fn->obj->builtin) {
+			case BUILTIN_CLOSE: case BUILTIN_COPY: case BUILTIN_DELETE: case BUILTIN_PANIC: case BUILTIN_PRINT:
+			case BUILTIN_PRINTLN: case BUILTIN_RECOVER: return;
+			default: break;
+			}
+	}
+	diag_error(node_startpos(x), "%s is not used", operand_string(x));
+}
+
 void stmt(Checker *c, Node *n) {
 	if (!n) return;
 	switch (n->kind) {
 	case N_EMPTYSTMT: return;
 	case N_EXPRSTMT:
-		expr(c, n->a);
-		if (n->a->mode != M_INVALID && n->a->kind != N_CALL && !(n->a->kind == N_UNARY && n->a->op == T_ARROW))
-			diag_error(node_startpos(n->a), "%s is not used", expr_string(n->a));
+		expr_stmt(c, n->a);
 		return;
 	case N_ASSIGN: assignment(c, n); return;
 	case N_BLOCK:
@@ -480,11 +546,11 @@ void stmt(Checker *c, Node *n) {
 		if (n->a->mode == M_INVALID || n->b->mode == M_INVALID) return;
 		Type *u = under(n->a->type);
 		if (u->kind != TY_CHAN) {
-			diag_error(n->pos, "invalid operation: cannot send to non-channel %s", operand_string(n->a));
+			diag_error(node_startpos(n->a), "invalid operation: cannot send to non-channel %s", operand_string(n->a));
 			return;
 		}
 		if (u->dir == CHAN_RECV) {
-			diag_error(n->pos, "invalid operation: cannot send to receive-only channel %s", operand_string(n->a));
+			diag_error(node_startpos(n->a), "invalid operation: cannot send to receive-only channel %s", operand_string(n->a));
 			return;
 		}
 		assign_to(c, n->b, u->elem, "send");

@@ -91,6 +91,25 @@ Type *signature(Checker *c, Node *ft) {
 	return t;
 }
 
+/* A function type's parameter and result names share one scope (types2:
+ * "i redeclared in this block"); declared functions get this from their
+ * body's scope. */
+static void dup_params(Node *ft) {
+	Node *lists[2] = {ft->list, ft->list2};
+	for (int a = 0; a < 2; a++)
+		for (Node *f = lists[a]; f; f = f->next) {
+			if (!f->name || (f->name->len == 1 && f->name->s[0] == '_')) continue;
+			bool dup = false;
+			for (int b = 0; b <= a && !dup; b++)
+				for (Node *g = lists[b]; g && g != f && !dup; g = g->next)
+					if (g->name == f->name) {
+						diag_error(f->pos, "%s redeclared in this block\n\t%s: other declaration of %s", f->name->s, pos_string(g->pos),
+						           f->name->s);
+						dup = true;
+					}
+		}
+}
+
 static int method_cmp(const void *a, const void *b) {
 	return strcmp(((const Method *)a)->name->s, ((const Method *)b)->name->s);
 }
@@ -200,7 +219,12 @@ static void embed_element(Checker *c, Type *t, Node *e) {
 static Type *interface_type(Checker *c, Node *n) {
 	Type *t = type_new(TY_INTERFACE);
 	for (Node *f = n->list; f; f = f->next) {
+		if (f->name && f->name->len == 1 && f->name->s[0] == '_') {
+			diag_error(f->pos, "methods must have a unique non-blank name");
+			continue;
+		}
 		if (f->name) {
+			dup_params(f->a);
 			Method m = {f->name, signature(c, f->a), NULL, false};
 			for (int k = 0; k < t->methods.n; k++)
 				if (t->methods.v[k].name == f->name) diag_error(f->pos, "duplicate method %s", f->name->s);
@@ -322,7 +346,14 @@ Type *resolve_type(Checker *c, Node *n) {
 		n->obj = o;
 		o->used = true;
 		if (o->kind != OBJ_TYPENAME) {
-			diag_error(n->pos, "%s is not a type", n->name->s);
+			/* types2 describes the operand: "byte (untyped int constant 3) is not a type" */
+			const char *desc = n->name->s;
+			if (o->kind == OBJ_CONST || o->kind == OBJ_VAR || o->kind == OBJ_FUNC) {
+				Node tmp = *n;
+				object_operand(c, &tmp, o);
+				if (tmp.mode != M_INVALID) desc = operand_string(&tmp);
+			}
+			diag_error(n->pos, "%s is not a type", desc);
 			break;
 		}
 		resolve_typename(c, o);
@@ -362,7 +393,10 @@ Type *resolve_type(Checker *c, Node *n) {
 		break;
 	}
 	case N_CHANTYPE: t = type_chan(n->op, resolve_type(c, n->b)); break;
-	case N_FUNCTYPE: t = signature(c, n); break;
+	case N_FUNCTYPE:
+		dup_params(n);
+		t = signature(c, n);
+		break;
 	case N_STRUCTTYPE: t = struct_type(c, n); break;
 	case N_INTERFACETYPE: t = interface_type(c, n); break;
 	case N_INDEX: {
@@ -384,7 +418,13 @@ Type *resolve_type(Checker *c, Node *n) {
 		if (!qualified) {
 			diag_error(node_startpos(n), "%s is not a type", expr_string(n));
 		} else if (o && o->kind != OBJ_TYPENAME) {
-			diag_error(n->pos, "%s is not a type", expr_string(n));
+			const char *desc = expr_string(n);
+			if (o->kind == OBJ_CONST || o->kind == OBJ_VAR || o->kind == OBJ_FUNC) {
+				Node tmp = *n;
+				object_operand(c, &tmp, o);
+				if (tmp.mode != M_INVALID) desc = operand_string(&tmp);
+			}
+			diag_error(n->pos, "%s is not a type", desc);
 		} else if (o) {
 			o->used = true;
 			t = o->type;
