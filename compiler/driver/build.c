@@ -31,6 +31,7 @@ bool parse_gcflag(const char *f, CompileFlags *cf) {
 	else if (!strcmp(f, "-e")) diag_limit = 0;
 	else if (!strcmp(f, "-m")) cf->m++;
 	else if (!strncmp(f, "-m=", 3)) cf->m = atoi(f + 3);
+	else if (!strcmp(f, "-d=checkonly")) cf->checkonly = true;
 	else if (!strcmp(f, "-C") || !strncmp(f, "-d=", 3) || !strcmp(f, "-S") || !strcmp(f, "-live")) {
 	} else if (!strcmp(f, "-emit-llvm")) cf->gen.emit_llvm = true;
 	else return false;
@@ -91,6 +92,7 @@ int compile_files(char **files, int nfiles, const char *obj, const CompileFlags 
 		diag_flush();
 		return 1;
 	}
+	if (cf->checkonly) return 0;
 	for (int i = 0; depobjs && i < ld.pkgs.n; i++) {
 		Package *dp = ld.pkgs.v[i]->pkg;
 		char *o = xmalloc(PATH_MAX);

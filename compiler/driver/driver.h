@@ -12,6 +12,7 @@ typedef struct CompileFlags {
 	bool noinline; /* -l */
 	int m;         /* -m: escape and inlining diagnostics (level) */
 	const char *pkgpath; /* -p: the package's import path ("main" by default) */
+	bool checkonly;      /* -d=checkonly (goc's own): stop after type checking */
 } CompileFlags;
 
 /* cache.c: imported packages' objects, kept between builds */

@@ -235,7 +235,7 @@ unsigned gen_call_args(Gen *g, Node *n, Type *ft, LLVMValueRef *args, unsigned i
 		if (ft->variadic && !dots) {
 			/* f(g()) with a variadic f: the results past the fixed
 			 * parameters become the slice */
-			for (int r = 0; r < na - 1; r++) args[i++] = LLVMBuildExtractValue(g->b, agg, (unsigned)r, "");
+			for (int r = 0; r < na - 1; r++) args[i++] = gen_multi_value(g, agg, n->list, (unsigned)r, ft->params[r]);
 			Type *st = ft->params[na - 1];
 			int extra = nr - (na - 1);
 			if (extra <= 0) {
@@ -247,7 +247,7 @@ unsigned gen_call_args(Gen *g, Node *n, Type *ft, LLVMValueRef *args, unsigned i
 			for (int r = 0; r < extra; r++) {
 				LLVMValueRef idx[2] = {LLVMConstInt(g->i64, 0, 0), LLVMConstInt(g->i64, (unsigned long long)r, 0)};
 				LLVMValueRef ep = LLVMBuildGEP2(g->b, gen_type(g, at), arr, idx, 2, "");
-				gen_store(g, ep, LLVMBuildExtractValue(g->b, agg, (unsigned)(na - 1 + r), ""), under(st)->elem, true);
+				gen_store(g, ep, gen_multi_value(g, agg, n->list, (unsigned)(na - 1 + r), under(st)->elem), under(st)->elem, true);
 			}
 			LLVMValueRef sv = LLVMGetUndef(g->slice);
 			sv = LLVMBuildInsertValue(g->b, sv, arr, 0, "");
@@ -255,7 +255,7 @@ unsigned gen_call_args(Gen *g, Node *n, Type *ft, LLVMValueRef *args, unsigned i
 			args[i++] = LLVMBuildInsertValue(g->b, sv, LLVMConstInt(g->i64, (unsigned long long)extra, 0), 2, "");
 			return i;
 		}
-		for (int r = 0; r < nr; r++) args[i++] = LLVMBuildExtractValue(g->b, agg, (unsigned)r, "");
+		for (int r = 0; r < nr; r++) args[i++] = gen_multi_value(g, agg, n->list, (unsigned)r, ft->params[r]);
 		return i;
 	}
 	int k = 0;

@@ -197,7 +197,7 @@ static void package_init(Gen *g, Package *pkg, LLVMValueRef *inits, int ninit) {
 		if (cnt == 1 && spec->list2->type && (spec->list2->type->kind == TY_TUPLE || (spec->list2->flags & NF_COMMAOK))) {
 			LLVMValueRef agg = gen_expr(g, spec->list2);
 			unsigned k = 0;
-			for (Node *l = spec->list; l; l = l->next, k++) gen_store_var(g, l, LLVMBuildExtractValue(g->b, agg, k, ""));
+			for (Node *l = spec->list; l; l = l->next, k++) gen_store_var(g, l, gen_multi_value(g, agg, spec->list2, k, l->type));
 			continue;
 		}
 		Node *v = spec->list2;

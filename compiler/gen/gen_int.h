@@ -87,6 +87,7 @@ void gen_nilcheck(Gen *g, LLVMValueRef p, Type *t);
 LLVMValueRef gen_itab(Gen *g, Type *t, Type *it);
 LLVMValueRef gen_iface_method(Gen *g, Type *t, const Selection *s);
 LLVMValueRef gen_convert(Gen *g, Node *n);
+LLVMValueRef gen_convert_value(Gen *g, LLVMValueRef v, Type *from, Type *to);
 LLVMValueRef gen_assert(Gen *g, Node *n);
 void gen_type_switch(Gen *g, Node *n);
 LLVMValueRef gen_iface_call(Gen *g, Node *n);
@@ -137,6 +138,7 @@ void gen_stmt(Gen *g, Node *n);
 void gen_stmts(Gen *g, Node *l);
 void gen_store(Gen *g, LLVMValueRef addr, LLVMValueRef v, Type *t, bool offstack);
 void gen_store_var(Gen *g, Node *lhs, LLVMValueRef v);
+LLVMValueRef gen_multi_value(Gen *g, LLVMValueRef agg, Node *rhs, unsigned i, Type *to);
 void gen_store_vars(Gen *g, Node **lhs, LLVMValueRef *vals, int n);
 void gen_barrier_store(Gen *g, LLVMValueRef slot, LLVMValueRef ptr);
 

@@ -129,10 +129,10 @@ static LLVMValueRef box(Gen *g, LLVMValueRef v, Type *t) {
 }
 
 /* N_CONVERT: a value becomes an interface value. */
-LLVMValueRef gen_convert(Gen *g, Node *n) {
-	Node *x = n->a;
-	Type *from = x->type, *to = n->type;
-	LLVMValueRef v = gen_expr(g, x);
+LLVMValueRef gen_convert(Gen *g, Node *n) { return gen_convert_value(g, gen_expr(g, n->a), n->a->type, n->type); }
+
+/* Value v of type from as a value of interface type to. */
+LLVMValueRef gen_convert_value(Gen *g, LLVMValueRef v, Type *from, Type *to) {
 	if (under(from)->kind == TY_INTERFACE) {
 		if (is_empty_iface(to)) {
 			if (is_empty_iface(from)) return v;

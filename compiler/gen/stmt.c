@@ -96,6 +96,16 @@ void gen_store_var(Gen *g, Node *lhs, LLVMValueRef v) {
 	gen_store(g, gen_addr(g, lhs), v, lhs->type, true);
 }
 
+/* The i-th value of multi-value expression rhs (a call's results, or a
+ * comma-ok pair), evaluated to agg, as a value of type to (NULL: as it
+ * is): assignability lets a result become an interface there. */
+LLVMValueRef gen_multi_value(Gen *g, LLVMValueRef agg, Node *rhs, unsigned i, Type *to) {
+	LLVMValueRef v = LLVMBuildExtractValue(g->b, agg, i, "");
+	Type *from = rhs->type->kind == TY_TUPLE ? rhs->type->results[i] : i == 0 ? rhs->type : NULL;
+	if (to && from && under(to)->kind == TY_INTERFACE && !type_identical(from, to)) v = gen_convert_value(g, v, from, to);
+	return v;
+}
+
 /* Assigns vals to the range variables lhs[0..n) (NULL or blank: skipped)
  * as an assignment statement does: every left operand's index and
  * pointer operands are evaluated first, then the stores, in order. */
@@ -248,7 +258,7 @@ void gen_stmt(Gen *g, Node *n) {
 			unsigned i = 0;
 			for (Node *l = n->list; l; l = l->next, i++) {
 				if (n->op == T_DEFINE && l->obj && !l->obj->backend) gen_local(g, l->obj);
-				gen_store_var(g, l, LLVMBuildExtractValue(g->b, agg, i, ""));
+				gen_store_var(g, l, gen_multi_value(g, agg, n->list2, i, l->type));
 			}
 			return;
 		}
@@ -266,6 +276,17 @@ void gen_stmt(Gen *g, Node *n) {
 	case N_DECLSTMT:
 		for (Node *d = n->list; d; d = d->next) {
 			Node *v = d->list2;
+			if (v && !v->next && d->list && d->list->next) {
+				/* var a, b = f() */
+				LLVMValueRef agg = gen_expr(g, v);
+				unsigned i = 0;
+				for (Node *l = d->list; l; l = l->next, i++) {
+					if (!l->obj) continue;
+					gen_local(g, l->obj);
+					gen_init_var(g, l->obj, gen_multi_value(g, agg, v, i, l->obj->type));
+				}
+				continue;
+			}
 			for (Node *l = d->list; l; l = l->next) {
 				if (!l->obj) continue;
 				gen_local(g, l->obj);
@@ -286,7 +307,7 @@ void gen_stmt(Gen *g, Node *n) {
 		} else if (nr > 1 && n->list && !n->list->next) {
 			/* return f() with several results */
 			LLVMValueRef agg = gen_expr(g, n->list);
-			for (int i = 0; i < nr; i++) vals[i] = LLVMBuildExtractValue(g->b, agg, (unsigned)i, "");
+			for (int i = 0; i < nr; i++) vals[i] = gen_multi_value(g, agg, n->list, (unsigned)i, g->sig->results[i]);
 		} else {
 			int i = 0;
 			for (Node *r = n->list; r && i < nr; r = r->next, i++) vals[i] = gen_expr(g, r);

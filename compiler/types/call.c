@@ -22,6 +22,16 @@ static bool is_bytes_or_runes(Type *t) {
 }
 
 /* spec: Conversions, for non-constant x */
+static bool is_bytestring(const Type *t) {
+	Type *u = under((Type *)t);
+	return type_is_string(u) || (u->kind == TY_SLICE && under(u->elem)->kind == TY_UINT8);
+}
+
+static bool is_closable_chan(const Type *t) {
+	Type *u = under((Type *)t);
+	return u->kind == TY_CHAN && u->dir != CHAN_RECV;
+}
+
 static bool convertible(Node *x, Type *t) {
 	Type *v = x->type, *vu = under(v), *tu = under(t);
 	if (type_identical(v, t)) return true;
@@ -375,7 +385,10 @@ static void builtin_call(Checker *c, Node *n, Object *o) {
 				break;
 			}
 			/* append([]byte, string...) is allowed */
-			if (!(under(elem)->kind == TY_UINT8 && type_is_string(x->type))) assign_to(c, x, type_slice(elem), "append");
+			/* append([]byte, string...) is allowed, also for a type parameter
+			 * whose types are all strings or byte slices */
+			bool bytestr = type_is_string(x->type) || typeparam_all(under(x->type), is_bytestring);
+			if (!(under(elem)->kind == TY_UINT8 && bytestr)) assign_to(c, x, type_slice(elem), "append");
 			else default_type(c, x);
 		} else {
 			for (Node *a = args->next; a; a = a->next) assign_to(c, a, elem, "argument to append");
@@ -407,6 +420,14 @@ static void builtin_call(Checker *c, Node *n, Object *o) {
 	case BUILTIN_DELETE: {
 		if (!nargs(n, o, 2, 2)) break;
 		Type *m = under(args->type);
+		if (m->kind == TY_TYPEPARAM) {
+			/* maps of one key type make a map type to check the key against */
+			Type **terms;
+			int nt = typeparam_terms(m, &terms);
+			for (int i = 0; i < nt && m; i++)
+				if (terms[i]->kind != TY_MAP || !type_identical(terms[i]->key, terms[0]->key)) m = NULL;
+			m = nt && m ? terms[0] : under(args->type);
+		}
 		if (m->kind != TY_MAP) {
 			diag_error(node_startpos(args), "invalid argument: %s is not a map", operand_string(args));
 			break;
@@ -431,6 +452,11 @@ static void builtin_call(Checker *c, Node *n, Object *o) {
 	case BUILTIN_CLOSE: {
 		if (!nargs(n, o, 1, 1)) break;
 		Type *ch = under(args->type);
+		if (ch->kind == TY_TYPEPARAM && typeparam_all(ch, is_closable_chan)) {
+			n->mode = M_NOVALUE; /* every channel of the type set can be closed */
+			n->type = NULL;
+			return;
+		}
 		if (ch->kind != TY_CHAN) {
 			diag_error(node_startpos(args), "invalid operation: cannot close non-channel %s", operand_string(args));
 			break;
@@ -663,7 +689,7 @@ void call_expr(Checker *c, Node *n) {
 		else
 			for (int i = 0; i < tuple->nresults; i++) {
 				Type *pt = ft->variadic && i >= need - 1 ? ft->params[need - 1]->elem : ft->params[i];
-				if (!type_identical(tuple->results[i], pt) && !implements(tuple->results[i], pt, NULL))
+				if (!type_assignable(tuple->results[i], pt))
 					diag_error(node_startpos(n->list), "cannot use %s value as %s value in %s", type_string(tuple->results[i]),
 					           type_string(pt), ctx);
 			}

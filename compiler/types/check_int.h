@@ -46,6 +46,7 @@ bool is_basic(const Type *t);
 void invalidate(Node *n);
 int convert_untyped(Node *x, Type *t);
 bool implements(Type *v, Type *t, const char **why);
+bool type_assignable(Type *v, Type *t); /* spec: Assignability, for typed values */
 const char *comparison_error(Node *x, Node *y, int op, Node **errop);
 void implicit_convert(Node *x, Type *t);
 const char *op_name(int op);

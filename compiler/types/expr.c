@@ -145,6 +145,13 @@ static bool bad_shift(Node *x, Type *t) {
 	return false;
 }
 
+static bool has_nil(const Type *t) {
+	switch (under((Type *)t)->kind) {
+	case TY_POINTER: case TY_SLICE: case TY_MAP: case TY_CHAN: case TY_FUNC: case TY_INTERFACE: case TY_UNSAFEPTR: return true;
+	default: return false;
+	}
+}
+
 int convert_untyped(Node *x, Type *t) {
 	if (x->mode == M_INVALID || !type_is_untyped(x->type) || t->kind == TY_INVALID) return CU_OK;
 	if (!type_is_untyped(t) && x->mode != M_CONST &&
@@ -164,6 +171,11 @@ int convert_untyped(Node *x, Type *t) {
 	if (x->type->kind == TY_UNTYPED_NIL) {
 		switch (under(t)->kind) {
 		case TY_POINTER: case TY_SLICE: case TY_MAP: case TY_CHAN: case TY_FUNC: case TY_INTERFACE: case TY_UNSAFEPTR:
+			x->type = t;
+			return CU_OK;
+		case TY_TYPEPARAM:
+			/* nil fits a type parameter whose every type has nil */
+			if (!typeparam_all(under(t), has_nil)) return CU_MISMATCH;
 			x->type = t;
 			return CU_OK;
 		default: return CU_MISMATCH;
@@ -311,7 +323,13 @@ void implicit_convert(Node *x, Type *t) {
 	x->pos = inner->pos;
 }
 
+static bool type_is_named(const Type *t);
+static bool assignable(Type *v, Type *t, const char **why);
+static bool typeset_all_assignable(Type *x, Type *p, bool from);
+
 /* spec: Assignability (for typed values) */
+bool type_assignable(Type *v, Type *t) { return assignable(v, t, NULL); }
+
 static bool assignable(Type *v, Type *t, const char **why) {
 	if (type_identical(v, t)) return true;
 	Type *vu = under(v), *tu = under(t);
@@ -324,7 +342,27 @@ static bool assignable(Type *v, Type *t, const char **why) {
 	if (vu->kind == TY_CHAN && vu->dir == CHAN_BOTH && tu->kind == TY_CHAN && type_identical(vu->elem, tu->elem) &&
 	    (v->kind != TY_NAMED || t->kind != TY_NAMED))
 		return true;
+	/* a type parameter on one side, an unnamed type on the other: the
+	 * value must be assignable to (or from) each type of its type set */
+	if (t->kind == TY_TYPEPARAM && !type_is_named(v)) return typeset_all_assignable(v, t, false);
+	if (v->kind == TY_TYPEPARAM && !type_is_named(t)) return typeset_all_assignable(t, v, true);
 	return false;
+}
+
+/* spec: predeclared, defined and type parameter types are named */
+static bool type_is_named(const Type *t) { return t->kind < TY_FUNC || t->kind == TY_NAMED || t->kind == TY_TYPEPARAM; }
+
+/* Whether x (of an unnamed type) is assignable to every type of the type
+ * set of type parameter p (from: every type of p's set to x). A set
+ * without type terms is not enumerable, and so fails. */
+static bool typeset_all_assignable(Type *x, Type *p, bool from) {
+	Type *b = p->bound ? under(p->bound) : NULL;
+	if (!b || b->kind != TY_INTERFACE || !b->has_terms || b->nterms == 0) return false;
+	for (int i = 0; i < b->nterms; i++) {
+		Type *e = b->terms[i].type;
+		if (!(from ? assignable(e, x, NULL) : assignable(x, e, NULL))) return false;
+	}
+	return true;
 }
 
 /* x is used as a value of type t in context ("assignment", "argument to f"). */
@@ -895,7 +933,9 @@ static void type_assert(Checker *c, Node *n) {
 		return;
 	}
 	const char *why = NULL;
-	if (under(t)->kind != TY_INTERFACE && !implements(t, x->type, &why)) {
+	/* as types2: a type parameter's underlying type is its constraint
+	 * interface, so an assertion to it is never impossible */
+	if (under(t)->kind != TY_INTERFACE && t->kind != TY_TYPEPARAM && !implements(t, x->type, &why)) {
 		diag_error(node_startpos(n), "impossible type assertion: %s\n\t%s does not implement %s %s", expr_string(n),
 		           type_string(t), type_string(x->type), why ? why : "");
 		invalidate(n);

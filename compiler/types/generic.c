@@ -39,13 +39,38 @@ Type *core_type(Type *t) {
 	if (!b || !b->has_terms || b->nterms == 0) return NULL;
 	Type *u = under(b->terms[0].type);
 	if (u->kind == TY_TYPEPARAM) return NULL;
+	bool same = true;
 	for (int i = 1; i < b->nterms; i++)
-		if (!type_identical(under(b->terms[i].type), u)) return NULL;
-	return u;
+		if (!type_identical(under(b->terms[i].type), u)) same = false;
+	if (same) return u;
+	/* channels of one element type: the direction of the directional ones,
+	 * which must agree (spec: Core types) */
+	if (u->kind != TY_CHAN) return NULL;
+	int dir = CHAN_BOTH;
+	for (int i = 0; i < b->nterms; i++) {
+		Type *e = under(b->terms[i].type);
+		if (e->kind != TY_CHAN || !type_identical(e->elem, u->elem)) return NULL;
+		if (e->dir == CHAN_BOTH) continue;
+		if (dir != CHAN_BOTH && dir != e->dir) return NULL;
+		dir = e->dir;
+	}
+	return type_chan(dir, u->elem);
+}
+
+/* The underlying types of type parameter t's type set terms, or 0 when
+ * the set is not given by terms (then no operation beyond its methods and
+ * comparable applies). */
+int typeparam_terms(const Type *t, Type ***out) {
+	Type *b = t && t->kind == TY_TYPEPARAM ? bound_iface(t) : NULL;
+	if (!b || !b->has_terms || b->nterms == 0) return 0;
+	Type **v = NEWARR(Type *, b->nterms);
+	for (int i = 0; i < b->nterms; i++) v[i] = under(b->terms[i].type);
+	*out = v;
+	return b->nterms;
 }
 
 bool typeparam_all(const Type *t, bool (*pred)(const Type *)) {
-	Type *b = bound_iface(t);
+	Type *b = t && t->kind == TY_TYPEPARAM ? bound_iface(t) : NULL;
 	if (!b || !b->has_terms || b->nterms == 0) return false;
 	for (int i = 0; i < b->nterms; i++)
 		if (!pred(b->terms[i].type)) return false;
@@ -407,7 +432,9 @@ static void constraint_infer(Unifier *u) {
 			if (!core || !b || !u->targs[i]) continue;
 			int known = 0;
 			for (int j = 0; j < n; j++) known += u->targs[j] != NULL;
-			unify(u, core, b->terms[0].tilde ? under(u->targs[i]) : u->targs[i], 0);
+			/* (an argument that is itself a type parameter stands for its core type) */
+			Type *a = u->targs[i];
+			unify(u, core, b->terms[0].tilde || a->kind == TY_TYPEPARAM ? under(a) : a, 0);
 			int now = 0;
 			for (int j = 0; j < n; j++) now += u->targs[j] != NULL;
 			if (now > known) progress = true;

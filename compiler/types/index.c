@@ -41,6 +41,52 @@ static int64_t check_index(Checker *c, Node *x, int64_t max, bool allow_len, con
 	return v;
 }
 
+/* x[i] for x of a type parameter type without a core type (spec: Index
+ * expressions): valid when it is for every type of the set and they share
+ * one element type (a string's is byte); maps only with maps of one key
+ * type; not assignable if a string is among them. */
+static bool typeparam_index(Checker *c, Node *n, Node *x, Node *i) {
+	Type **terms;
+	int nt = typeparam_terms(under(x->type), &terms);
+	if (!nt) return false;
+	Type *elem = NULL, *key = NULL;
+	bool str = false, arr = false, map = false;
+	int64_t minlen = -1;
+	for (int k = 0; k < nt; k++) {
+		Type *t = terms[k], *e;
+		if (t->kind == TY_POINTER && under(t->elem)->kind == TY_ARRAY) t = under(t->elem);
+		switch (t->kind) {
+		case TY_STRING: e = basic_type(TY_UINT8); str = true; break;
+		case TY_ARRAY:
+			e = t->elem;
+			arr |= terms[k]->kind == TY_ARRAY;
+			if (minlen < 0 || t->len < minlen) minlen = t->len;
+			break;
+		case TY_SLICE: e = t->elem; break;
+		case TY_MAP:
+			if (key && !type_identical(key, t->key)) return false;
+			key = t->key;
+			e = t->elem;
+			map = true;
+			break;
+		default: return false;
+		}
+		if (elem && !type_identical(elem, e)) return false;
+		elem = e;
+	}
+	if (map && (str || arr || minlen >= 0 || key == NULL)) return false;
+	if (map) {
+		expr(c, i);
+		if (i->mode != M_INVALID) assign_to(c, i, key, "map index");
+		n->mode = M_MAPINDEX;
+	} else {
+		check_index(c, i, minlen, false, "index");
+		n->mode = str || (arr && x->mode != M_VAR) ? M_VALUE : M_VAR;
+	}
+	n->type = elem;
+	return true;
+}
+
 void index_expr(Checker *c, Node *n) {
 	Node *x = n->a;
 	Node *bx = x;
@@ -142,6 +188,9 @@ void index_expr(Checker *c, Node *n) {
 		n->type = u->elem;
 		n->mode = M_MAPINDEX;
 		return;
+	case TY_TYPEPARAM:
+		if (typeparam_index(c, n, x, i)) return;
+		break;
 	default: break;
 	}
 	diag_error(node_startpos(x), "invalid operation: cannot index %s", operand_string(x));

@@ -146,7 +146,7 @@ static void assignment(Checker *c, Node *n) {
 		int i = 0;
 		for (Node *l = n->list; l; l = l->next, i++)
 			if (!is_blank(l) && l->mode == M_VAR && n->list2->mode != M_INVALID && tuple->results[i] &&
-			    tuple->results[i]->kind != TY_INVALID && !type_identical(tuple->results[i], l->type) &&
+			    tuple->results[i]->kind != TY_INVALID && !type_assignable(tuple->results[i], l->type) &&
 			    !(i == 1 && (n->list2->flags & NF_COMMAOK) && under(l->type)->kind == TY_BOOL)) /* ok is an untyped bool */
 				diag_error(node_startpos(n->list2), "cannot use %s value as %s value in assignment", type_string(tuple->results[i]),
 				           type_string(l->type));
@@ -356,7 +356,9 @@ static void switch_stmt(Checker *c, Node *n) {
 				}
 				if (!assign_to(c, v, tag, "switch case")) continue;
 			} else if (!n->b) {
-				if (!type_identical(v->type, tag)) {
+				/* the missing tag is true: an interface case holding bool compares */
+				bool iface = under(v->type)->kind == TY_INTERFACE && implements(tag, v->type, NULL);
+				if (!type_identical(v->type, tag) && !iface) {
 					diag_error(node_startpos(v), "invalid case %s in switch (mismatched types %s and bool)", expr_string(v),
 					           type_string(v->type));
 					continue;
@@ -566,6 +568,11 @@ void stmt(Checker *c, Node *n) {
 			open_scope(c);
 			if (cc->a) {
 				Node *s2 = cc->a;
+				/* case (<-c): and case v := (<-c): are receives too (gc unparens) */
+				if (s2->kind == N_EXPRSTMT)
+					while (s2->a->kind == N_PAREN) s2->a = s2->a->a;
+				if (s2->kind == N_ASSIGN && s2->list2 && !s2->list2->next)
+					while (s2->list2->kind == N_PAREN) s2->list2 = s2->list2->a;
 				bool ok = s2->kind == N_SENDSTMT ||
 				          (s2->kind == N_EXPRSTMT && s2->a->kind == N_UNARY && s2->a->op == T_ARROW) ||
 				          (s2->kind == N_ASSIGN && (s2->op == 0 || s2->op == T_DEFINE) && s2->list2 && !s2->list2->next &&

@@ -143,6 +143,7 @@ int64_t type_align(Type *t);
 bool type_comparable(Type *t);
 
 /* generic.c: type parameters, type sets, substitution, instantiation */
+int typeparam_terms(const Type *t, Type ***out); /* a type parameter's terms' underlying types */
 Type *core_type(Type *t);           /* the single underlying type of a type parameter's type set, or NULL */
 bool typeparam_all(const Type *t, bool (*pred)(const Type *)); /* every term of t's type set satisfies pred */
 Type *type_subst(Type *t, Type **from, Type **to, int n);
