@@ -20,6 +20,7 @@ Usage: gotests.py GOC [--update LIST] [--check LIST] [--list] [DIR|FILE ...]
                  gotests.py build/goc --gcstress --check testdata/run/gotests_passing.txt
 """
 import os
+import re
 import random
 import subprocess
 import sys
@@ -59,7 +60,7 @@ def run_tests(goc, root, files, verbose, env=None):
                 # under --gcstress a full collection every N allocations makes
                 # allocation-heavy tests (peano.go) much slower: allow 5 minutes
                 r = subprocess.run([exe], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                   timeout=300 if env else 60, cwd=os.path.dirname(f), env=env)
+                                   timeout=300 if 'GOGC' in env else 60, cwd=os.path.dirname(f), env=env)
                 out = r.stdout.decode('utf-8', errors='replace')
                 code = r.returncode
             except subprocess.TimeoutExpired:
@@ -87,9 +88,33 @@ def collect(root, args):
     for f in files:
         with open(f, encoding='utf-8', errors='replace') as fh:
             first = fh.readline().strip()
-        if first == '// run':
+        if first == '// run' and builds_here(f):
             tests.append(f)
     return tests
+
+
+# what run.go's shouldTest takes as satisfied on linux/amd64 with gc
+BUILD_TAGS = {'linux', 'amd64', 'gc', 'unix'} | {'go1.%d' % i for i in range(1, 20)}
+
+
+def builds_here(path):
+    """Whether the file's //go:build (or // +build) constraint holds here."""
+    ok = True
+    with open(path, encoding='utf-8', errors='replace') as fh:
+        for line in fh:
+            line = line.strip()
+            if line.startswith('package '):
+                break
+            if line.startswith('//go:build '):
+                expr = line[len('//go:build '):]
+                expr = re.sub(r'[A-Za-z0-9_.]+', lambda m: str(m.group(0) in BUILD_TAGS), expr)
+                expr = expr.replace('&&', ' and ').replace('||', ' or ').replace('!', ' not ')
+                return bool(eval(expr, {'__builtins__': {}}))
+            if line.startswith('// +build '):
+                # options separated by spaces are ORed, terms by commas ANDed
+                ok = ok and any(all((t[1:] not in BUILD_TAGS) if t.startswith('!') else (t in BUILD_TAGS)
+                                    for t in opt.split(',')) for opt in line.split()[2:])
+    return ok
 
 
 def main():
@@ -105,11 +130,12 @@ def main():
             opts[o] = argv[i + 1]
             del argv[i:i + 2]
     verbose = '--list' in argv
-    env = None
+    # as run.go: a few tests (env.go) read these
+    env = dict(os.environ, GOOS=os.environ.get('GOOS', 'linux'), GOARCH=os.environ.get('GOARCH', 'amd64'))
     for a in argv:
         if a == '--gcstress' or a.startswith('--gcstress='):
             n = a.split('=', 1)[1] if '=' in a else '20'
-            env = dict(os.environ, GOGC='1', GODEBUG='gcstress=%s,gcverify=1' % n)
+            env = dict(env, GOGC='1', GODEBUG='gcstress=%s,gcverify=1' % n)
     argv = [a for a in argv if not (a == '--gcstress' or a.startswith('--gcstress='))]
     argv = [a for a in argv if a != '--list']
     if subprocess.run(['sh', '-c', 'command -v go'], capture_output=True).returncode != 0:

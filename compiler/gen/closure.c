@@ -77,6 +77,7 @@ LLVMValueRef gen_funclit(Gen *g, Node *n) {
 
 	/* the code: switch the generator to the new function, and back */
 	Gen saved = *g;
+	g->explicit_nilchecks = 0;
 	g->b = LLVMCreateBuilderInContext(g->ctx);
 	g->fn = f;
 	g->sig = sig;
@@ -140,12 +141,14 @@ typedef struct Wrapper {
 	LLVMValueRef fn;
 	LLVMBasicBlockRef entry;
 	LLVMValueRef dframe;
+	int explicit_nilchecks;
 } Wrapper;
 
 static Wrapper begin_wrapper(Gen *g, LLVMValueRef w) {
 	gen_function_attrs(g, w);
 	LLVMSetLinkage(w, LLVMLinkOnceODRLinkage);
-	Wrapper saved = {g->b, g->fn, g->entry, g->dframe};
+	Wrapper saved = {g->b, g->fn, g->entry, g->dframe, g->explicit_nilchecks};
+	g->explicit_nilchecks = 0;
 	g->b = LLVMCreateBuilderInContext(g->ctx);
 	g->fn = w;
 	g->entry = LLVMAppendBasicBlockInContext(g->ctx, w, "entry");
@@ -162,6 +165,7 @@ static void end_wrapper(Gen *g, Wrapper saved, Type *sig, LLVMValueRef r) {
 	g->fn = saved.fn;
 	g->entry = saved.entry;
 	g->dframe = saved.dframe;
+	g->explicit_nilchecks = saved.explicit_nilchecks;
 }
 
 /* x.M as a value (spec: Method values): the receiver is evaluated now

@@ -565,7 +565,12 @@ LLVMValueRef gen_expr(Gen *g, Node *n) {
 			Node *x = n->a;
 			while (x->kind == N_PAREN) x = x->a;
 			if (x->kind == N_COMPOSITELIT) return gen_addr(g, x);
-			return gen_addr(g, n->a);
+			/* &*p, &p.f, &p[i] panic on a nil p though nothing is loaded */
+			int saved = g->explicit_nilchecks;
+			g->explicit_nilchecks = 1;
+			LLVMValueRef a = gen_addr(g, n->a);
+			g->explicit_nilchecks = saved;
+			return a;
 		}
 		if (n->op == T_STAR) {
 			LLVMValueRef p = gen_expr(g, n->a);

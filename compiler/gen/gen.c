@@ -256,6 +256,7 @@ bool gen_package(Package *pkg, const char *obj_path, const GenOptions *opts) {
 	LLVMTargetMachineRef tm = LLVMCreateTargetMachine(target, triple, "x86-64", "", cg, LLVMRelocStatic, LLVMCodeModelDefault);
 	LLVMSetTarget(g->mod, triple);
 	LLVMTargetDataRef td = LLVMCreateTargetDataLayout(tm);
+	g->td = td;
 	char *dl = LLVMCopyStringRepOfTargetData(td);
 	LLVMSetDataLayout(g->mod, dl);
 	LLVMDisposeMessage(dl);
@@ -285,6 +286,7 @@ bool gen_package(Package *pkg, const char *obj_path, const GenOptions *opts) {
 	free(inits.v);
 
 	if (diag_count() > 0) return false; /* what gen reported (generic code) leaves the module incomplete */
+	gen_lower_big_copies(g->mod, td);
 	if (LLVMVerifyModule(g->mod, LLVMReturnStatusAction, &err)) {
 		fprintf(stderr, "goc: internal error: invalid IR:\n%.2000s\n", err);
 		if (getenv("GOC_DUMP_IR")) LLVMDumpModule(g->mod);

@@ -20,6 +20,8 @@ typedef struct Jump {
 typedef struct Gen {
 	LLVMContextRef ctx;
 	LLVMModuleRef mod;
+	LLVMTargetDataRef td; /* sizes of LLVM types */
+	int explicit_nilchecks; /* under &x: nil checks may not rely on a fault */
 	LLVMBuilderRef b;
 	LLVMTypeRef i1, i8, i32, i64, f64, ptr, str, voidt;
 	LLVMTypeRef slice, iface, typedesc;
@@ -87,6 +89,8 @@ void gen_nilcheck(Gen *g, LLVMValueRef p, Type *t);
 LLVMValueRef gen_itab(Gen *g, Type *t, Type *it);
 LLVMValueRef gen_iface_method(Gen *g, Type *t, const Selection *s);
 LLVMValueRef gen_convert(Gen *g, Node *n);
+void gen_lower_big_copies(LLVMModuleRef mod, LLVMTargetDataRef td);
+bool gen_store_big(Gen *g, LLVMValueRef addr, LLVMValueRef v, Type *t, bool offstack);
 LLVMValueRef gen_convert_value(Gen *g, LLVMValueRef v, Type *from, Type *to);
 LLVMValueRef gen_assert(Gen *g, Node *n);
 void gen_type_switch(Gen *g, Node *n);

@@ -44,6 +44,8 @@ LLVMValueRef gen_iface_method(Gen *g, Type *t, const Selection *s) {
 	LLVMBuilderRef saved_b = g->b;
 	LLVMValueRef saved_fn = g->fn;
 	LLVMBasicBlockRef saved_entry = g->entry;
+	int saved_nilchecks = g->explicit_nilchecks;
+	g->explicit_nilchecks = 0;
 	g->b = LLVMCreateBuilderInContext(g->ctx);
 	g->fn = w;
 	g->entry = LLVMAppendBasicBlockInContext(g->ctx, w, "entry");
@@ -88,6 +90,7 @@ LLVMValueRef gen_iface_method(Gen *g, Type *t, const Selection *s) {
 	g->b = saved_b;
 	g->fn = saved_fn;
 	g->entry = saved_entry;
+	g->explicit_nilchecks = saved_nilchecks;
 	return w;
 }
 

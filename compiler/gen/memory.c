@@ -44,7 +44,7 @@ void gen_bounds_check(Gen *g, LLVMValueRef i, LLVMValueRef len) {
  * (signal.c). */
 void gen_nilcheck(Gen *g, LLVMValueRef p, Type *t) {
 	int64_t size = t ? type_size(t) : 0;
-	if (size != 0 && size < 4096) return;
+	if (size != 0 && size < 4096 && !g->explicit_nilchecks) return;
 	LLVMValueRef bad = LLVMBuildICmp(g->b, LLVMIntEQ, p, LLVMConstNull(g->ptr), "isnil");
 	LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "nil.fail");
 	LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "nil.ok");
@@ -98,8 +98,15 @@ static LLVMValueRef selector_root(Gen *g, Node *x, Type **t) {
  * the embedded value that has the method (or the pointer itself). */
 LLVMValueRef gen_selector_base_addr(Gen *g, Node *sel) {
 	Type *t;
+	/* an address is taken, nothing loaded: a nil pointer on the way must
+	 * be caught here (m.F() with F promoted through a nil *M2 panics, as
+	 * does m.M.F(), which takes &m.M); a pointer operand itself is the
+	 * receiver, and may be nil */
+	int saved = g->explicit_nilchecks;
+	g->explicit_nilchecks = sel->sel->npath > 0 || under(sel->a->type)->kind != TY_POINTER;
 	LLVMValueRef p = selector_root(g, sel->a, &t);
 	p = walk_path(g, p, t, sel->sel->path, sel->sel->npath);
+	g->explicit_nilchecks = saved;
 	/* the path may end at an embedded *T: the method's receiver is that pointer */
 	Type *last = t;
 	for (int i = 0; i < sel->sel->npath; i++) {
@@ -135,7 +142,8 @@ LLVMValueRef gen_embedded_recv(Gen *g, LLVMValueRef v, Type *t, const int *path,
 		if (under(cur)->kind == TY_POINTER) {
 			p = LLVMBuildLoad2(g->b, g->ptr, p, "embedded.ptr");
 			cur = under(cur)->elem;
-			gen_nilcheck(g, p, cur);
+			/* (the last pointer, when it is the receiver, may be nil) */
+			if (i < n - 1 || recv->kind != TY_POINTER) gen_nilcheck(g, p, cur);
 		}
 	}
 	return recv->kind == TY_POINTER ? p : LLVMBuildLoad2(g->b, gen_type(g, recv), p, "recv");
@@ -149,8 +157,11 @@ LLVMValueRef gen_addr(Gen *g, Node *n) {
 		if (o->heap) return LLVMBuildLoad2(g->b, g->ptr, gen_objval(g, o), o->name->s);
 		return gen_objval(g, o);
 	}
-	case N_UNARY: /* *p */
-		return gen_expr(g, n->a);
+	case N_UNARY: { /* *p */
+		LLVMValueRef p = gen_expr(g, n->a);
+		if (g->explicit_nilchecks) gen_nilcheck(g, p, NULL);
+		return p;
+	}
 	case N_SELECTOR: {
 		Type *t;
 		LLVMValueRef p = selector_root(g, n->a, &t);
@@ -305,7 +316,16 @@ LLVMValueRef gen_slice(Gen *g, Node *n) {
 		elem = u->elem;
 	} else {
 		Type *arr = u->kind == TY_POINTER ? under(u->elem) : u;
-		base = u->kind == TY_POINTER ? gen_expr(g, x) : gen_addr(g, x);
+		if (u->kind == TY_POINTER) {
+			base = gen_expr(g, x);
+			gen_nilcheck(g, base, NULL); /* p[:] loads nothing, yet panics on nil */
+		} else {
+			/* (a[:] takes a's address: as &a, it panics if a is behind nil) */
+			int saved = g->explicit_nilchecks;
+			g->explicit_nilchecks = 1;
+			base = gen_addr(g, x);
+			g->explicit_nilchecks = saved;
+		}
 		len = cap = i64c(g, arr->len);
 		elem = arr->elem;
 	}
@@ -321,8 +341,12 @@ LLVMValueRef gen_slice(Gen *g, Node *n) {
 		if (n->c) slice_fail(g, LLVMBuildICmp(g->b, LLVMIntUGT, hi, cap, ""), str || arraylike ? "rt_panicslicealen" : "rt_panicsliceacap", hi, cap);
 		slice_fail(g, LLVMBuildICmp(g->b, LLVMIntUGT, lo, hi, ""), "rt_panicsliceb", lo, hi);
 	}
-	LLVMValueRef p = LLVMBuildGEP2(g->b, gen_type(g, elem), base, &lo, 1, "");
+	/* as gc: an empty result keeps the base, never pointing past the end
+	 * of the operand (where it could keep the next object alive) */
 	LLVMValueRef nl = LLVMBuildSub(g->b, hi, lo, "");
+	LLVMValueRef nc = str ? nl : LLVMBuildSub(g->b, max, lo, "");
+	LLVMValueRef off = LLVMBuildSelect(g->b, LLVMBuildICmp(g->b, LLVMIntEQ, nc, i64c(g, 0), ""), i64c(g, 0), lo, "");
+	LLVMValueRef p = LLVMBuildGEP2(g->b, gen_type(g, elem), base, &off, 1, "");
 	if (str) {
 		LLVMValueRef s = LLVMGetUndef(g->str);
 		s = LLVMBuildInsertValue(g->b, s, p, 0, "");
@@ -331,7 +355,7 @@ LLVMValueRef gen_slice(Gen *g, Node *n) {
 	LLVMValueRef s = LLVMGetUndef(g->slice);
 	s = LLVMBuildInsertValue(g->b, s, p, 0, "");
 	s = LLVMBuildInsertValue(g->b, s, nl, 1, "");
-	return LLVMBuildInsertValue(g->b, s, LLVMBuildSub(g->b, max, lo, ""), 2, "");
+	return LLVMBuildInsertValue(g->b, s, nc, 2, "");
 }
 
 /* ---- builtins that allocate ---------------------------------------------------------------- */
@@ -453,4 +477,103 @@ LLVMValueRef gen_copy(Gen *g, Node *n) {
 		gen_call_rt(g, "rt_typedslicecopy", g->voidt, mt, ma, 4);
 	} else LLVMBuildMemMove(g->b, dp, 1, sp, 1, LLVMBuildMul(g->b, nmin, i64c(g, type_size(elem)), ""));
 	return nmin;
+}
+
+/* ---- large aggregate copies -------------------------------------------------
+ * Values are first-class LLVM aggregates, which is right for small ones;
+ * but LLVM lowers a load or store of a [1<<20]int element by element, and
+ * compile time explodes. Before the pipeline runs, a store of a large
+ * aggregate that was just loaded (nothing but allocations between) becomes
+ * a memmove, and a store of zero a memset. */
+
+enum { BIG_AGGREGATE = 128 }; /* bytes */
+
+static bool is_big(LLVMTargetDataRef td, LLVMTypeRef t) {
+	LLVMTypeKind k = LLVMGetTypeKind(t);
+	return (k == LLVMArrayTypeKind || k == LLVMStructTypeKind) && LLVMABISizeOfType(td, t) > BIG_AGGREGATE;
+}
+
+/* Does inst leave user memory alone? (Allocation may collect, but the
+ * collector neither moves nor writes live objects.) */
+static bool writes_no_memory(LLVMValueRef inst) {
+	switch (LLVMGetInstructionOpcode(inst)) {
+	case LLVMStore: case LLVMInvoke: case LLVMCallBr: case LLVMAtomicRMW: case LLVMAtomicCmpXchg: case LLVMFence: return false;
+	case LLVMCall: break;
+	default: return true;
+	}
+	LLVMValueRef callee = LLVMGetCalledValue(inst);
+	size_t n;
+	const char *name = LLVMIsAFunction(callee) ? LLVMGetValueName2(callee, &n) : "";
+	return !strcmp(name, "rt_new") || !strcmp(name, "rt_newarray");
+}
+
+static bool copy_from_load(LLVMBuilderRef b, LLVMTargetDataRef td, LLVMValueRef store, LLVMValueRef v, LLVMValueRef dst) {
+	if (!LLVMIsALoadInst(v) || LLVMGetInstructionParent(v) != LLVMGetInstructionParent(store)) return false;
+	LLVMUseRef use = LLVMGetFirstUse(v);
+	if (!use || LLVMGetNextUse(use)) return false;
+	for (LLVMValueRef i = LLVMGetNextInstruction(v); i && i != store; i = LLVMGetNextInstruction(i))
+		if (!writes_no_memory(i)) return false;
+	LLVMPositionBuilderBefore(b, store);
+	unsigned align = LLVMGetAlignment(store) < LLVMGetAlignment(v) ? LLVMGetAlignment(store) : LLVMGetAlignment(v);
+	LLVMValueRef size = LLVMConstInt(LLVMInt64TypeInContext(LLVMGetTypeContext(LLVMTypeOf(v))), LLVMABISizeOfType(td, LLVMTypeOf(v)), 0);
+	LLVMBuildMemMove(b, dst, align, LLVMGetOperand(v, 0), align, size);
+	LLVMInstructionEraseFromParent(store);
+	LLVMInstructionEraseFromParent(v);
+	return true;
+}
+
+/* A store of a large aggregate that was just loaded (or is zero) as a
+ * copy in memory: rt_typedmemmove / rt_typedmemclr where the barrier
+ * applies, memmove / memset elsewhere. Returns false for other stores. */
+bool gen_store_big(Gen *g, LLVMValueRef addr, LLVMValueRef v, Type *t, bool offstack) {
+	LLVMTypeRef lt = LLVMTypeOf(v);
+	if (!is_big(g->td, lt)) return false;
+	bool zero = LLVMIsNull(v), barrier = offstack && type_has_pointers(t);
+	LLVMValueRef size = LLVMConstInt(g->i64, LLVMABISizeOfType(g->td, lt), 0);
+	if (zero) {
+		if (barrier) {
+			LLVMTypeRef pt[3] = {g->ptr, g->ptr, g->i64};
+			LLVMValueRef args[3] = {gen_typedesc(g, t), addr, LLVMConstInt(g->i64, 1, 0)};
+			gen_call_rt(g, "rt_typedmemclr", g->voidt, pt, args, 3);
+		} else
+			LLVMBuildMemSet(g->b, addr, LLVMConstInt(g->i8, 0, 0), size, 1);
+		return true;
+	}
+	if (!LLVMIsALoadInst(v) || LLVMGetFirstUse(v) || LLVMGetInstructionParent(v) != LLVMGetInsertBlock(g->b)) return false;
+	for (LLVMValueRef i = LLVMGetNextInstruction(v); i; i = LLVMGetNextInstruction(i))
+		if (!writes_no_memory(i)) return false;
+	LLVMValueRef src = LLVMGetOperand(v, 0);
+	/* the load would have faulted in Go code, where a fault is a panic;
+	 * the copy runs in the runtime, where it is not */
+	if (!LLVMIsAAllocaInst(src) && !LLVMIsAGlobalVariable(src)) gen_nilcheck(g, src, NULL);
+	if (barrier) {
+		LLVMTypeRef pt[3] = {g->ptr, g->ptr, g->ptr};
+		LLVMValueRef args[3] = {gen_typedesc(g, t), addr, src};
+		gen_call_rt(g, "rt_typedmemmove", g->voidt, pt, args, 3);
+	} else
+		LLVMBuildMemMove(g->b, addr, 1, src, 1, size);
+	LLVMInstructionEraseFromParent(v);
+	return true;
+}
+
+void gen_lower_big_copies(LLVMModuleRef mod, LLVMTargetDataRef td) {
+	LLVMBuilderRef b = LLVMCreateBuilderInContext(LLVMGetModuleContext(mod));
+	LLVMTypeRef i8 = LLVMInt8TypeInContext(LLVMGetModuleContext(mod)), i64 = LLVMInt64TypeInContext(LLVMGetModuleContext(mod));
+	for (LLVMValueRef f = LLVMGetFirstFunction(mod); f; f = LLVMGetNextFunction(f))
+		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f); bb; bb = LLVMGetNextBasicBlock(bb))
+			for (LLVMValueRef i = LLVMGetFirstInstruction(bb), next; i; i = next) {
+				next = LLVMGetNextInstruction(i);
+				if (!LLVMIsAStoreInst(i) || LLVMGetVolatile(i)) continue;
+				LLVMValueRef v = LLVMGetOperand(i, 0), dst = LLVMGetOperand(i, 1);
+				if (!is_big(td, LLVMTypeOf(v))) continue;
+				if (LLVMIsNull(v) || LLVMIsUndef(v)) {
+					LLVMPositionBuilderBefore(b, i);
+					if (!LLVMIsUndef(v))
+						LLVMBuildMemSet(b, dst, LLVMConstInt(i8, 0, 0), LLVMConstInt(i64, LLVMABISizeOfType(td, LLVMTypeOf(v)), 0),
+						                LLVMGetAlignment(i));
+					LLVMInstructionEraseFromParent(i);
+				} else
+					copy_from_load(b, td, i, v, dst);
+			}
+	LLVMDisposeBuilder(b);
 }

@@ -37,6 +37,7 @@ void gen_barrier_store(Gen *g, LLVMValueRef slot, LLVMValueRef ptr) {
 }
 
 void gen_store(Gen *g, LLVMValueRef addr, LLVMValueRef v, Type *t, bool offstack) {
+	if (gen_store_big(g, addr, v, t, offstack)) return;
 	if (!offstack || !type_has_pointers(t)) {
 		LLVMBuildStore(g->b, v, addr);
 		return;
@@ -106,12 +107,12 @@ LLVMValueRef gen_multi_value(Gen *g, LLVMValueRef agg, Node *rhs, unsigned i, Ty
 	return v;
 }
 
-/* Assigns vals to the range variables lhs[0..n) (NULL or blank: skipped)
- * as an assignment statement does: every left operand's index and
+/* Assigns vals to lhs[0..n) (NULL or blank: skipped; range variables, a
+ * tuple assignment's operands) as an assignment statement does: every left operand's index and
  * pointer operands are evaluated first, then the stores, in order. */
 void gen_store_vars(Gen *g, Node **lhs, LLVMValueRef *vals, int n) {
-	LLVMValueRef addr[2];
-	for (int i = 0; i < n && i < 2; i++) {
+	LLVMValueRef *addr = NEWARR(LLVMValueRef, n + 1);
+	for (int i = 0; i < n; i++) {
 		Node *l = lhs[i];
 		while (l && l->kind == N_PAREN) l = l->a;
 		lhs[i] = l;
@@ -119,7 +120,7 @@ void gen_store_vars(Gen *g, Node **lhs, LLVMValueRef *vals, int n) {
 		if (!l || !vals[i] || (l->kind == N_NAME && l->name->len == 1 && l->name->s[0] == '_')) continue;
 		addr[i] = gen_addr(g, l);
 	}
-	for (int i = 0; i < n && i < 2; i++) {
+	for (int i = 0; i < n; i++) {
 		if (!addr[i]) continue;
 		Node *l = lhs[i];
 		bool off = l->kind == N_NAME ? l->obj->global || l->obj->heap : true;
@@ -255,22 +256,31 @@ void gen_stmt(Gen *g, Node *n) {
 		if (cnt == 1 && n->list2->type && (n->list2->type->kind == TY_TUPLE || (n->list2->flags & NF_COMMAOK))) {
 			/* a, b := f() */
 			LLVMValueRef agg = gen_expr(g, n->list2);
-			unsigned i = 0;
+			int nl = list_len(n->list), i = 0;
+			Node **lhs = NEWARR(Node *, nl + 1);
+			LLVMValueRef *vals = NEWARR(LLVMValueRef, nl + 1);
 			for (Node *l = n->list; l; l = l->next, i++) {
 				if (n->op == T_DEFINE && l->obj && !l->obj->backend) gen_local(g, l->obj);
-				gen_store_var(g, l, gen_multi_value(g, agg, n->list2, i, l->type));
+				lhs[i] = l;
+				vals[i] = gen_multi_value(g, agg, n->list2, (unsigned)i, l->type);
 			}
+			gen_store_vars(g, lhs, vals, nl); /* p, *p = f() stores through the old p */
 			return;
 		}
 		/* evaluate all right-hand sides before storing: a, b = b, a */
 		LLVMValueRef *vals = NEWARR(LLVMValueRef, cnt + 1);
 		int i = 0;
 		for (Node *r = n->list2; r; r = r->next) vals[i++] = gen_expr(g, r);
+		/* then every left operand's index and pointer operands (i, x[i] = 1, 100
+		 * stores to the old x[i]), then the stores, left to right */
+		Node **lhs = NEWARR(Node *, cnt + 1);
 		i = 0;
 		for (Node *l = n->list; l; l = l->next, i++) {
 			if (n->op == T_DEFINE && l->obj && !l->obj->backend) gen_local(g, l->obj);
-			gen_store_var(g, l, vals[i]);
+			lhs[i] = l;
 		}
+		if (cnt == 1) gen_store_var(g, n->list, vals[0]);
+		else gen_store_vars(g, lhs, vals, cnt);
 		return;
 	}
 	case N_DECLSTMT:
