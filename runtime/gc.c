@@ -205,7 +205,7 @@ static void scavenge_after_cycle(void) {
  * throttled allocation marking on the system stack cannot be preempted, so
  * it stops at its next slice boundary instead of holding the stop up for
  * the rest of its debt (the debt is dropped at mark termination anyway). */
-static volatile uint32_t gc_stopping;
+volatile uint32_t gc_stopping;
 static inline bool stopping(void) { return __atomic_load_n(&gc_stopping, __ATOMIC_ACQUIRE); }
 static bool assist_work(int64_t budget);
 

@@ -208,6 +208,9 @@ void mark_shade(GcWork *w, uintptr_t p, bool conservative);
 void mark_scanrange_conservative(GcWork *w, uintptr_t lo, uintptr_t hi);
 void mark_scanrange_bitmap(GcWork *w, uintptr_t start, uintptr_t nbytes, const uint8_t *bitmap);
 bool mark_drain(GcWork *w, int64_t budget); /* true when no work is left anywhere */
+/* Set while the collector stops the world: a bounded drain (an assist)
+ * returns early, since its thread must stop too. */
+extern volatile uint32_t gc_stopping;
 void mark_flush(GcWork *w);
 bool mark_queue_empty(void);
 extern uint64_t mark_marked_bytes; /* atomic: bytes marked by tracing this cycle */

@@ -246,9 +246,15 @@ bool mark_drain(GcWork *w, int64_t budget) {
 		p = ring[head];
 		head = (head + 1) % PF_N;
 		n--;
-		if (UNLIKELY((++k & 63) == 0)) balance(w);
+		bool stop = false;
+		if (UNLIKELY((++k & 63) == 0)) {
+			balance(w);
+			/* a slice of pointer-dense objects takes 100 us and more: the
+			 * world's stop must not wait for it */
+			stop = budget >= 0 && __atomic_load_n(&gc_stopping, __ATOMIC_ACQUIRE);
+		}
 		scan_object(w, p);
-		if (budget >= 0 && (int64_t)(w->scanned - start) >= budget) {
+		if ((budget >= 0 && (int64_t)(w->scanned - start) >= budget) || stop) {
 			/* Unscanned entries go back to the queue (they are grey). */
 			for (; n; n--, head = (head + 1) % PF_N) push(w, ring[head]);
 			return false;

@@ -80,6 +80,7 @@ bool note_tsleep(rtnote *n, int64_t ns) {
 
 __thread M *sched_m __attribute__((tls_model("initial-exec")));
 int32_t sched_gomaxprocs;
+static int32_t sched_ncpu; /* CPUs this process may run on */
 P **sched_allp;
 static int32_t allp_cap;
 
@@ -1335,6 +1336,15 @@ static void stw_stop(void *reason) {
 				}
 			}
 		}
+		/* The Ps usually stop within microseconds; a futex wakeup costs
+		 * tens on a busy machine, all of it pause: spin a while first
+		 * (on one CPU the stopping threads need ours, so sleep at once). */
+		if (sched_ncpu > 1) {
+			int64_t until = rt_nanotime() + 50000;
+			while (atomic_load(&sched.stopnote.key) == 0 && rt_nanotime() < until)
+				for (int k = 0; k < 16; k++)
+					__builtin_ia32_pause();
+		}
 		if (note_tsleep(&sched.stopnote, 100000))
 			break;
 	}
@@ -1606,7 +1616,7 @@ static void main_trampoline(void *arg) {
 noreturn void rt_sched_main(void (*gomain)(void)) {
 	static struct mainarg ma;
 	ma.gomain = gomain;
-	int32_t n = rt_ncpu();
+	int32_t n = sched_ncpu = rt_ncpu();
 	const char *e = getenv("GOMAXPROCS");
 	if (e && *e) {
 		long v = strtol(e, NULL, 10);

@@ -96,7 +96,10 @@ static void reinsert(Span *s) {
 
 Span *sweep_for_class(int spc) {
 	Central *ct = &heap_central[spc];
-	for (;;) {
+	/* As gc's cacheSpan: give up after 100 full spans and take a fresh one.
+	 * With a large, mostly live heap the search could otherwise run for
+	 * milliseconds in the runtime, where the world cannot be stopped. */
+	for (int budget = 100; budget > 0; budget--) {
 		pthread_mutex_lock(&ct->lock);
 		Span *s = list_pop(&ct->unswept);
 		if (s) __atomic_fetch_add(&sweep_active, 1, __ATOMIC_ACQ_REL);
@@ -110,6 +113,7 @@ Span *sweep_for_class(int spc) {
 		if (live) reinsert(s);
 		__atomic_fetch_sub(&sweep_active, 1, __ATOMIC_ACQ_REL);
 	}
+	return NULL;
 }
 
 static uint32_t sweep_cursor;
