@@ -38,6 +38,8 @@ static bool builtin_thunk(Gen *g, Node *call, int id, LLVMValueRef *thunk_out, L
 	LLVMValueRef saved_fn = g->fn;
 	g->b = LLVMCreateBuilderInContext(g->ctx);
 	g->fn = thunk;
+	LLVMMetadataRef saved_disp = g->disp;
+	g->disp = NULL; /* generated code: no source lines */
 	LLVMPositionBuilderAtEnd(g->b, LLVMAppendBasicBlockInContext(g->ctx, thunk, "entry"));
 	LLVMValueRef b = LLVMGetParam(thunk, 0);
 	LLVMValueRef *vals = NEWARR(LLVMValueRef, na + 1);
@@ -78,6 +80,7 @@ static bool builtin_thunk(Gen *g, Node *call, int id, LLVMValueRef *thunk_out, L
 	LLVMDisposeBuilder(g->b);
 	g->b = saved_b;
 	g->fn = saved_fn;
+	g->disp = saved_disp;
 	*thunk_out = thunk;
 	*blk_out = blk;
 	return true;
@@ -179,6 +182,8 @@ bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk_out, LLVMValueRef *b
 	LLVMValueRef saved_fn = g->fn;
 	g->b = LLVMCreateBuilderInContext(g->ctx);
 	g->fn = thunk;
+	LLVMMetadataRef saved_disp = g->disp;
+	g->disp = NULL; /* generated code: no source lines */
 	LLVMPositionBuilderAtEnd(g->b, LLVMAppendBasicBlockInContext(g->ctx, thunk, "entry"));
 	LLVMValueRef b = LLVMGetParam(thunk, 0);
 	if (stmt->kind == N_DEFERSTMT) {
@@ -204,6 +209,7 @@ bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk_out, LLVMValueRef *b
 	LLVMDisposeBuilder(g->b);
 	g->b = saved;
 	g->fn = saved_fn;
+	g->disp = saved_disp;
 	*thunk_out = thunk;
 	*blk_out = blk;
 	return true;

@@ -80,6 +80,7 @@ LLVMValueRef gen_funclit(Gen *g, Node *n) {
 	g->explicit_nilchecks = 0;
 	g->b = LLVMCreateBuilderInContext(g->ctx);
 	g->fn = f;
+	gen_debug_begin(g, f, n->pos);
 	g->sig = sig;
 	g->results = n->a->list2;
 	g->entry = LLVMAppendBasicBlockInContext(g->ctx, f, "entry");
@@ -142,13 +143,15 @@ typedef struct Wrapper {
 	LLVMBasicBlockRef entry;
 	LLVMValueRef dframe;
 	int explicit_nilchecks;
+	LLVMMetadataRef disp;
 } Wrapper;
 
 static Wrapper begin_wrapper(Gen *g, LLVMValueRef w) {
 	gen_function_attrs(g, w);
 	LLVMSetLinkage(w, LLVMLinkOnceODRLinkage);
-	Wrapper saved = {g->b, g->fn, g->entry, g->dframe, g->explicit_nilchecks};
+	Wrapper saved = {g->b, g->fn, g->entry, g->dframe, g->explicit_nilchecks, g->disp};
 	g->explicit_nilchecks = 0;
+	g->disp = NULL; /* generated code: no source lines */
 	g->b = LLVMCreateBuilderInContext(g->ctx);
 	g->fn = w;
 	g->entry = LLVMAppendBasicBlockInContext(g->ctx, w, "entry");
@@ -166,6 +169,7 @@ static void end_wrapper(Gen *g, Wrapper saved, Type *sig, LLVMValueRef r) {
 	g->entry = saved.entry;
 	g->dframe = saved.dframe;
 	g->explicit_nilchecks = saved.explicit_nilchecks;
+	g->disp = saved.disp;
 }
 
 /* x.M as a value (spec: Method values): the receiver is evaluated now

@@ -558,7 +558,9 @@ LLVMValueRef gen_expr(Gen *g, Node *n) {
 			return p;
 		}
 		return gen_complit(g, n);
-	case N_CALL: return call(g, n);
+	case N_CALL:
+		gen_debug_loc(g, n->pos);
+		return call(g, n);
 	case N_BINARY: return gen_binary(g, n);
 	case N_UNARY: {
 		if (n->op == T_AND) {

@@ -15,6 +15,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <llvm-c/Analysis.h>
 #include <llvm-c/Core.h>
@@ -113,6 +114,7 @@ static void function(Gen *g, Object *o) {
 	g->results = d->a->list2;
 	g->nfunclit = 0;
 	if (!d->b) return; /* declared without body: assembly elsewhere */
+	gen_debug_begin(g, g->fn, d->pos);
 	g->entry = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "entry");
 	LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "body");
 	LLVMPositionBuilderAtEnd(g->b, body);
@@ -166,6 +168,7 @@ static void package_init(Gen *g, Package *pkg, LLVMValueRef *inits, int ninit) {
 	LLVMTypeRef ft = LLVMFunctionType(g->voidt, NULL, 0, 0);
 	LLVMValueRef f = inittask(g, pkg);
 	g->fn = f;
+	gen_debug_begin(g, f, NOPOS);
 	g->dframe = NULL;
 	g->entry = LLVMAppendBasicBlockInContext(g->ctx, f, "entry");
 	LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(g->ctx, f, "body");
@@ -209,7 +212,15 @@ static void package_init(Gen *g, Package *pkg, LLVMValueRef *inits, int ninit) {
 	LLVMBuildBr(g->b, body);
 }
 
+/* The LLVM passes of each level (docs/architecture.md has the measurements
+ * behind the default). GOC_PIPELINE="passes;codegen level 0-3" replaces
+ * them: tools/bench_levels.py uses it to measure candidate defaults. */
 static const char *pipeline(int opt) {
+	const char *e = getenv("GOC_PIPELINE");
+	if (e && *e) {
+		const char *semi = strchr(e, ';');
+		return semi ? strndup(e, (size_t)(semi - e)) : e;
+	}
 	switch (opt) {
 	case OPT_NONE: return "mem2reg";
 	case OPT_O2: return "default<O2>";
@@ -253,6 +264,8 @@ bool gen_package(Package *pkg, const char *obj_path, const GenOptions *opts) {
 		return false;
 	}
 	LLVMCodeGenOptLevel cg = opts->opt == OPT_NONE ? LLVMCodeGenLevelNone : opts->opt == OPT_O2 ? LLVMCodeGenLevelDefault : LLVMCodeGenLevelLess;
+	const char *pe = getenv("GOC_PIPELINE");
+	if (pe && strchr(pe, ';')) cg = (LLVMCodeGenOptLevel)atoi(strchr(pe, ';') + 1);
 	LLVMTargetMachineRef tm = LLVMCreateTargetMachine(target, triple, "x86-64", "", cg, LLVMRelocStatic, LLVMCodeModelDefault);
 	LLVMSetTarget(g->mod, triple);
 	LLVMTargetDataRef td = LLVMCreateTargetDataLayout(tm);
@@ -260,6 +273,7 @@ bool gen_package(Package *pkg, const char *obj_path, const GenOptions *opts) {
 	char *dl = LLVMCopyStringRepOfTargetData(td);
 	LLVMSetDataLayout(g->mod, dl);
 	LLVMDisposeMessage(dl);
+	gen_debug_init(g, pkg, opts->opt == OPT_O2);
 
 	/* package variables: zeroed globals, set by the package's init */
 	for (int i = 0; i < pkg->globals.n; i++) {
@@ -286,6 +300,7 @@ bool gen_package(Package *pkg, const char *obj_path, const GenOptions *opts) {
 	free(inits.v);
 
 	if (diag_count() > 0) return false; /* what gen reported (generic code) leaves the module incomplete */
+	gen_debug_finish(g);
 	gen_lower_big_copies(g->mod, td);
 	if (LLVMVerifyModule(g->mod, LLVMReturnStatusAction, &err)) {
 		fprintf(stderr, "goc: internal error: invalid IR:\n%.2000s\n", err);

@@ -17,6 +17,8 @@ typedef struct Jump {
 	LLVMBasicBlockRef brk, cont;
 } Jump;
 
+typedef struct GenDebug GenDebug;
+
 typedef struct Gen {
 	LLVMContextRef ctx;
 	LLVMModuleRef mod;
@@ -33,7 +35,16 @@ typedef struct Gen {
 	VEC(Jump) jumps;
 	int nfunclit;           /* function literals so far in the current top-level function */
 	LLVMValueRef dframe;    /* the current function's DeferFrame, or NULL */
+	GenDebug *debug;        /* DWARF (debug.c) */
+	LLVMMetadataRef disp;   /* the current function's subprogram, or NULL */
 } Gen;
+
+/* debug.c: DWARF line tables and function names */
+void gen_debug_init(Gen *g, Package *pkg, bool optimized);
+LLVMMetadataRef gen_debug_begin(Gen *g, LLVMValueRef fn, Pos pos);
+void gen_debug_end(Gen *g, LLVMMetadataRef prev);
+void gen_debug_loc(Gen *g, Pos pos);
+void gen_debug_finish(Gen *g);
 
 
 /* util.c: runtime calls, constants, blocks, locals */

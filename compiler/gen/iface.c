@@ -46,6 +46,8 @@ LLVMValueRef gen_iface_method(Gen *g, Type *t, const Selection *s) {
 	LLVMBasicBlockRef saved_entry = g->entry;
 	int saved_nilchecks = g->explicit_nilchecks;
 	g->explicit_nilchecks = 0;
+	LLVMMetadataRef saved_disp = g->disp;
+	g->disp = NULL; /* generated code: no source lines */
 	g->b = LLVMCreateBuilderInContext(g->ctx);
 	g->fn = w;
 	g->entry = LLVMAppendBasicBlockInContext(g->ctx, w, "entry");
@@ -91,6 +93,7 @@ LLVMValueRef gen_iface_method(Gen *g, Type *t, const Selection *s) {
 	g->fn = saved_fn;
 	g->entry = saved_entry;
 	g->explicit_nilchecks = saved_nilchecks;
+	g->disp = saved_disp;
 	return w;
 }
 
