@@ -2,6 +2,7 @@
  * For now a panic prints gc's first line and exits with status 2; defer,
  * recover and the goroutine trace arrive with code generation (issue 4). */
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,9 +12,10 @@ static noreturn void die(const char *prefix, const char *msg) {
 	rt_printlock();
 	rt_write_stderr(prefix, (intptr_t)strlen(prefix));
 	rt_write_stderr(msg, (intptr_t)strlen(msg));
-	/* gc then lists the goroutines; the traceback itself comes later */
-	static const char trailer[] = "\n\ngoroutine 1 [running]:\n";
-	rt_write_stderr(trailer, (intptr_t)sizeof trailer - 1);
+	char trailer[64];
+	int n = snprintf(trailer, sizeof trailer, "\n\ngoroutine %llu [running]:\n", (unsigned long long)(rt_goid() ? rt_goid() : 1));
+	rt_write_stderr(trailer, n);
+	rt_traceback_here();
 	rt_printunlock();
 	exit(2);
 }

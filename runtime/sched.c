@@ -1649,3 +1649,18 @@ noreturn void rt_sched_main(void (*gomain)(void)) {
 	schedule_loop();
 	abort();
 }
+
+/* Whether address a lies in a stack the current thread may be walking: the
+ * running goroutine's segments, or its M's system stack (traceback.c). */
+bool rt_stack_contains(uintptr_t a) {
+	M *m = sched_m;
+	if (!m) return false;
+	if (a >= m->g0lo && a < m->g0hi) return true;
+	G *g = m->curg;
+	if (!g) return false;
+	if (a >= g->stacklo && a < g->stackhi) return true;
+	if (a >= g->stk0lo && a < g->stk0hi) return true;
+	for (StkSeg *s = g->seg; s; s = s->prev)
+		if (a >= (uintptr_t)s && a < (uintptr_t)s + s->size) return true;
+	return false;
+}

@@ -114,10 +114,10 @@ static void fault_handler(int sig, siginfo_t *si, void *ucv) {
 	if ((uintptr_t)si->si_addr < 4096 && sig == SIGSEGV)
 		n = snprintf(buf, sizeof buf,
 		             "panic: runtime error: invalid memory address or nil pointer dereference\n"
-		             "[signal SIGSEGV: segmentation violation code=%#x addr=%#lx pc=%#lx]\n",
+		             "[signal SIGSEGV: segmentation violation code=0x%x addr=0x%lx pc=0x%lx]\n",
 		             si->si_code, (unsigned long)si->si_addr, (unsigned long)pc);
 	else
-		n = snprintf(buf, sizeof buf, "unexpected fault address %#lx\nfatal error: fault\n[signal %s code=%#x addr=%#lx pc=%#lx]\n",
+		n = snprintf(buf, sizeof buf, "unexpected fault address 0x%lx\nfatal error: fault\n[signal %s code=0x%x addr=0x%lx pc=0x%lx]\n",
 		             (unsigned long)si->si_addr, sig == SIGSEGV ? "SIGSEGV: segmentation violation" : "SIGBUS: bus error",
 		             si->si_code, (unsigned long)si->si_addr, (unsigned long)pc);
 	rt_write_stderr(buf, n);
@@ -132,6 +132,7 @@ static void fault_handler(int sig, siginfo_t *si, void *ucv) {
 	if (g) {
 		n = snprintf(buf, sizeof buf, "\ngoroutine %llu [running]:\n", (unsigned long long)g->goid);
 		rt_write_stderr(buf, n);
+		rt_traceback_from(pc, (uintptr_t)uc->uc_mcontext.gregs[REG_RBP]);
 	}
 	_exit(2);
 }

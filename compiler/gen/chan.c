@@ -32,7 +32,7 @@ static bool builtin_thunk(Gen *g, Node *call, int id, LLVMValueRef *thunk_out, L
 	for (Node *a = call->list; a; a = a->next, i++)
 		gen_store(g, LLVMBuildStructGEP2(g->b, blt, blk, (unsigned)i, ""), gen_expr(g, a), a->type, true);
 	LLVMTypeRef tt = LLVMFunctionType(g->voidt, &g->ptr, 1, 0);
-	LLVMValueRef thunk = LLVMAddFunction(g->mod, arena_printf(g_arena, "%s.deferwrap%d", LLVMGetValueName(g->fn), ++g->nfunclit), tt);
+	LLVMValueRef thunk = LLVMAddFunction(g->mod, arena_printf(g_arena, "%s.deferwrap%d", LLVMGetValueName(g->fn), ++g->nwrap), tt);
 	gen_function_attrs(g, thunk);
 	LLVMBuilderRef saved_b = g->b;
 	LLVMValueRef saved_fn = g->fn;
@@ -176,15 +176,16 @@ bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk_out, LLVMValueRef *b
 
 	/* the thunk */
 	LLVMTypeRef tt = LLVMFunctionType(g->voidt, &g->ptr, 1, 0);
-	LLVMValueRef thunk = LLVMAddFunction(g->mod, arena_printf(g_arena, "%s.gowrap%d", LLVMGetValueName(g->fn), ++g->nfunclit), tt);
+	LLVMValueRef thunk = LLVMAddFunction(g->mod, arena_printf(g_arena, "%s.gowrap%d", LLVMGetValueName(g->fn), ++g->nwrap), tt);
 	gen_function_attrs(g, thunk);
 	LLVMBuilderRef saved = g->b;
 	LLVMValueRef saved_fn = g->fn;
 	g->b = LLVMCreateBuilderInContext(g->ctx);
 	g->fn = thunk;
 	LLVMMetadataRef saved_disp = g->disp;
-	g->disp = NULL; /* generated code: no source lines */
 	LLVMPositionBuilderAtEnd(g->b, LLVMAppendBasicBlockInContext(g->ctx, thunk, "entry"));
+	/* at the go statement's line: a trace shows "created by" there */
+	gen_debug_begin(g, thunk, stmt->pos);
 	LLVMValueRef b = LLVMGetParam(thunk, 0);
 	if (stmt->kind == N_DEFERSTMT) {
 		/* tell a panic running this call where its frame is: the callee

@@ -56,7 +56,8 @@ LLVMValueRef gen_call_value(Gen *g, Node *n, LLVMValueRef fv, Type *sig) {
 LLVMValueRef gen_funclit(Gen *g, Node *n) {
 	Type *sig = under(n->type);
 	int ncap = n->captures.n;
-	const char *name = arena_printf(g_arena, "%s.func%d", LLVMGetValueName(g->fn), ++g->nfunclit);
+	/* gc's names: main.f.func1, main.f.func2, and inside a literal main.f.func1.1 */
+	const char *name = arena_printf(g_arena, g->in_funclit ? "%s.%d" : "%s.func%d", LLVMGetValueName(g->fn), ++g->nfunclit);
 	LLVMValueRef f = LLVMAddFunction(g->mod, name, code_type(g, sig));
 	gen_function_attrs(g, f);
 
@@ -80,6 +81,8 @@ LLVMValueRef gen_funclit(Gen *g, Node *n) {
 	g->explicit_nilchecks = 0;
 	g->b = LLVMCreateBuilderInContext(g->ctx);
 	g->fn = f;
+	g->in_funclit = true;
+	g->nfunclit = g->nwrap = 0;
 	gen_debug_begin(g, f, n->pos);
 	g->sig = sig;
 	g->results = n->a->list2;
@@ -129,9 +132,7 @@ LLVMValueRef gen_funclit(Gen *g, Node *n) {
 	}
 	LLVMDisposeBuilder(g->b);
 	free(g->jumps.v);
-	int nfunclit = g->nfunclit;
 	*g = saved;
-	g->nfunclit = nfunclit;
 	return clo;
 }
 

@@ -34,13 +34,12 @@ struct GenDebug {
 static LLVMMetadataRef file_of(GenDebug *d, const Source *src) {
 	for (int i = 0; i < d->files.n; i++)
 		if (d->files.v[i].src == src) return d->files.v[i].file;
-	/* gc records absolute paths: so do we, split as DWARF wants */
+	/* gc records absolute paths: so do we, whole, so that the line table
+	 * names each file without the compile unit's directory (the runtime's
+	 * traceback reads only the line table) */
 	char buf[PATH_MAX];
 	const char *path = realpath(src->name, buf) ? buf : src->name;
-	const char *slash = strrchr(path, '/');
-	const char *base = slash ? slash + 1 : path;
-	size_t dirlen = slash ? (size_t)(slash - path) : 0;
-	LLVMMetadataRef f = LLVMDIBuilderCreateFile(d->dib, base, strlen(base), path, dirlen);
+	LLVMMetadataRef f = LLVMDIBuilderCreateFile(d->dib, path, strlen(path), "", 0);
 	DebugFile df = {src, f};
 	vec_push(&d->files, df);
 	return f;

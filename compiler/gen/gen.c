@@ -112,7 +112,8 @@ static void function(Gen *g, Object *o) {
 	g->fn = (LLVMValueRef)o->backend;
 	g->sig = o->type;
 	g->results = d->a->list2;
-	g->nfunclit = 0;
+	g->nfunclit = g->nwrap = 0;
+	g->in_funclit = false;
 	if (!d->b) return; /* declared without body: assembly elsewhere */
 	gen_debug_begin(g, g->fn, d->pos);
 	g->entry = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "entry");

@@ -33,7 +33,9 @@ typedef struct Gen {
 	Node *results;          /* its result fields (named results have objects) */
 	LLVMBasicBlockRef entry;
 	VEC(Jump) jumps;
-	int nfunclit;           /* function literals so far in the current top-level function */
+	int nfunclit;           /* function literals so far directly in the current function */
+	int nwrap;              /* go/defer thunks so far in it */
+	bool in_funclit;        /* the current function is a function literal */
 	LLVMValueRef dframe;    /* the current function's DeferFrame, or NULL */
 	GenDebug *debug;        /* DWARF (debug.c) */
 	LLVMMetadataRef disp;   /* the current function's subprogram, or NULL */

@@ -8,7 +8,7 @@
 set(GC_DIR ${CMAKE_CURRENT_SOURCE_DIR})
 set(GC_RT_SOURCES
   ${GC_DIR}/malloc.c ${GC_DIR}/mheap.c ${GC_DIR}/mark.c ${GC_DIR}/sweep.c ${GC_DIR}/gc.c
-  ${GC_DIR}/print.c ${GC_DIR}/panic.c ${GC_DIR}/tests/gc_stub_sched.c)
+  ${GC_DIR}/print.c ${GC_DIR}/panic.c ${GC_DIR}/traceback.c ${GC_DIR}/tests/gc_stub_sched.c)
 
 set(GC_SAN_FLAGS -fsanitize=address,undefined -fno-sanitize-recover=undefined)
 foreach(variant rel debug asan)

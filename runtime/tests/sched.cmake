@@ -48,7 +48,7 @@ sched_test(sched_stw_test SPLIT sched_preempt_split.c)
 # -fsanitize=thread -DRT_TSAN (every G is a TSan fiber, 64 KiB first
 # segments, no async preemption: see docs/scheduler.md), and the tests that
 # need neither split stacks nor signal preemption, registered as *_tsan.
-set(SCHED_RT_FILES sched.c stack.c signal.c chan.c select.c time.c sema.c ctxswitch.S panic.c defer.c jmp.S print.c)
+set(SCHED_RT_FILES sched.c stack.c signal.c chan.c select.c time.c sema.c ctxswitch.S panic.c defer.c traceback.c jmp.S print.c)
 list(TRANSFORM SCHED_RT_FILES PREPEND ${CMAKE_CURRENT_SOURCE_DIR}/)
 add_library(gocrt_sched_tsan STATIC ${SCHED_RT_FILES} ${SCHED_TEST_DIR}/sched_stub_gc.c)
 target_include_directories(gocrt_sched_tsan PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})

@@ -42,12 +42,26 @@ if command -v gdb >/dev/null; then
   out=$(timeout 60 gdb -q -batch -ex 'break main.add' -ex run -ex bt "$tmp/prog" 2>&1)
   if grep -q "hit Breakpoint 1" <<<"$out"; then
     # (as with gc, the breakpoint is past the prologue: at the body's first line)
-    for want_frame in "#0  main.add () at lines.go:$((want[main.add] + 1))" "in main.main.func1 () at lines.go:" "in main.main () at lines.go:"; do
+    for want_frame in "#0  main.add () at $src:$((want[main.add] + 1))" "in main.main.func1 () at $src:" "in main.main () at $src:"; do
       grep -qF "$want_frame" <<<"$out" || { echo "FAIL gdb: no '$want_frame' in:"; echo "$out"; fail=1; }
     done
   else
     echo "debug: gdb cannot run programs here; skipped its check"
   fi
 fi
-[ $fail = 0 ] && echo "ok: DWARF lines and names at -N, default and -O2"
+# the trace after "goroutine 1 [running]:" names gc's frames and lines
+# (panic.trace: gc's trace with arguments, offsets and directories removed)
+for level in -N ""; do
+for prog in panic gopanic; do
+  "$goc" build ${level:+-gcflags=$level} -o "$tmp/$prog" "$here/$prog.go" || { echo "FAIL: build $prog.go"; exit 1; }
+  "$tmp/$prog" 2>"$tmp/stderr" >/dev/null
+  sed -n '/^goroutine [0-9]* \[running\]:$/,$p' "$tmp/stderr" | tail -n +2 |
+    sed -E 's/\([^()]*\)$/()/; s/ \+0x[0-9a-f]+$//; s|^\t.*/|\t|' > "$tmp/trace"
+  if ! diff -u "$here/$prog.trace" "$tmp/trace"; then
+    echo "FAIL ${level:-default}: $prog's trace differs from gc's"
+    fail=1
+  fi
+done
+done
+[ $fail = 0 ] && echo "ok: DWARF lines and names at -N, default and -O2; gc's panic trace"
 exit $fail
