@@ -302,6 +302,7 @@ bool gen_package(Package *pkg, const char *obj_path, const GenOptions *opts) {
 
 	if (diag_count() > 0) return false; /* what gen reported (generic code) leaves the module incomplete */
 	gen_debug_finish(g);
+	gen_lower_abi(g->mod, td);
 	gen_lower_big_copies(g->mod, td);
 	if (LLVMVerifyModule(g->mod, LLVMReturnStatusAction, &err)) {
 		fprintf(stderr, "goc: internal error: invalid IR:\n%.2000s\n", err);

@@ -103,6 +103,7 @@ LLVMValueRef gen_itab(Gen *g, Type *t, Type *it);
 LLVMValueRef gen_iface_method(Gen *g, Type *t, const Selection *s);
 LLVMValueRef gen_convert(Gen *g, Node *n);
 void gen_lower_big_copies(LLVMModuleRef mod, LLVMTargetDataRef td);
+void gen_lower_abi(LLVMModuleRef mod, LLVMTargetDataRef td); /* abi.c */
 bool gen_store_big(Gen *g, LLVMValueRef addr, LLVMValueRef v, Type *t, bool offstack);
 LLVMValueRef gen_convert_value(Gen *g, LLVMValueRef v, Type *from, Type *to);
 LLVMValueRef gen_assert(Gen *g, Node *n);

@@ -44,7 +44,9 @@ void gen_bounds_check(Gen *g, LLVMValueRef i, LLVMValueRef len) {
  * (signal.c). */
 void gen_nilcheck(Gen *g, LLVMValueRef p, Type *t) {
 	int64_t size = t ? type_size(t) : 0;
-	if (size != 0 && size < 4096 && !g->explicit_nilchecks) return;
+	/* (a large value's load may become a memmove, which runs outside Go
+	 * code, where a fault is not a panic: BIG_AGGREGATE below) */
+	if (size != 0 && size <= 128 && !g->explicit_nilchecks) return;
 	LLVMValueRef bad = LLVMBuildICmp(g->b, LLVMIntEQ, p, LLVMConstNull(g->ptr), "isnil");
 	LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "nil.fail");
 	LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "nil.ok");
@@ -574,6 +576,38 @@ void gen_lower_big_copies(LLVMModuleRef mod, LLVMTargetDataRef td) {
 					LLVMInstructionEraseFromParent(i);
 				} else
 					copy_from_load(b, td, i, v, dst);
+			}
+	/* A large load whose value is stored later, with writes between (an
+	 * argument read before the next one's call: f(m[k], g())): copied to
+	 * a temporary where it is loaded, and from there where it is stored. */
+	for (LLVMValueRef f = LLVMGetFirstFunction(mod); f; f = LLVMGetNextFunction(f))
+		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f); bb; bb = LLVMGetNextBasicBlock(bb))
+			for (LLVMValueRef i = LLVMGetFirstInstruction(bb), next; i; i = next) {
+				next = LLVMGetNextInstruction(i);
+				if (!LLVMIsALoadInst(i) || LLVMGetVolatile(i) || !is_big(td, LLVMTypeOf(i)) || !LLVMGetFirstUse(i)) continue;
+				bool stores_only = true;
+				for (LLVMUseRef u = LLVMGetFirstUse(i); u && stores_only; u = LLVMGetNextUse(u)) {
+					LLVMValueRef user = LLVMGetUser(u);
+					stores_only = LLVMIsAStoreInst(user) && !LLVMGetVolatile(user) && LLVMGetOperand(user, 0) == i &&
+					              LLVMGetOperand(user, 1) != i;
+				}
+				if (!stores_only) continue;
+				LLVMTypeRef t = LLVMTypeOf(i);
+				LLVMValueRef size = LLVMConstInt(i64, LLVMABISizeOfType(td, t), 0);
+				LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f);
+				LLVMPositionBuilderBefore(b, LLVMGetFirstInstruction(entry));
+				LLVMValueRef tmp = LLVMBuildAlloca(b, t, "copy.tmp");
+				LLVMPositionBuilderBefore(b, i);
+				LLVMBuildMemMove(b, tmp, 1, LLVMGetOperand(i, 0), 1, size);
+				LLVMUseRef u;
+				while ((u = LLVMGetFirstUse(i))) {
+					LLVMValueRef st = LLVMGetUser(u);
+					LLVMPositionBuilderBefore(b, st);
+					LLVMBuildMemMove(b, LLVMGetOperand(st, 1), 1, tmp, 1, size);
+					if (next == st) next = LLVMGetNextInstruction(st);
+					LLVMInstructionEraseFromParent(st);
+				}
+				LLVMInstructionEraseFromParent(i);
 			}
 	LLVMDisposeBuilder(b);
 }
