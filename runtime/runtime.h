@@ -135,6 +135,7 @@ int32_t rt_ncpu(void);           /* runtime.NumCPU: the CPUs this process may ru
 int rt_gomaxprocs(int n);         /* runtime.GOMAXPROCS: n <= 0 only queries */
 void rt_traceback_here(void);     /* traceback.c: the Go frames of the calling goroutine, gc's format */
 void rt_traceback_from(uintptr_t pc, uintptr_t fp); /* ... of an interrupted one (a fatal signal) */
+void rt_traceback_parked(void *g, uintptr_t fp);    /* ... of parked goroutine g, from its saved frame pointer */
 uint64_t rt_goid(void);           /* the current goroutine's id, 0 off-G */
 /* Blocking system calls are bracketed so the P can go to another M. */
 void rt_entersyscall(void);

@@ -1450,6 +1450,8 @@ void rt_sched_each_stack(rt_rangefn fn, void *ctx) {
 
 /* ------------------------------------------------------------ deadlock */
 
+bool rt_g_stack_contains(void *g, uintptr_t a); /* below */
+
 static void print_goroutines(void) {
 	char buf[128];
 	for (G *g = allg; g; g = g->alllink) {
@@ -1461,6 +1463,10 @@ static void print_goroutines(void) {
 			s = sched_waitreasons[g->waitreason];
 		int n = snprintf(buf, sizeof buf, "\ngoroutine %llu [%s]:\n", (unsigned long long)g->goid, s);
 		rt_write_stderr(buf, n);
+		/* a parked G's frame pointer is among the registers sched_switch
+		 * pushed (r15 r14 r13 r12 rbx rbp, from g->sp up) */
+		if (st == G_WAITING && g->sp && rt_g_stack_contains(g, g->sp))
+			rt_traceback_parked(g, ((uintptr_t *)g->sp)[5]);
 	}
 }
 
@@ -1648,6 +1654,16 @@ noreturn void rt_sched_main(void (*gomain)(void)) {
 	RSTORE(sched.started, true);
 	schedule_loop();
 	abort();
+}
+
+/* Whether address a lies in one of goroutine g's stack segments. */
+bool rt_g_stack_contains(void *gv, uintptr_t a) {
+	G *g = gv;
+	if (a >= g->stacklo && a < g->stackhi) return true;
+	if (a >= g->stk0lo && a < g->stk0hi) return true;
+	for (StkSeg *s = g->seg; s; s = s->prev)
+		if (a >= (uintptr_t)s && a < (uintptr_t)s + s->size) return true;
+	return false;
 }
 
 /* Whether address a lies in a stack the current thread may be walking: the

@@ -26,6 +26,7 @@ extern char __start_go_text[] __attribute__((weak));
 extern char __stop_go_text[] __attribute__((weak));
 
 bool rt_stack_contains(uintptr_t a); /* sched.c: in one of the current goroutine's (or M's) stacks */
+bool rt_g_stack_contains(void *g, uintptr_t a); /* sched.c: in one of goroutine g's stacks */
 
 typedef struct Image {
 	const uint8_t *base;
@@ -259,7 +260,9 @@ static void print_frame(const Image *im, bool have, uintptr_t pc, uintptr_t look
 
 /* The Go frames from pc (the interrupted instruction; 0: none) and the
  * frame pointer fp up; gc stops at 100 frames. */
-static void walk(uintptr_t pc, uintptr_t fp) {
+static bool current_contains(void *g, uintptr_t a) { return g ? rt_g_stack_contains(g, a) : rt_stack_contains(a); }
+
+static void walk(uintptr_t pc, uintptr_t fp, void *g) {
 	Image im;
 	bool have = image_open(&im);
 	int shown = 0;
@@ -267,7 +270,7 @@ static void walk(uintptr_t pc, uintptr_t fp) {
 		print_frame(&im, have, pc, pc);
 		shown++;
 	}
-	for (int depth = 0; depth < 1000 && fp && !(fp & 7) && rt_stack_contains(fp) && rt_stack_contains(fp + 8); depth++) {
+	for (int depth = 0; depth < 1000 && fp && !(fp & 7) && current_contains(g, fp) && current_contains(g, fp + 8); depth++) {
 		uintptr_t next = ((uintptr_t *)fp)[0], ret = ((uintptr_t *)fp)[1];
 		fp = next;
 		if (!in_go_text(ret)) continue;
@@ -295,5 +298,6 @@ static void walk(uintptr_t pc, uintptr_t fp) {
 	if (have) munmap((void *)im.base, im.size);
 }
 
-void rt_traceback_here(void) { walk(0, (uintptr_t)__builtin_frame_address(0)); }
-void rt_traceback_from(uintptr_t pc, uintptr_t fp) { walk(pc, fp); }
+void rt_traceback_here(void) { walk(0, (uintptr_t)__builtin_frame_address(0), NULL); }
+void rt_traceback_from(uintptr_t pc, uintptr_t fp) { walk(pc, fp, NULL); }
+void rt_traceback_parked(void *g, uintptr_t fp) { walk(0, fp, g); }

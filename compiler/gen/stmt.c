@@ -236,7 +236,7 @@ static void gen_range(Gen *g, Node *n) {
 
 void gen_stmt(Gen *g, Node *n) {
 	if (!n) return;
-	gen_debug_loc(g, n->pos);
+	gen_debug_loc(g, n->pos != NOPOS ? n->pos : n->a ? node_startpos(n->a) : NOPOS);
 	switch (n->kind) {
 	case N_EXPRSTMT: gen_expr(g, n->a); return;
 	case N_GOSTMT: gen_go(g, n); return;

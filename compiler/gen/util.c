@@ -60,13 +60,8 @@ LLVMValueRef gen_string(Gen *g, const char *s, int64_t len) {
  * heap cell allocated here (each execution of the declaration makes a new
  * variable, as Go's semantics want); its alloca holds the cell's address. */
 LLVMValueRef gen_local(Gen *g, Object *o) {
-	LLVMBasicBlockRef cur = LLVMGetInsertBlock(g->b);
-	LLVMValueRef first = LLVMGetFirstInstruction(g->entry);
-	if (first) LLVMPositionBuilderBefore(g->b, first);
-	else LLVMPositionBuilderAtEnd(g->b, g->entry);
 	bool cell = o->addrtaken || o->captured;
-	LLVMValueRef a = LLVMBuildAlloca(g->b, cell ? g->ptr : gen_type(g, o->type), o->name->s);
-	LLVMPositionBuilderAtEnd(g->b, cur);
+	LLVMValueRef a = gen_temp(g, cell ? g->ptr : gen_type(g, o->type), o->name->s);
 	o->backend = a;
 	if (cell) {
 		o->heap = true;
@@ -106,11 +101,14 @@ void gen_init_var(Gen *g, Object *o, LLVMValueRef v) {
  * libgcc's __morestack_allocate_stack_space, which is not ours. */
 LLVMValueRef gen_temp(Gen *g, LLVMTypeRef t, const char *name) {
 	LLVMBasicBlockRef cur = LLVMGetInsertBlock(g->b);
+	/* positioning before an instruction takes its debug location: keep ours */
+	LLVMMetadataRef loc = LLVMGetCurrentDebugLocation2(g->b);
 	LLVMValueRef first = LLVMGetFirstInstruction(g->entry);
 	if (first) LLVMPositionBuilderBefore(g->b, first);
 	else LLVMPositionBuilderAtEnd(g->b, g->entry);
 	LLVMValueRef a = LLVMBuildAlloca(g->b, t, name);
 	LLVMPositionBuilderAtEnd(g->b, cur);
+	LLVMSetCurrentDebugLocation2(g->b, loc);
 	return a;
 }
 
