@@ -52,10 +52,10 @@ fi
 # the trace after "goroutine 1 [running]:" names gc's frames and lines
 # (panic.trace: gc's trace with arguments, offsets and directories removed)
 for level in -N ""; do
-for prog in panic gopanic; do
+for prog in panic gopanic deadlock; do
   "$goc" build ${level:+-gcflags=$level} -o "$tmp/$prog" "$here/$prog.go" || { echo "FAIL: build $prog.go"; exit 1; }
   "$tmp/$prog" 2>"$tmp/stderr" >/dev/null
-  sed -n '/^goroutine [0-9]* \[running\]:$/,$p' "$tmp/stderr" | tail -n +2 |
+  sed -n '/^goroutine [0-9]* \[.*\]:$/,$p' "$tmp/stderr" | tail -n +2 |
     sed -E 's/\([^()]*\)$/()/; s/ \+0x[0-9a-f]+$//; s|^\t.*/|\t|' > "$tmp/trace"
   if ! diff -u "$here/$prog.trace" "$tmp/trace"; then
     echo "FAIL ${level:-default}: $prog's trace differs from gc's"
