@@ -21,6 +21,8 @@
 
 #include "sched_impl.h"
 
+uintptr_t stack_more(uintptr_t framesize, uintptr_t argsize, uintptr_t args, uintptr_t lowsp); /* stack.c */
+
 extern char __start_go_text[] __attribute__((weak));
 extern char __stop_go_text[] __attribute__((weak));
 void rt_asyncpreempt(void);
@@ -90,8 +92,14 @@ static bool divert_to_panic(int sig, siginfo_t *si, ucontext_t *uc) {
 	G *g = m ? m->curg : NULL;
 	if (sig != SIGSEGV || (uintptr_t)si->si_addr >= 4096 || !in_go_text(pc) || !g || g->sysstack)
 		return false;
-	if (sp > g->stackhi || sp < g->stacklo + SIGPANIC_ROOM + 256)
+	if (sp > g->stackhi || sp < g->stacklo)
 		return false;
+	if (sp < g->stacklo + SIGPANIC_ROOM + 256) {
+		/* no room for the panic machinery (a goroutine's first segment is
+		 * 2 KiB): continue on a new segment, linked as __morestack links
+		 * one; a recovery unwinds it (stack_unwind_to) */
+		sp = stack_more(SIGPANIC_ROOM + 1024, 0, 0, sp);
+	}
 	/* addr 0, as gc reports a nil dereference (its explicit nil checks
 	 * fault at 0 even for a field at an offset) */
 	sigpanic_info = (RtSigInfo){.sig = sig, .code = si->si_code, .addr = 0, .pc = pc};
