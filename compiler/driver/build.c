@@ -63,7 +63,8 @@ static void remove_regular(const char *path) {
 /* Parses and checks a package with its imports (load.c), writes its object
  * to obj and, if depobjs is given, each imported package's object into
  * depdir (appending their paths, imports first). */
-int compile_files(char **files, int nfiles, const char *obj, const CompileFlags *cf, const char *depdir, StrVec *depobjs) {
+int compile_files(char **files, int nfiles, const char *obj, const CompileFlags *cf, const char *depdir, StrVec *depobjs,
+                  bool *is_main) {
 	g_arena = arena_new();
 	Node **trees = NEWARR(Node *, nfiles);
 	for (int i = 0; i < nfiles; i++) {
@@ -81,11 +82,13 @@ int compile_files(char **files, int nfiles, const char *obj, const CompileFlags 
 	}
 	Loader ld;
 	loader_init(&ld);
+	loader_find_module(&ld, files[0]);
 	Package *pkg = check_package(cf->pkgpath ? cf->pkgpath : "main", trees, nfiles, &ld.importer);
 	/* gc reports these before it finds main missing (and after any other error, never) */
 	if (diag_count() == diag_count_nopos()) parse_report_late_directives(nlate);
 	/* as gc's linker: a program's main package needs func main (a lone
 	 * package compile does not) */
+	if (is_main) *is_main = pkg->name && !strcmp(pkg->name->s, "main");
 	if (depobjs && diag_count() == 0 && pkg->name && !strcmp(pkg->name->s, "main") && !package_lookup(pkg, "main"))
 		diag_error(NOPOS, "function main is undeclared in the main package");
 	if (diag_count() > 0) {
@@ -289,6 +292,9 @@ int cmd_build(int argc, char **argv, bool run_it) {
 	if (run_it) { /* goc run a.go b.go arg1 arg2: files end at the first non-.go */
 		nfiles = 0;
 		while (i + nfiles < argc && has_suffix(argv[i + nfiles], ".go")) nfiles++;
+		/* or one package directory: goc run . args */
+		struct stat st;
+		if (nfiles == 0 && i < argc && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) nfiles = 1;
 		if (nfiles == 0) {
 			fprintf(stderr, "goc run: no go files listed\n");
 			return 2;
@@ -306,11 +312,20 @@ int cmd_build(int argc, char **argv, bool run_it) {
 	char obj[PATH_MAX + 16], exe[PATH_MAX + 16];
 	snprintf(obj, sizeof obj, "%s/main.o", dir);
 	StrVec objs = {0};
-	st = compile_files(files.v, files.n, obj, &cf, dir, &objs);
+	bool is_main = true;
+	st = compile_files(files.v, files.n, obj, &cf, dir, &objs, &is_main);
 	vec_push(&objs, obj);
 	if (st) {
 		cleanup(dir, &objs, NULL);
 		return st;
+	}
+	if (!is_main) {
+		/* as the go command: building a library package only checks that it
+		 * compiles; running one is an error */
+		cleanup(dir, &objs, NULL);
+		if (!run_it) return 0;
+		fprintf(stderr, "package command-line-arguments is not a main package\n");
+		return 1;
 	}
 	if (!run_it) {
 		st = link_program(objs.v, objs.n, out ? out : outname);
@@ -371,5 +386,5 @@ int cmd_tool_compile(int argc, char **argv) {
 		def = o;
 		out = def;
 	}
-	return compile_files(argv + i, argc - i, out, &cf, NULL, NULL);
+	return compile_files(argv + i, argc - i, out, &cf, NULL, NULL, NULL);
 }

@@ -37,15 +37,20 @@ typedef struct Loader {
 	Importer importer;        /* what the checker calls */
 	VEC(LoadedPkg *) pkgs;    /* loaded, imports before importers */
 	VEC(LoadedPkg *) loading; /* the chain being loaded (cycle detection) */
+	char *modpath;            /* the main module's path (go.mod), or NULL */
+	char *modroot;            /* its directory */
 } Loader;
 
 void loader_init(Loader *l);
+void loader_find_module(Loader *l, const char *file); /* the go.mod at or above file's directory */
 const char *std_root(void);
 int package_files(const char *dir, char ***out);
 
 bool parse_gcflag(const char *flag, CompileFlags *cf);
 typedef VEC(char *) StrVec;
-int compile_files(char **files, int nfiles, const char *obj, const CompileFlags *cf, const char *depdir, StrVec *depobjs);
+/* Returns the exit status; *is_main (if given) says whether the package is a program's. */
+int compile_files(char **files, int nfiles, const char *obj, const CompileFlags *cf, const char *depdir, StrVec *depobjs,
+                  bool *is_main);
 int link_program(char **objs, int nobjs, const char *out);
 int cmd_build(int argc, char **argv, bool run_it);
 int cmd_tool_compile(int argc, char **argv);

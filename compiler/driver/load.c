@@ -167,6 +167,66 @@ const char *std_root(void) {
 	return path;
 }
 
+/* ---- modules -----------------------------------------------------------------
+ * As the go command in module mode: the main package's directory, or the
+ * nearest one above it with a go.mod, is the main module's root, and the
+ * go.mod's `module` line its path; an import path under that path is the
+ * directory below the root, one found in the root's vendor/ tree is
+ * vendored, and the rest are the standard library's. */
+
+/* The module path of a go.mod's text (its `module` directive), or NULL. */
+static char *module_path(const char *text) {
+	for (const char *l = text; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+		while (*l == ' ' || *l == '\t') l++;
+		if (strncmp(l, "module", 6) || (l[6] != ' ' && l[6] != '\t')) continue;
+		l += 6;
+		while (*l == ' ' || *l == '\t') l++;
+		bool quoted = *l == '"';
+		if (quoted) l++;
+		size_t n = 0;
+		while (l[n] && l[n] != '\n' && l[n] != '\r' && (quoted ? l[n] != '"' : l[n] != ' ' && l[n] != '\t' && strncmp(l + n, "//", 2)))
+			n++;
+		return n ? strndup(l, n) : NULL;
+	}
+	return NULL;
+}
+
+void loader_find_module(Loader *l, const char *file) {
+	char dir[PATH_MAX];
+	if (!realpath(file, dir)) return;
+	if (!is_dir(dir)) {
+		char *slash = strrchr(dir, '/');
+		if (!slash) return;
+		*slash = 0;
+	}
+	for (;;) {
+		char *gomod = arena_printf(g_arena, "%s/go.mod", dir);
+		Source *src = source_read(gomod);
+		if (src) {
+			char *text = strndup((const char *)src->text, src->len);
+			l->modpath = module_path(text);
+			free(text);
+			if (l->modpath) l->modroot = arena_printf(g_arena, "%s", dir);
+			return;
+		}
+		char *slash = strrchr(dir, '/');
+		if (!slash || slash == dir) return;
+		*slash = 0;
+	}
+}
+
+/* The directory of import path path: in the main module, vendored, or std. */
+static const char *package_dir(Loader *l, const char *path) {
+	if (l->modpath) {
+		size_t n = strlen(l->modpath);
+		if (!strcmp(path, l->modpath)) return l->modroot;
+		if (!strncmp(path, l->modpath, n) && path[n] == '/') return arena_printf(g_arena, "%s%s", l->modroot, path + n);
+		char *vendored = arena_printf(g_arena, "%s/vendor/%s", l->modroot, path);
+		if (is_dir(vendored)) return vendored;
+	}
+	return arena_printf(g_arena, "%s/%s", l->stdroot, path);
+}
+
 static bool has_suffix(const char *s, const char *suf) {
 	size_t a = strlen(s), b = strlen(suf);
 	return a >= b && !strcmp(s + a - b, suf);
@@ -215,9 +275,17 @@ static Package *import(void *ctx, const char *path, const char **err) {
 		*err = arena_printf(g_arena, "local import \"%s\" is not supported by goc", path);
 		return NULL;
 	}
-	char *dir = arena_printf(g_arena, "%s/%s", l->stdroot, path);
+	const char *dir = package_dir(l, path);
 	if (!is_dir(dir)) {
-		*err = arena_printf(g_arena, "package %s is not in std (%s)", path, dir);
+		/* the go command's words: a path with a dot in its first element
+		 * is a module's, and goc downloads none */
+		const char *slash = strchr(path, '/');
+		const char *dot = strchr(path, '.');
+		if (dot && (!slash || dot < slash))
+			*err = l->modpath ? arena_printf(g_arena, "no required module provides package %s; goc builds only the main module and its vendor directory", path)
+			                  : arena_printf(g_arena, "cannot find package %s (no go.mod found: goc builds only the main module and the standard library)", path);
+		else
+			*err = arena_printf(g_arena, "package %s is not in std (%s)", path, dir);
 		return NULL;
 	}
 	char **names;
