@@ -130,7 +130,7 @@ static noreturn void fatalpanic(Panic *p) {
 	}
 	k = snprintf(buf, sizeof buf, "\ngoroutine %llu [running]:\n", (unsigned long long)(rt_goid() ? rt_goid() : 1));
 	rt_write_stderr(buf, k);
-	rt_traceback_here();
+	rt_traceback_here(p->sig.sig ? p->sig.pc : 0);
 	rt_printunlock();
 	exit(2);
 }

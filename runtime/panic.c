@@ -15,7 +15,7 @@ static noreturn void die(const char *prefix, const char *msg) {
 	char trailer[64];
 	int n = snprintf(trailer, sizeof trailer, "\n\ngoroutine %llu [running]:\n", (unsigned long long)(rt_goid() ? rt_goid() : 1));
 	rt_write_stderr(trailer, n);
-	rt_traceback_here();
+	rt_traceback_here(0);
 	rt_printunlock();
 	exit(2);
 }

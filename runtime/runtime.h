@@ -133,7 +133,8 @@ void **rt_g_panicslot(void);
 int rt_numgoroutine(void);        /* runtime.NumGoroutine */
 int32_t rt_ncpu(void);           /* runtime.NumCPU: the CPUs this process may run on */
 int rt_gomaxprocs(int n);         /* runtime.GOMAXPROCS: n <= 0 only queries */
-void rt_traceback_here(void);     /* traceback.c: the Go frames of the calling goroutine, gc's format */
+void rt_traceback_here(uintptr_t faultpc); /* traceback.c: the Go frames of the calling goroutine, gc's
+                                           * format (faultpc: the pc of the fault being panicked, or 0) */
 void rt_traceback_from(uintptr_t pc, uintptr_t fp); /* ... of an interrupted one (a fatal signal) */
 void rt_traceback_parked(void *g, uintptr_t fp);    /* ... of parked goroutine g, from its saved frame pointer */
 uint64_t rt_goid(void);           /* the current goroutine's id, 0 off-G */

@@ -262,7 +262,7 @@ static void print_frame(const Image *im, bool have, uintptr_t pc, uintptr_t look
  * frame pointer fp up; gc stops at 100 frames. */
 static bool current_contains(void *g, uintptr_t a) { return g ? rt_g_stack_contains(g, a) : rt_stack_contains(a); }
 
-static void walk(uintptr_t pc, uintptr_t fp, void *g) {
+static void walk(uintptr_t pc, uintptr_t fp, void *g, uintptr_t faultpc) {
 	Image im;
 	bool have = image_open(&im);
 	int shown = 0;
@@ -292,12 +292,13 @@ static void walk(uintptr_t pc, uintptr_t fp, void *g) {
 			rt_write_stderr("...additional frames elided...\n", 31);
 			break;
 		}
-		/* a return address: the call is the instruction before it */
-		print_frame(&im, have, ret, ret - 1);
+		/* a return address: the call is the instruction before it; but the
+		 * one the fault handler pushed is the faulting instruction itself */
+		print_frame(&im, have, ret, ret == faultpc ? ret : ret - 1);
 	}
 	if (have) munmap((void *)im.base, im.size);
 }
 
-void rt_traceback_here(void) { walk(0, (uintptr_t)__builtin_frame_address(0), NULL); }
-void rt_traceback_from(uintptr_t pc, uintptr_t fp) { walk(pc, fp, NULL); }
-void rt_traceback_parked(void *g, uintptr_t fp) { walk(0, fp, g); }
+void rt_traceback_here(uintptr_t faultpc) { walk(0, (uintptr_t)__builtin_frame_address(0), NULL, faultpc); }
+void rt_traceback_from(uintptr_t pc, uintptr_t fp) { walk(pc, fp, NULL, 0); }
+void rt_traceback_parked(void *g, uintptr_t fp) { walk(0, fp, g, 0); }
