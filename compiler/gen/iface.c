@@ -288,7 +288,8 @@ void gen_type_switch(Gen *g, Node *n) {
 			gen_local(g, o);
 			LLVMValueRef val;
 			if (under(o->type)->kind == TY_INTERFACE) {
-				if (type_identical(o->type, it) || is_empty_iface(o->type) == is_empty_iface(it)) val = v;
+				/* the same itab only for the same interface (or two empty ones) */
+				if (type_identical(o->type, it) || (is_empty_iface(o->type) && is_empty_iface(it))) val = v;
 				else if (is_empty_iface(o->type)) val = LLVMBuildInsertValue(g->b, v, dt, 0, "");
 				else {
 					LLVMTypeRef pt[2] = {g->ptr, g->ptr};
