@@ -283,3 +283,18 @@ GoString go_os_getwd(intptr_t *err) {
 	memcpy(s, buf, (size_t)n);
 	return (GoString){(const uint8_t *)s, n};
 }
+
+/* ---- package math ---------------------------------------------------------- */
+
+/* Whether gc's math would use its FMA paths: the CPU has AVX and FMA
+ * (internal/cpu's HasAVX && HasFMA; both include the OS's support for the
+ * AVX state). */
+uint8_t go_math_cpuHasFMA(void) GOSYM("math.cpuHasFMA");
+uint8_t go_math_cpuHasFMA(void) {
+	__builtin_cpu_init();
+	return __builtin_cpu_supports("avx") && __builtin_cpu_supports("fma");
+}
+
+/* x*y + z rounded once: the FMA instruction (called only when it exists) */
+__attribute__((target("fma"))) double go_math_fma(double x, double y, double z) GOSYM("math.fma");
+__attribute__((target("fma"))) double go_math_fma(double x, double y, double z) { return __builtin_fma(x, y, z); }
