@@ -298,3 +298,39 @@ uint8_t go_math_cpuHasFMA(void) {
 /* x*y + z rounded once: the FMA instruction (called only when it exists) */
 __attribute__((target("fma"))) double go_math_fma(double x, double y, double z) GOSYM("math.fma");
 __attribute__((target("fma"))) double go_math_fma(double x, double y, double z) { return __builtin_fma(x, y, z); }
+
+/* ---- package os: the C environment, kept in step with os.Setenv ---------- */
+
+void go_os_setenv(const uint8_t *k, intptr_t kn, const uint8_t *v, intptr_t vn) GOSYM("os.setenv");
+void go_os_setenv(const uint8_t *k, intptr_t kn, const uint8_t *v, intptr_t vn) {
+	/* setenv keeps its own copies; the C strings become garbage */
+	setenv(cpath(k, kn), cpath(v, vn), 1);
+}
+
+void go_os_unsetenv(const uint8_t *k, intptr_t kn) GOSYM("os.unsetenv");
+void go_os_unsetenv(const uint8_t *k, intptr_t kn) { unsetenv(cpath(k, kn)); }
+
+/* ---- package time: reading zoneinfo files and $TZ ------------------------- */
+
+intptr_t go_time_sysOpen(const uint8_t *path, intptr_t len) GOSYM("time.sysOpen");
+intptr_t go_time_sysOpen(const uint8_t *path, intptr_t len) { return go_os_sysOpen(path, len, O_RDONLY, 0); }
+
+intptr_t go_time_sysRead(intptr_t fd, void *p, intptr_t n) GOSYM("time.sysRead");
+intptr_t go_time_sysRead(intptr_t fd, void *p, intptr_t n) { return go_os_sysRead(fd, p, n); }
+
+intptr_t go_time_sysClose(intptr_t fd) GOSYM("time.sysClose");
+intptr_t go_time_sysClose(intptr_t fd) { return go_os_sysClose(fd); }
+
+GoString go_time_errstr(intptr_t e) GOSYM("time.errstr");
+GoString go_time_errstr(intptr_t e) { return go_os_errstr(e); }
+
+GoString go_time_lookenv(const uint8_t *k, intptr_t kn, intptr_t *found) GOSYM("time.lookenv");
+GoString go_time_lookenv(const uint8_t *k, intptr_t kn, intptr_t *found) {
+	const char *v = getenv(cpath(k, kn));
+	*found = v != NULL;
+	if (!v) return (GoString){0};
+	intptr_t n = (intptr_t)strlen(v);
+	uint8_t *s = rt_mallocgc((uintptr_t)n, NULL, 0);
+	memcpy(s, v, (size_t)n);
+	return (GoString){s, n};
+}

@@ -71,6 +71,7 @@ func Setenv(key, value string) error {
 		envOrder = append(envOrder, key)
 	}
 	env[key] = value
+	setenv(key, value) // for the runtime's readers (time's $TZ)
 	return nil
 }
 
@@ -78,6 +79,7 @@ func Setenv(key, value string) error {
 func Unsetenv(key string) error {
 	loadEnv()
 	delete(env, key)
+	unsetenv(key)
 	return nil
 }
 
@@ -307,6 +309,8 @@ func sysRead(fd int, p *byte, n int) int
 func sysOpen(path string, flag int, perm int) int
 func sysClose(fd int) int
 func sysUnlink(path string) int
+func setenv(key, value string)
+func unsetenv(key string)
 
 func getwd(err *int) string
 
