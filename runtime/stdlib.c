@@ -334,3 +334,21 @@ GoString go_time_lookenv(const uint8_t *k, intptr_t kn, intptr_t *found) {
 	memcpy(s, v, (size_t)n);
 	return (GoString){s, n};
 }
+
+/* ---- package os: directories, temporary names ----------------------------- */
+
+intptr_t go_os_sysMkdir(const uint8_t *path, intptr_t len, intptr_t perm) GOSYM("os.sysMkdir");
+intptr_t go_os_sysMkdir(const uint8_t *path, intptr_t len, intptr_t perm) {
+	return mkdir(cpath(path, len), (mode_t)perm) < 0 ? -errno : 0;
+}
+
+intptr_t go_os_sysRmdir(const uint8_t *path, intptr_t len) GOSYM("os.sysRmdir");
+intptr_t go_os_sysRmdir(const uint8_t *path, intptr_t len) { return rmdir(cpath(path, len)) < 0 ? -errno : 0; }
+
+#include <sys/random.h>
+uint32_t go_os_randUint32(void) GOSYM("os.randUint32");
+uint32_t go_os_randUint32(void) {
+	uint32_t r = 0;
+	if (getrandom(&r, sizeof r, 0) != sizeof r) r = (uint32_t)rt_nanotime() * 2654435761u;
+	return r;
+}
