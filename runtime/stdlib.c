@@ -283,3 +283,72 @@ GoString go_os_getwd(intptr_t *err) {
 	memcpy(s, buf, (size_t)n);
 	return (GoString){(const uint8_t *)s, n};
 }
+
+/* ---- package math ---------------------------------------------------------- */
+
+/* Whether gc's math would use its FMA paths: the CPU has AVX and FMA
+ * (internal/cpu's HasAVX && HasFMA; both include the OS's support for the
+ * AVX state). */
+uint8_t go_math_cpuHasFMA(void) GOSYM("math.cpuHasFMA");
+uint8_t go_math_cpuHasFMA(void) {
+	__builtin_cpu_init();
+	return __builtin_cpu_supports("avx") && __builtin_cpu_supports("fma");
+}
+
+/* x*y + z rounded once: the FMA instruction (called only when it exists) */
+__attribute__((target("fma"))) double go_math_fma(double x, double y, double z) GOSYM("math.fma");
+__attribute__((target("fma"))) double go_math_fma(double x, double y, double z) { return __builtin_fma(x, y, z); }
+
+/* ---- package os: the C environment, kept in step with os.Setenv ---------- */
+
+void go_os_setenv(const uint8_t *k, intptr_t kn, const uint8_t *v, intptr_t vn) GOSYM("os.setenv");
+void go_os_setenv(const uint8_t *k, intptr_t kn, const uint8_t *v, intptr_t vn) {
+	/* setenv keeps its own copies; the C strings become garbage */
+	setenv(cpath(k, kn), cpath(v, vn), 1);
+}
+
+void go_os_unsetenv(const uint8_t *k, intptr_t kn) GOSYM("os.unsetenv");
+void go_os_unsetenv(const uint8_t *k, intptr_t kn) { unsetenv(cpath(k, kn)); }
+
+/* ---- package time: reading zoneinfo files and $TZ ------------------------- */
+
+intptr_t go_time_sysOpen(const uint8_t *path, intptr_t len) GOSYM("time.sysOpen");
+intptr_t go_time_sysOpen(const uint8_t *path, intptr_t len) { return go_os_sysOpen(path, len, O_RDONLY, 0); }
+
+intptr_t go_time_sysRead(intptr_t fd, void *p, intptr_t n) GOSYM("time.sysRead");
+intptr_t go_time_sysRead(intptr_t fd, void *p, intptr_t n) { return go_os_sysRead(fd, p, n); }
+
+intptr_t go_time_sysClose(intptr_t fd) GOSYM("time.sysClose");
+intptr_t go_time_sysClose(intptr_t fd) { return go_os_sysClose(fd); }
+
+GoString go_time_errstr(intptr_t e) GOSYM("time.errstr");
+GoString go_time_errstr(intptr_t e) { return go_os_errstr(e); }
+
+GoString go_time_lookenv(const uint8_t *k, intptr_t kn, intptr_t *found) GOSYM("time.lookenv");
+GoString go_time_lookenv(const uint8_t *k, intptr_t kn, intptr_t *found) {
+	const char *v = getenv(cpath(k, kn));
+	*found = v != NULL;
+	if (!v) return (GoString){0};
+	intptr_t n = (intptr_t)strlen(v);
+	uint8_t *s = rt_mallocgc((uintptr_t)n, NULL, 0);
+	memcpy(s, v, (size_t)n);
+	return (GoString){s, n};
+}
+
+/* ---- package os: directories, temporary names ----------------------------- */
+
+intptr_t go_os_sysMkdir(const uint8_t *path, intptr_t len, intptr_t perm) GOSYM("os.sysMkdir");
+intptr_t go_os_sysMkdir(const uint8_t *path, intptr_t len, intptr_t perm) {
+	return mkdir(cpath(path, len), (mode_t)perm) < 0 ? -errno : 0;
+}
+
+intptr_t go_os_sysRmdir(const uint8_t *path, intptr_t len) GOSYM("os.sysRmdir");
+intptr_t go_os_sysRmdir(const uint8_t *path, intptr_t len) { return rmdir(cpath(path, len)) < 0 ? -errno : 0; }
+
+#include <sys/random.h>
+uint32_t go_os_randUint32(void) GOSYM("os.randUint32");
+uint32_t go_os_randUint32(void) {
+	uint32_t r = 0;
+	if (getrandom(&r, sizeof r, 0) != sizeof r) r = (uint32_t)rt_nanotime() * 2654435761u;
+	return r;
+}

@@ -1,14 +1,15 @@
 // Package math provides basic constants and mathematical functions.
 //
-// goc's math is written in Go (no assembly, no C): the constants; Inf, NaN,
-// IsNaN, IsInf, Signbit, Copysign, Abs, Max, Min, Dim; Floor, Ceil, Trunc,
-// Round, RoundToEven, Modf, Frexp, Ldexp; Sqrt (correctly rounded, bit by
-// bit), Hypot; Exp, Exp2, Log, Log2, Log10, Pow, Pow10; Mod; Float64bits,
-// Float64frombits, Float32bits, Float32frombits, Nextafter. Exp, Log and Pow are accurate to within an ulp or so (fdlibm's
-// methods) but, unlike gc's assembly versions on amd64, not necessarily
-// bit-identical to them. It lacks the trigonometric, hyperbolic, gamma,
-// error and Bessel functions, Cbrt, Expm1, Log1p, Remainder, FMA, and the
-// math/bits, math/big, math/rand and math/cmplx packages.
+// goc's math is written in Go, with the same algorithms as gc's on amd64
+// so that results are gc's bit for bit: the constants; Inf, NaN, IsNaN,
+// IsInf, Signbit, Copysign, Abs, Max, Min, Dim; Floor, Ceil, Trunc, Round,
+// RoundToEven, Modf, Frexp, Ldexp; Sqrt (correctly rounded), Hypot; Exp
+// (gc's assembly method, fused multiply-adds where gc fuses them), Exp2,
+// Log (gc's assembly method), Log2, Log10, Pow, Pow10; Mod; Sin, Cos, Tan,
+// Sincos, Asin, Acos, Atan, Atan2, Sinh, Cosh, Tanh, Asinh, Acosh, Atanh,
+// Cbrt, Expm1, Log1p, Erf, Erfc; Float64bits, Float64frombits,
+// Float32bits, Float32frombits, Nextafter. It lacks the gamma and Bessel
+// functions, Erfinv, Remainder, FMA and Logb/Ilogb.
 package math
 
 // Mathematical constants.

@@ -10,35 +10,99 @@ const (
 
 // Exp returns e**x, the base-e exponential of x.
 // Exp(+Inf) = +Inf, Exp(NaN) = NaN; very large values overflow to 0 or +Inf.
+//
+// gc computes Exp on amd64 in assembly (exp_amd64.s), by Shibata's method
+// (SLEEF): k = x/ln2 rounded to nearest, r = (x - k·ln2)/16, a degree-8
+// Taylor polynomial for e**r - 1, squared four times, times 2**k. Its
+// reduction and polynomial use fused multiply-adds when the CPU has AVX
+// and FMA; goc follows it operation for operation, fused where gc fuses,
+// so that Exp and all that calls it (Sinh, Cosh, Tanh, Erf, Pow...) give
+// gc's results bit for bit on the same machine.
 func Exp(x float64) float64 {
 	const (
-		log2e     = 1.44269504088896338700e+00
-		overflow  = 7.09782712893383973096e+02
-		underflow = -7.45133219101941108420e+02
-		nearZero  = 1.0 / (1 << 28)
+		log2e    = 1.4426950408889634073599246810018920
+		ln2U     = 0.69314718055966295651160180568695068359375 // ln2's upper half
+		ln2L     = 0.28235290563031577122588448175013436025525412068e-12
+		overflow = 7.09782712893384e+02
+		c2       = 1.6666666666666666667e-1
+		c3       = 4.1666666666666666667e-2
+		c4       = 8.3333333333333333333e-3
+		c5       = 1.3888888888888888889e-3
+		c6       = 1.9841269841269841270e-4
+		c7       = 2.4801587301587301587e-5
 	)
-	switch {
-	case IsNaN(x) || IsInf(x, 1):
-		return x
-	case IsInf(x, -1):
-		return 0
-	case x > overflow:
+	b := Float64bits(x)
+	if int64(b&^signMask) >= int64(uvinf) {
+		if b == uvneginf {
+			return 0
+		}
+		return x // NaN, +Inf
+	}
+	if x > overflow {
 		return Inf(1)
-	case x < underflow:
-		return 0
-	case -nearZero < x && x < nearZero:
-		return 1 + x
 	}
-	var k int
-	if x < 0 {
-		k = int(log2e*x - 0.5)
+	// CVTSD2SL: round to nearest even; out of range gives -2**31
+	kf := log2e * x
+	k := int32(-1 << 31)
+	if kf > -(1<<31) && kf < 1<<31 {
+		k = int32(RoundToEven(kf))
+	}
+	fk := float64(k)
+	var r float64
+	if hasFMA {
+		r = fma(-fk, ln2U, x)
+		r = fma(-fk, ln2L, r)
+		r *= 0.0625
+		p := fma(c7, r, c6)
+		p = fma(p, r, c5)
+		p = fma(p, r, c4)
+		p = fma(p, r, c3)
+		p = fma(p, r, c2)
+		p = fma(p, r, 0.5)
+		p = fma(p, r, 1.0)
+		r *= p
+		r *= r + 2.0
+		r *= r + 2.0
+		r *= r + 2.0
+		r = fma(r, r+2.0, 1.0)
 	} else {
-		k = int(log2e*x + 0.5)
+		r = x - ln2U*fk
+		r -= ln2L * fk
+		r *= 0.0625
+		p := c7*r + c6
+		p = p*r + c5
+		p = p*r + c4
+		p = p*r + c3
+		p = p*r + c2
+		p = p*r + 0.5
+		p = p*r + 1.0
+		r *= p
+		r *= r + 2.0
+		r *= r + 2.0
+		r *= r + 2.0
+		r *= r + 2.0
+		r += 1.0
 	}
-	hi := x - float64(k)*ln2Hi
-	lo := float64(k) * ln2Lo
-	return expReduced(hi, lo, k)
+	// r × 2**k, through a subnormal step when k is below -1022
+	e := k + 0x3FF
+	if e <= 0 {
+		if e < -52 {
+			return 0
+		}
+		r *= Float64frombits(uint64(e+0x3FE) << 52)
+		e = 1
+	} else if e >= 0x7FF {
+		return Inf(1)
+	}
+	return r * Float64frombits(uint64(e)<<52)
 }
+
+// hasFMA: whether the CPU has AVX and FMA, as gc's math decides (useFMA).
+var hasFMA = cpuHasFMA()
+
+// implemented in runtime/stdlib.c
+func cpuHasFMA() bool
+func fma(x, y, z float64) float64 // the fused instruction; only when hasFMA
 
 // Exp2 returns 2**x, the base-2 exponential of x.
 func Exp2(x float64) float64 {
@@ -102,13 +166,16 @@ func Log(x float64) float64 {
 	case x == 0:
 		return Inf(-1)
 	}
-	f1, ki := Frexp(x)
+	// as gc's log_amd64.s: the exponent field as it is (subnormals are not
+	// normalized first), the mantissa in [0.5, 1)
+	b := Float64bits(x)
+	f1 := Float64frombits(b&fracMask | 0x3FE0000000000000)
+	k := float64(int(b>>shift&mask) - 0x3FE)
 	if f1 < Sqrt2/2 {
 		f1 *= 2
-		ki--
+		k--
 	}
 	f := f1 - 1
-	k := float64(ki)
 	s := f / (2 + f)
 	s2 := s * s
 	s4 := s2 * s2

@@ -71,6 +71,7 @@ func Setenv(key, value string) error {
 		envOrder = append(envOrder, key)
 	}
 	env[key] = value
+	setenv(key, value) // for the runtime's readers (time's $TZ)
 	return nil
 }
 
@@ -78,6 +79,7 @@ func Setenv(key, value string) error {
 func Unsetenv(key string) error {
 	loadEnv()
 	delete(env, key)
+	unsetenv(key)
 	return nil
 }
 
@@ -286,12 +288,21 @@ func WriteFile(name string, data []byte, perm FileMode) error {
 	return err
 }
 
-// Remove removes the named file.
+// Remove removes the named file or (empty) directory.
 func Remove(name string) error {
-	if r := sysUnlink(name); r < 0 {
-		return &PathError{Op: "remove", Path: name, Err: Errno(-r)}
+	r := sysUnlink(name)
+	if r == 0 {
+		return nil
 	}
-	return nil
+	r1 := sysRmdir(name)
+	if r1 == 0 {
+		return nil
+	}
+	// as gc: rmdir's error unless the name is no directory (ENOTDIR)
+	if r1 != -20 {
+		r = r1
+	}
+	return &PathError{Op: "remove", Path: name, Err: Errno(-r)}
 }
 
 // implemented in runtime/stdlib.c
@@ -307,6 +318,8 @@ func sysRead(fd int, p *byte, n int) int
 func sysOpen(path string, flag int, perm int) int
 func sysClose(fd int) int
 func sysUnlink(path string) int
+func setenv(key, value string)
+func unsetenv(key string)
 
 func getwd(err *int) string
 
@@ -330,3 +343,108 @@ type SyscallError struct {
 func (e *SyscallError) Error() string { return e.Syscall + ": " + e.Err.Error() }
 
 func (e *SyscallError) Unwrap() error { return e.Err }
+
+// ---- directories and temporary files ----
+
+func sysMkdir(path string, perm int) int
+func sysRmdir(path string) int
+func randUint32() uint32
+
+// Mkdir creates a directory.
+func Mkdir(name string, perm FileMode) error {
+	if r := sysMkdir(name, int(perm&0777)); r < 0 {
+		return &PathError{Op: "mkdir", Path: name, Err: Errno(-r)}
+	}
+	return nil
+}
+
+// TempDir returns $TMPDIR, or /tmp.
+func TempDir() string {
+	dir := Getenv("TMPDIR")
+	if dir == "" {
+		dir = "/tmp"
+	}
+	return dir
+}
+
+// tempPattern splits pattern at its last "*" (or appends the random part).
+func tempPattern(pattern string) (prefix, suffix string, err error) {
+	for i := 0; i < len(pattern); i++ {
+		if pattern[i] == '/' {
+			return "", "", errors.New("pattern contains path separator")
+		}
+	}
+	for i := len(pattern) - 1; i >= 0; i-- {
+		if pattern[i] == '*' {
+			return pattern[:i], pattern[i+1:], nil
+		}
+	}
+	return pattern, "", nil
+}
+
+func itoa(u uint32) string {
+	if u == 0 {
+		return "0"
+	}
+	var b [10]byte
+	i := len(b)
+	for u > 0 {
+		i--
+		b[i] = byte('0' + u%10)
+		u /= 10
+	}
+	return string(b[i:])
+}
+
+func joinDir(dir, name string) string {
+	if len(dir) > 0 && dir[len(dir)-1] == '/' {
+		return dir + name
+	}
+	return dir + "/" + name
+}
+
+// CreateTemp creates a new file in dir (TempDir if "") named by pattern
+// with its last "*" replaced by a random string, opened for reading and
+// writing.
+func CreateTemp(dir, pattern string) (*File, error) {
+	if dir == "" {
+		dir = TempDir()
+	}
+	prefix, suffix, err := tempPattern(pattern)
+	if err != nil {
+		return nil, &PathError{Op: "createtemp", Path: pattern, Err: err}
+	}
+	prefix = joinDir(dir, prefix)
+	for try := 0; ; try++ {
+		name := prefix + itoa(randUint32()) + suffix
+		f, err := OpenFile(name, O_RDWR|O_CREATE|O_EXCL, 0600)
+		if IsExist(err) && try < 10000 {
+			continue
+		}
+		return f, err
+	}
+}
+
+// MkdirTemp creates a new directory in dir (TempDir if "") named by
+// pattern as CreateTemp names files, and returns its name.
+func MkdirTemp(dir, pattern string) (string, error) {
+	if dir == "" {
+		dir = TempDir()
+	}
+	prefix, suffix, err := tempPattern(pattern)
+	if err != nil {
+		return "", &PathError{Op: "mkdirtemp", Path: pattern, Err: err}
+	}
+	prefix = joinDir(dir, prefix)
+	for try := 0; ; try++ {
+		name := prefix + itoa(randUint32()) + suffix
+		err := Mkdir(name, 0700)
+		if err == nil {
+			return name, nil
+		}
+		if IsExist(err) && try < 10000 {
+			continue
+		}
+		return "", err
+	}
+}

@@ -447,3 +447,17 @@ func mapiterinit(t *mapType, m unsafe.Pointer, it *hiter)
 func mapiternext(it *hiter)
 func chanlen(c unsafe.Pointer) int
 func chancap(c unsafe.Pointer) int
+
+// StringHeader is the runtime representation of a string (as in gc; its
+// use is unsafe and not portable).
+type StringHeader struct {
+	Data uintptr
+	Len  int
+}
+
+// SliceHeader is the runtime representation of a slice.
+type SliceHeader struct {
+	Data uintptr
+	Len  int
+	Cap  int
+}

@@ -1,6 +1,7 @@
 // Package time: clocks, durations, sleeping and timers. Clocks and Sleep
 // are goc's C runtime (runtime/stdlib.c); timers are goroutines that
-// sleep. Formatting and parsing of times (Format, Parse) are not provided.
+// sleep. The calendar is in calendar.go, time zones in zoneinfo.go,
+// formatting and parsing in format.go.
 package time
 
 import "sync"
@@ -108,77 +109,6 @@ func (d Duration) String() string {
 	}
 	return s + frac(u%60e9, 9) + "s"
 }
-
-// A Time is an instant: wall-clock nanoseconds since 1970 and, for times
-// read from Now, a monotonic reading that Sub and Since prefer.
-type Time struct {
-	wall int64
-	mono int64 // 0: none
-}
-
-// Now returns the current time.
-func Now() Time { return Time{wall: walltime(), mono: nanotime()} }
-
-// Unix returns the time sec seconds and nsec nanoseconds after 1970.
-func Unix(sec int64, nsec int64) Time { return Time{wall: sec*1e9 + nsec} }
-
-// UnixMilli returns the time msec milliseconds after 1970.
-func UnixMilli(msec int64) Time { return Time{wall: msec * 1e6} }
-
-func (t Time) Unix() int64      { return floorDiv(t.wall, 1e9) }
-func (t Time) UnixMilli() int64 { return floorDiv(t.wall, 1e6) }
-func (t Time) UnixMicro() int64 { return floorDiv(t.wall, 1e3) }
-func (t Time) UnixNano() int64  { return t.wall }
-func (t Time) Nanosecond() int  { return int(t.wall - floorDiv(t.wall, 1e9)*1e9) }
-func (t Time) IsZero() bool     { return t.wall == 0 && t.mono == 0 }
-
-func floorDiv(a, b int64) int64 {
-	q := a / b
-	if a%b < 0 {
-		q--
-	}
-	return q
-}
-
-// Sub returns t-u, from the monotonic readings when both have one.
-func (t Time) Sub(u Time) Duration {
-	if t.mono != 0 && u.mono != 0 {
-		return Duration(t.mono - u.mono)
-	}
-	return Duration(t.wall - u.wall)
-}
-
-// Add returns t+d.
-func (t Time) Add(d Duration) Time {
-	t.wall += int64(d)
-	if t.mono != 0 {
-		t.mono += int64(d)
-	}
-	return t
-}
-
-func (t Time) Before(u Time) bool { return t.Sub(u) < 0 }
-func (t Time) After(u Time) bool  { return t.Sub(u) > 0 }
-func (t Time) Equal(u Time) bool  { return t.Sub(u) == 0 }
-
-// Round(0) strips the monotonic reading, as in Go.
-func (t Time) Round(d Duration) Time {
-	t.mono = 0
-	if d > 0 {
-		r := t.wall % int64(d)
-		t.wall -= r
-		if r+r >= int64(d) {
-			t.wall += int64(d)
-		}
-	}
-	return t
-}
-
-// Since returns the time elapsed since t.
-func Since(t Time) Duration { return Now().Sub(t) }
-
-// Until returns the duration until t.
-func Until(t Time) Duration { return t.Sub(Now()) }
 
 // Sleep pauses the goroutine for at least d.
 func Sleep(d Duration)
