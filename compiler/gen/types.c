@@ -336,7 +336,10 @@ LLVMValueRef gen_typedesc(Gen *g, Type *t) {
 		LLVMConstNull(g->ptr),
 		gen_gcbits(g, t),
 		gen_string(g, shown, (int64_t)strlen(shown)),
-		LLVMConstNull(g->ptr),
+		/* *T's descriptor for a named T, as gc's ptrToThis: reflect.New and
+		 * PtrTo need it, and a pointer type made at run time would not be
+		 * identical to the one the program uses */
+		t->kind == TY_NAMED ? gen_typedesc(g, type_pointer(t)) : LLVMConstNull(g->ptr),
 		LLVMConstNull(g->ptr),
 	};
 	LLVMValueRef hd = LLVMConstNamedStruct(head, hv, 12);
