@@ -13,6 +13,7 @@
  * yet and prints "(...)", as gc does for inlined frames. */
 #include <elf.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -302,3 +303,62 @@ static void walk(uintptr_t pc, uintptr_t fp, void *g, uintptr_t faultpc) {
 void rt_traceback_here(uintptr_t faultpc) { walk(0, (uintptr_t)__builtin_frame_address(0), NULL, faultpc); }
 void rt_traceback_from(uintptr_t pc, uintptr_t fp) { walk(pc, fp, NULL, 0); }
 void rt_traceback_parked(void *g, uintptr_t fp) { walk(0, fp, g, 0); }
+
+/* ---- runtime.Callers, runtime.Caller, runtime.FuncForPC -----------------------
+ * For the runtime package's Go side (stdlib/runtime/symtab.go). The image
+ * is mapped once and kept: the names and file names handed to Go point
+ * into it (memory outside the Go heap, never written, never unmapped). */
+
+static Image shared_image;
+static bool shared_ok;
+static pthread_once_t shared_once = PTHREAD_ONCE_INIT;
+static void shared_open(void) { shared_ok = image_open(&shared_image); }
+
+#define GOSYM(name) __asm__(name)
+
+/* The return addresses of the calling goroutine's Go frames, innermost
+ * first, from the skip-th; the frames of runtime.Callers and
+ * runtime.Caller themselves come first when they were not inlined. */
+intptr_t go_runtime_callers(intptr_t skip, uintptr_t *pcs, intptr_t n) GOSYM("runtime.callers");
+intptr_t go_runtime_callers(intptr_t skip, uintptr_t *pcs, intptr_t n) {
+	intptr_t k = 0;
+	uintptr_t fp = (uintptr_t)__builtin_frame_address(0);
+	for (int depth = 0; depth < 100000 && k < n && fp && !(fp & 7) && rt_stack_contains(fp) && rt_stack_contains(fp + 8);
+	     depth++) {
+		uintptr_t next = ((uintptr_t *)fp)[0], ret = ((uintptr_t *)fp)[1];
+		fp = next;
+		if (!in_go_text(ret)) continue;
+		if (skip > 0) {
+			skip--;
+			continue;
+		}
+		pcs[k++] = ret;
+	}
+	return k;
+}
+
+/* pc's function and line: info = {name, len, dir, len, file, len, line,
+ * entry} (the strings point into the mapped executable). */
+bool go_runtime_symbolize(uintptr_t pc, uintptr_t *info) GOSYM("runtime.symbolize");
+bool go_runtime_symbolize(uintptr_t pc, uintptr_t *info) {
+	pthread_once(&shared_once, shared_open);
+	if (!shared_ok) return false;
+	uintptr_t entry = 0;
+	const char *name = func_of(&shared_image, pc, &entry);
+	if (!name) return false;
+	if (!strcmp(name, "main..inittask")) name = "main.init";
+	LineHit h = line_of(&shared_image, pc);
+	bool dir = h.found && h.dir && h.file[0] != '/';
+	info[0] = (uintptr_t)name;
+	info[1] = strlen(name);
+	info[2] = dir ? (uintptr_t)h.dir : 0;
+	info[3] = dir ? strlen(h.dir) : 0;
+	info[4] = h.found ? (uintptr_t)h.file : 0;
+	info[5] = h.found ? strlen(h.file) : 0;
+	info[6] = h.found ? (uintptr_t)h.line : 0;
+	info[7] = entry;
+	return true;
+}
+
+intptr_t go_runtime_goid(void) GOSYM("runtime.goid");
+intptr_t go_runtime_goid(void) { return (intptr_t)(rt_goid() ? rt_goid() : 1); }

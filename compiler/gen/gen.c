@@ -115,6 +115,10 @@ static void function(Gen *g, Object *o) {
 	g->nfunclit = g->nwrap = 0;
 	g->in_funclit = false;
 	if (!d->b) return; /* declared without body: assembly elsewhere */
+	if (d->pragma & PRAGMA_NOINLINE) {
+		unsigned k = LLVMGetEnumAttributeKindForName("noinline", 8);
+		LLVMAddAttributeAtIndex(g->fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(g->ctx, k, 0));
+	}
 	gen_debug_begin(g, g->fn, d->pos);
 	g->entry = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "entry");
 	LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "body");

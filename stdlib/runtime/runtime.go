@@ -52,13 +52,6 @@ func UnlockOSThread() {}
 // Version returns the Go version goc implements.
 func Version() string { return "go1.19" }
 
-// Caller and Callers: goc keeps no PC-to-line tables yet; they report
-// nothing found.
-func Caller(skip int) (pc uintptr, file string, line int, ok bool) { return 0, "", 0, false }
-func Callers(skip int, pc []uintptr) int                        { return 0 }
-
-// Stack writes no trace yet (see Caller) and returns 0.
-func Stack(buf []byte, all bool) int { return 0 }
 
 // Error is the interface run-time panics (index out of range, nil map
 // writes, ...) satisfy.
