@@ -49,6 +49,8 @@
 %left EQ NE LT LE GT GE.
 %left PLUS MINUS OR XOR.
 %left STAR DIV MOD SHL SHR AND ANDNOT.
+/* Unary operators bind tighter than every binary one (rules tagged [UNARY]). */
+%right UNARY.
 %right LPAREN LBRACK LBRACE IDENT MAP CHAN FUNC STRUCT INTERFACE ARROW DOT.
 
 %syntax_error { parse_syntax_error(P, yypParser->yytos->stateno, yymajor, &yyminor); }
@@ -254,7 +256,8 @@ signature(A) ::= params(P1) othertype(T). { A = functype(P1.head, field(NULL, T)
 
 %type params {List}
 params(A) ::= LPAREN RPAREN. { A = list_one(NULL); }
-params(A) ::= LPAREN plist(L) ocomma RPAREN. { A = finish_params(P, L, false); }
+params(A) ::= LPAREN plist(L) RPAREN. { A = finish_params(P, L, false); }
+params(A) ::= LPAREN plist(L) COMMA RPAREN. { A = finish_params(P, L, false); }
 %type plist {List}
 plist(A) ::= param(F). { A = list_one(F); }
 plist(A) ::= plist(L) COMMA param(F). { A = list_add(L, F); }
@@ -282,7 +285,7 @@ ocomma(A) ::= COMMA. { A = 1; }
 /* ---------------------------------------------------------------- expressions */
 
 %type expr {Node*}
-expr(A) ::= uexpr(X). { A = X; }
+expr(A) ::= pexpr(X). { A = X; }
 expr(A) ::= expr(X) OROR(O) expr(Y). { A = binary(&O, X, Y); }
 expr(A) ::= expr(X) ANDAND(O) expr(Y). { A = binary(&O, X, Y); }
 expr(A) ::= expr(X) EQ(O) expr(Y). { A = binary(&O, X, Y); }
@@ -303,60 +306,66 @@ expr(A) ::= expr(X) SHR(O) expr(Y). { A = binary(&O, X, Y); }
 expr(A) ::= expr(X) AND(O) expr(Y). { A = binary(&O, X, Y); }
 expr(A) ::= expr(X) ANDNOT(O) expr(Y). { A = binary(&O, X, Y); }
 
-%type uexpr {Node*}
-uexpr(A) ::= pexpr(X). { A = X; }
-uexpr(A) ::= PLUS(O) uexpr(X). { A = unary(&O, X); }
-uexpr(A) ::= MINUS(O) uexpr(X). { A = unary(&O, X); }
-uexpr(A) ::= NOT(O) uexpr(X). { A = unary(&O, X); }
-uexpr(A) ::= XOR(O) uexpr(X). { A = unary(&O, X); }
-uexpr(A) ::= STAR(O) uexpr(X). { A = unary(&O, X); }
-uexpr(A) ::= AND(O) uexpr(X). { A = unary(&O, X); }
-uexpr(A) ::= ARROW(O) uexpr(X). { A = recv_or_chantype(&O, X); }
-uexpr(A) ::= TILDE(O) uexpr(X). { A = unary(&O, X); }
+expr(A) ::= PLUS(O) expr(X). [UNARY] { A = unary(&O, X); }
+expr(A) ::= MINUS(O) expr(X). [UNARY] { A = unary(&O, X); }
+expr(A) ::= NOT(O) expr(X). [UNARY] { A = unary(&O, X); }
+expr(A) ::= XOR(O) expr(X). [UNARY] { A = unary(&O, X); }
+expr(A) ::= STAR(O) expr(X). [UNARY] { A = unary(&O, X); }
+expr(A) ::= AND(O) expr(X). [UNARY] { A = unary(&O, X); }
+expr(A) ::= ARROW(O) expr(X). [UNARY] { A = recv_or_chantype(&O, X); }
+expr(A) ::= TILDE(O) expr(X). [UNARY] { A = unary(&O, X); }
 
 %type pexpr {Node*}
-pexpr(A) ::= operand(X). { A = X; }
+/* Operands. They are primary expressions directly (no operand level), and
+ * unary operators are expr rules tagged [UNARY] (no unary-expression level):
+ * each level was one more reduction for every operand of the file. */
+pexpr(A) ::= IDENT(N). { A = name(&N); }
+pexpr(A) ::= INT(L). { A = basiclit(&L); }
+pexpr(A) ::= FLOAT(L). { A = basiclit(&L); }
+pexpr(A) ::= IMAG(L). { A = basiclit(&L); }
+pexpr(A) ::= CHAR(L). { A = basiclit(&L); }
+pexpr(A) ::= STRING(L). { A = basiclit(&L); }
+pexpr(A) ::= LPAREN(L) expr(X) RPAREN. { A = mk(N_PAREN, L.pos); A->a = X; }
+pexpr(A) ::= FUNC(F) signature(S) block(B). { A = mk(N_FUNCLIT, F.pos); S->pos = F.pos; A->a = S; A->b = B; }
+pexpr(A) ::= FUNC(F) signature(S). [FUNCTYPE] { A = S; A->pos = F.pos; }
+pexpr(A) ::= arrtype(T). { A = T; }
+pexpr(A) ::= MAP(M) LBRACK type(K) RBRACK type(V). { A = mk(N_MAPTYPE, M.pos); A->a = K; A->b = V; }
+pexpr(A) ::= CHAN(C) chanelem(T). { A = chantype(C.pos, CHAN_BOTH, T); }
+pexpr(A) ::= CHAN(C) ARROW type(T). { A = chantype(C.pos, CHAN_SEND, T); }
+pexpr(A) ::= structtype(T). { A = T; }
+pexpr(A) ::= interfacetype(T). { A = T; }
 pexpr(A) ::= pexpr(X) DOT(D) IDENT(S). { A = selector(X, &D, &S); }
 pexpr(A) ::= pexpr(X) DOT(D) LPAREN type(T) RPAREN. { A = mk(N_ASSERT, D.pos); A->a = X; A->b = T; }
 pexpr(A) ::= pexpr(X) DOT(D) LPAREN TYPE RPAREN. { A = mk(N_TYPESWITCHGUARD, D.pos); A->a = X; }
-pexpr(A) ::= pexpr(X) LBRACK(L) exprlist(I) ocomma RBRACK. { A = mk(N_INDEX, L.pos); A->a = X; A->list = I.head; }
+pexpr(A) ::= pexpr(X) LBRACK(L) exprlist(I) RBRACK. { A = mk(N_INDEX, L.pos); A->a = X; A->list = I.head; }
+pexpr(A) ::= pexpr(X) LBRACK(L) exprlist(I) COMMA RBRACK. { A = mk(N_INDEX, L.pos); A->a = X; A->list = I.head; }
 pexpr(A) ::= pexpr(X) LBRACK(L) oexpr(I) COLON oexpr(J) RBRACK. { A = mk(N_SLICE, L.pos); A->a = X; A->b = I; A->c = J; }
 pexpr(A) ::= pexpr(X) LBRACK(L) oexpr(I) COLON oexpr(J) COLON(C) oexpr(K) RBRACK(R). { A = slice3(&L, X, I, J, K, C.pos, R.pos); }
 pexpr(A) ::= pexpr(X) LPAREN(L) RPAREN. { A = mk(N_CALL, L.pos); A->a = X; }
-pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) ocomma RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; }
-pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) DOTDOTDOT ocomma RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; A->flags |= NF_DOTS; }
+pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; }
+pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) COMMA RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; }
+pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) DOTDOTDOT RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; A->flags |= NF_DOTS; }
+pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) DOTDOTDOT COMMA RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; A->flags |= NF_DOTS; }
 pexpr(A) ::= pexpr(X) LBRACE(L) celems(E) RBRACE(R). { A = mk(N_COMPOSITELIT, L.pos); A->a = X; A->list = E.head; A->end = R.pos; }
 
 %type oexpr {Node*}
 oexpr(A) ::= . { A = NULL; }
 oexpr(A) ::= expr(X). { A = X; }
 
-%type operand {Node*}
-operand(A) ::= IDENT(N). { A = name(&N); }
-operand(A) ::= INT(L). { A = basiclit(&L); }
-operand(A) ::= FLOAT(L). { A = basiclit(&L); }
-operand(A) ::= IMAG(L). { A = basiclit(&L); }
-operand(A) ::= CHAR(L). { A = basiclit(&L); }
-operand(A) ::= STRING(L). { A = basiclit(&L); }
-operand(A) ::= LPAREN(L) expr(X) RPAREN. { A = mk(N_PAREN, L.pos); A->a = X; }
-operand(A) ::= FUNC(F) signature(S) block(B). { A = mk(N_FUNCLIT, F.pos); S->pos = F.pos; A->a = S; A->b = B; }
-operand(A) ::= FUNC(F) signature(S). [FUNCTYPE] { A = S; A->pos = F.pos; }
-operand(A) ::= arrtype(T). { A = T; }
-operand(A) ::= MAP(M) LBRACK type(K) RBRACK type(V). { A = mk(N_MAPTYPE, M.pos); A->a = K; A->b = V; }
-operand(A) ::= CHAN(C) chanelem(T). { A = chantype(C.pos, CHAN_BOTH, T); }
-operand(A) ::= CHAN(C) ARROW type(T). { A = chantype(C.pos, CHAN_SEND, T); }
-operand(A) ::= structtype(T). { A = T; }
-operand(A) ::= interfacetype(T). { A = T; }
-
-/* Composite literal elements; an element or key may be a bare {...}. */
+/* Composite literal elements; an element or key may be a bare {...}. A
+ * plain element is an expr directly (cval is for keyed ones), and optional
+ * trailing commas are spelled out rather than an empty ocomma rule: both
+ * spare a reduction per element or list. */
 %type celems {List}
 celems(A) ::= . { A = list_one(NULL); }
-celems(A) ::= celist(L) ocomma. { A = L; }
+celems(A) ::= celist(L). { A = L; }
+celems(A) ::= celist(L) COMMA. { A = L; }
 %type celist {List}
 celist(A) ::= celem(E). { A = list_one(E); }
 celist(A) ::= celist(L) COMMA celem(E). { A = list_add(L, E); }
 %type celem {Node*}
-celem(A) ::= cval(V). { A = V; }
+celem(A) ::= expr(X). { A = X; }
+celem(A) ::= LBRACE(L) celems(E) RBRACE(R). { A = mk(N_COMPOSITELIT, L.pos); A->list = E.head; A->end = R.pos; }
 celem(A) ::= cval(K) COLON(C) cval(V). { A = mk(N_KEYVALUE, C.pos); A->a = K; A->b = V; }
 %type cval {Node*}
 cval(A) ::= expr(X). { A = X; }
@@ -373,9 +382,13 @@ block(A) ::= LBRACE(L) stmtlist(S) RBRACE(R). { A = mk(N_BLOCK, L.pos); A->list 
 %type body {Node*}
 body(A) ::= LBODY(L) stmtlist(S) RBRACE(R). { A = mk(N_BLOCK, L.pos); A->list = S.head; A->end = R.pos; }
 
+/* Statement lists take empty statements as `stmtlist SEMI` rather than
+ * through an optional-statement rule: one reduction per statement, not two. */
 %type stmtlist {List}
-stmtlist(A) ::= ostmt(S). { A = list_one(S); }
-stmtlist(A) ::= stmtlist(L) SEMI ostmt(S). { A = list_add(L, S); }
+stmtlist(A) ::= . { A = list_one(NULL); }
+stmtlist(A) ::= stmt(S). { A = list_one(S); }
+stmtlist(A) ::= stmtlist(L) SEMI. { A = L; }
+stmtlist(A) ::= stmtlist(L) SEMI stmt(S). { A = list_add(L, S); }
 stmtlist(A) ::= stmtlist(L) error. { A = L; }
 
 %type ostmt {Node*}
@@ -383,7 +396,15 @@ ostmt(A) ::= . { A = NULL; }
 ostmt(A) ::= stmt(S). { A = S; }
 
 %type stmt {Node*}
-stmt(A) ::= simplestmt(S). { A = S; }
+/* A simple statement (as simplestmt below, which the headers of if, for,
+ * switch and select use): spelled out here to spare a reduction per statement. */
+stmt(A) ::= expr(X). { A = mk(N_EXPRSTMT, X->pos); A->a = X; }
+stmt(A) ::= expr(X) INC(O). { A = assign(&O, list_one(X), list_one(NULL)); }
+stmt(A) ::= expr(X) DEC(O). { A = assign(&O, list_one(X), list_one(NULL)); }
+stmt(A) ::= expr(X) ARROW(O) expr(Y). { A = mk(N_SENDSTMT, O.pos); A->a = X; A->b = Y; }
+stmt(A) ::= expr(X) OPASSIGN(O) expr(Y). { A = assign(&O, list_one(X), list_one(Y)); }
+stmt(A) ::= exprlist(L) ASSIGN(O) exprlist(R). { A = assign(&O, L, R); }
+stmt(A) ::= exprlist(L) DEFINE(O) exprlist(R). { A = assign(&O, L, R); }
 stmt(A) ::= decl(L). { A = mk(N_DECLSTMT, L.head ? L.head->pos : 0); A->list = L.head; }
 stmt(A) ::= IDENT(N) COLON ostmt(S). { A = mk(N_LABELED, N.pos); A->name = tokname(&N); A->a = S ? S : mk(N_EMPTYSTMT, N.pos); }
 stmt(A) ::= GO(K) expr(X). { A = mk(N_GOSTMT, K.pos); A->a = X; }
