@@ -48,7 +48,10 @@ typedef struct Str {
 	char s[]; /* NUL-terminated */
 } Str;
 const Str *intern(const char *s, size_t n);
-void intern_reset(void); /* forget every string (tests and the fuzzer) */
+void intern_reset(void); /* forget every string (tests, the fuzzer, and each file of a scope) */
+/* From now on, strings are allocated in arena a, which the caller resets
+ * only after intern_reset: goc tool syntax's per-file table. */
+void intern_scope(Arena *a);
 static inline const Str *internz(const char *s) { return intern(s, strlen(s)); }
 
 /* ---- source.c: files and positions ---------------------------------------
