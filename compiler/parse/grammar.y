@@ -86,7 +86,7 @@ importspec(A) ::= DOT(D) STRING(S). { A = mk(N_IMPORTDECL, D.pos); A->name = int
 /* ---------------------------------------------------------------- declarations */
 
 %type decl {List}
-decl(A) ::= CONST constspec(S). { A = list_one(S); }
+decl(A) ::= CONST constspec(S). { const_specs_at(S, 0); A = list_one(S); }
 decl(A) ::= CONST LPAREN constspecs(L) RPAREN. { A = group(L); }
 decl(A) ::= VAR varspec(S). { A = list_one(S); }
 decl(A) ::= VAR LPAREN varspecs(L) RPAREN. { A = group(L); }
@@ -94,16 +94,16 @@ decl(A) ::= TYPE typespec(S). { A = list_one(S); }
 decl(A) ::= TYPE LPAREN typespecs(L) RPAREN. { A = group(L); }
 
 %type constspecs {List}
-constspecs(A) ::= oconstspec(S). { A = list_one(S); }
-constspecs(A) ::= constspecs(L) SEMI oconstspec(S). { if (S) S->iota = L.n; A = list_add(L, S); }
+constspecs(A) ::= oconstspec(S). { if (S) const_specs_at(S, 0); A = list_one(S); }
+constspecs(A) ::= constspecs(L) SEMI oconstspec(S). { if (S) const_specs_at(S, L.n); A = list_add(L, S); }
 %type oconstspec {Node*}
 oconstspec(A) ::= . { A = NULL; }
 oconstspec(A) ::= constspec(S). { A = S; }
 %type constspec {Node*}
 constspec(A) ::= identlist(L). { A = mk(N_CONSTDECL, L.head->pos); A->list = L.head; }
 constspec(A) ::= identlist(L) type(T). { A = mk(N_CONSTDECL, L.head->pos); A->list = L.head; A->a = T; }
-constspec(A) ::= identlist(L) ASSIGN exprlist(V). { A = mk(N_CONSTDECL, L.head->pos); A->list = L.head; A->list2 = V.head; }
-constspec(A) ::= identlist(L) type(T) ASSIGN exprlist(V). { A = mk(N_CONSTDECL, L.head->pos); A->list = L.head; A->a = T; A->list2 = V.head; }
+constspec(A) ::= identlist(L) ASSIGN exprlist(V). { A = mk(N_CONSTDECL, L.head->pos); A->list = L.head; A->list2 = V.head; need_values(V.head); }
+constspec(A) ::= identlist(L) type(T) ASSIGN exprlist(V). { A = mk(N_CONSTDECL, L.head->pos); A->list = L.head; A->a = T; A->list2 = V.head; need_values(V.head); }
 
 %type varspecs {List}
 varspecs(A) ::= ovarspec(S). { A = list_one(S); }
@@ -113,8 +113,8 @@ ovarspec(A) ::= . { A = NULL; }
 ovarspec(A) ::= varspec(S). { A = S; }
 %type varspec {Node*}
 varspec(A) ::= identlist(L) type(T). { A = mk(N_VARDECL, L.head->pos); A->list = L.head; A->a = T; }
-varspec(A) ::= identlist(L) ASSIGN exprlist(V). { A = mk(N_VARDECL, L.head->pos); A->list = L.head; A->list2 = V.head; }
-varspec(A) ::= identlist(L) type(T) ASSIGN exprlist(V). { A = mk(N_VARDECL, L.head->pos); A->list = L.head; A->a = T; A->list2 = V.head; }
+varspec(A) ::= identlist(L) ASSIGN exprlist(V). { A = mk(N_VARDECL, L.head->pos); A->list = L.head; A->list2 = V.head; need_values(V.head); }
+varspec(A) ::= identlist(L) type(T) ASSIGN exprlist(V). { A = mk(N_VARDECL, L.head->pos); A->list = L.head; A->a = T; A->list2 = V.head; need_values(V.head); }
 
 %type typespecs {List}
 typespecs(A) ::= otypespec(S). { A = list_one(S); }
@@ -328,25 +328,25 @@ pexpr(A) ::= STRING(L). { A = basiclit(&L); }
 pexpr(A) ::= LPAREN(L) expr(X) RPAREN. { A = mk(N_PAREN, L.pos); A->a = X; }
 pexpr(A) ::= FUNC(F) signature(S) block(B). { A = mk(N_FUNCLIT, F.pos); S->pos = F.pos; A->a = S; A->b = B; }
 pexpr(A) ::= FUNC(F) signature(S). [FUNCTYPE] { A = S; A->pos = F.pos; }
-pexpr(A) ::= arrtype(T). { A = T; }
+pexpr(A) ::= arrtype(T). { A = T; note_operand_type(T); }
 pexpr(A) ::= MAP(M) LBRACK type(K) RBRACK type(V). { A = mk(N_MAPTYPE, M.pos); A->a = K; A->b = V; }
 pexpr(A) ::= CHAN(C) chanelem(T). { A = chantype(C.pos, CHAN_BOTH, T); }
 pexpr(A) ::= CHAN(C) ARROW type(T). { A = chantype(C.pos, CHAN_SEND, T); }
 pexpr(A) ::= structtype(T). { A = T; }
 pexpr(A) ::= interfacetype(T). { A = T; }
 pexpr(A) ::= pexpr(X) DOT(D) IDENT(S). { A = selector(X, &D, &S); }
-pexpr(A) ::= pexpr(X) DOT(D) LPAREN type(T) RPAREN. { A = mk(N_ASSERT, D.pos); A->a = X; A->b = T; }
-pexpr(A) ::= pexpr(X) DOT(D) LPAREN TYPE RPAREN. { A = mk(N_TYPESWITCHGUARD, D.pos); A->a = X; }
+pexpr(A) ::= pexpr(X) DOT(D) LPAREN type(T) RPAREN. { A = mk(N_ASSERT, D.pos); A->a = X; A->b = T; need_value(X); }
+pexpr(A) ::= pexpr(X) DOT(D) LPAREN TYPE RPAREN. { A = mk(N_TYPESWITCHGUARD, D.pos); A->a = X; need_value(X); }
 pexpr(A) ::= pexpr(X) LBRACK(L) exprlist(I) RBRACK. { A = mk(N_INDEX, L.pos); A->a = X; A->list = I.head; }
 pexpr(A) ::= pexpr(X) LBRACK(L) exprlist(I) COMMA RBRACK. { A = mk(N_INDEX, L.pos); A->a = X; A->list = I.head; }
-pexpr(A) ::= pexpr(X) LBRACK(L) oexpr(I) COLON oexpr(J) RBRACK. { A = mk(N_SLICE, L.pos); A->a = X; A->b = I; A->c = J; }
+pexpr(A) ::= pexpr(X) LBRACK(L) oexpr(I) COLON oexpr(J) RBRACK. { A = mk(N_SLICE, L.pos); A->a = X; A->b = I; A->c = J; need_value(X); }
 pexpr(A) ::= pexpr(X) LBRACK(L) oexpr(I) COLON oexpr(J) COLON(C) oexpr(K) RBRACK(R). { A = slice3(&L, X, I, J, K, C.pos, R.pos); }
 pexpr(A) ::= pexpr(X) LPAREN(L) RPAREN. { A = mk(N_CALL, L.pos); A->a = X; }
 pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; }
 pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) COMMA RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; }
 pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) DOTDOTDOT RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; A->flags |= NF_DOTS; }
 pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) DOTDOTDOT COMMA RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; A->flags |= NF_DOTS; }
-pexpr(A) ::= pexpr(X) LBRACE(L) celems(E) RBRACE(R). { A = mk(N_COMPOSITELIT, L.pos); A->a = X; A->list = E.head; A->end = R.pos; }
+pexpr(A) ::= pexpr(X) LBRACE(L) celems(E) RBRACE(R). { A = mk(N_COMPOSITELIT, L.pos); A->a = X; A->list = E.head; A->end = R.pos; note_complit_type(X); }
 
 %type oexpr {Node*}
 oexpr(A) ::= . { A = NULL; }
@@ -398,19 +398,19 @@ ostmt(A) ::= stmt(S). { A = S; }
 %type stmt {Node*}
 /* A simple statement (as simplestmt below, which the headers of if, for,
  * switch and select use): spelled out here to spare a reduction per statement. */
-stmt(A) ::= expr(X). { A = mk(N_EXPRSTMT, X->pos); A->a = X; }
+stmt(A) ::= expr(X). { A = mk(N_EXPRSTMT, X->pos); A->a = X; need_value(X); }
 stmt(A) ::= expr(X) INC(O). { A = assign(&O, list_one(X), list_one(NULL)); }
 stmt(A) ::= expr(X) DEC(O). { A = assign(&O, list_one(X), list_one(NULL)); }
-stmt(A) ::= expr(X) ARROW(O) expr(Y). { A = mk(N_SENDSTMT, O.pos); A->a = X; A->b = Y; }
+stmt(A) ::= expr(X) ARROW(O) expr(Y). { A = mk(N_SENDSTMT, O.pos); A->a = X; A->b = Y; need_value(X); need_value(Y); }
 stmt(A) ::= expr(X) OPASSIGN(O) expr(Y). { A = assign(&O, list_one(X), list_one(Y)); }
 stmt(A) ::= exprlist(L) ASSIGN(O) exprlist(R). { A = assign(&O, L, R); }
 stmt(A) ::= exprlist(L) DEFINE(O) exprlist(R). { A = assign(&O, L, R); }
 stmt(A) ::= decl(L). { A = mk(N_DECLSTMT, L.head ? L.head->pos : 0); A->list = L.head; }
 stmt(A) ::= IDENT(N) COLON ostmt(S). { A = mk(N_LABELED, N.pos); A->name = tokname(&N); A->a = S ? S : mk(N_EMPTYSTMT, N.pos); }
-stmt(A) ::= GO(K) expr(X). { A = mk(N_GOSTMT, K.pos); A->a = X; }
-stmt(A) ::= DEFER(K) expr(X). { A = mk(N_DEFERSTMT, K.pos); A->a = X; }
+stmt(A) ::= GO(K) expr(X). { A = mk(N_GOSTMT, K.pos); A->a = X; if (X->kind != N_CALL) need_walk(); }
+stmt(A) ::= DEFER(K) expr(X). { A = mk(N_DEFERSTMT, K.pos); A->a = X; if (X->kind != N_CALL) need_walk(); }
 stmt(A) ::= RETURN(K). { A = mk(N_RETURN, K.pos); }
-stmt(A) ::= RETURN(K) exprlist(L). { A = mk(N_RETURN, K.pos); A->list = L.head; }
+stmt(A) ::= RETURN(K) exprlist(L). { A = mk(N_RETURN, K.pos); A->list = L.head; need_values(L.head); }
 stmt(A) ::= BREAK(K). { A = branch(&K, NULL); }
 stmt(A) ::= BREAK(K) IDENT(N). { A = branch(&K, &N); }
 stmt(A) ::= CONTINUE(K). { A = branch(&K, NULL); }
@@ -424,10 +424,10 @@ stmt(A) ::= switchstmt(S). { A = S; }
 stmt(A) ::= selectstmt(S). { A = S; }
 
 %type simplestmt {Node*}
-simplestmt(A) ::= expr(X). { A = mk(N_EXPRSTMT, X->pos); A->a = X; }
+simplestmt(A) ::= expr(X). { A = mk(N_EXPRSTMT, X->pos); A->a = X; need_value(X); }
 simplestmt(A) ::= expr(X) INC(O). { A = assign(&O, list_one(X), list_one(NULL)); }
 simplestmt(A) ::= expr(X) DEC(O). { A = assign(&O, list_one(X), list_one(NULL)); }
-simplestmt(A) ::= expr(X) ARROW(O) expr(Y). { A = mk(N_SENDSTMT, O.pos); A->a = X; A->b = Y; }
+simplestmt(A) ::= expr(X) ARROW(O) expr(Y). { A = mk(N_SENDSTMT, O.pos); A->a = X; A->b = Y; need_value(X); need_value(Y); }
 simplestmt(A) ::= expr(X) OPASSIGN(O) expr(Y). { A = assign(&O, list_one(X), list_one(Y)); }
 simplestmt(A) ::= exprlist(L) ASSIGN(O) exprlist(R). { A = assign(&O, L, R); }
 simplestmt(A) ::= exprlist(L) DEFINE(O) exprlist(R). { A = assign(&O, L, R); }
@@ -450,9 +450,9 @@ forstmt(A) ::= FOR(K) simplestmt(C) body(B). { A = forcond(P, &K, C, B); }
 forstmt(A) ::= FOR(K) osimple(I) SEMI osimple(C) SEMI osimple(S) body(B). { A = forclause(P, &K, I, C, S, B); }
 forstmt(A) ::= FOR(K) rangeclause(R) body(B). { A = mk(N_FOR, K.pos); A->a = R; A->d = B; }
 %type rangeclause {Node*}
-rangeclause(A) ::= RANGE(R) expr(X). { A = mk(N_RANGECLAUSE, R.pos); A->a = X; }
-rangeclause(A) ::= exprlist(L) ASSIGN(O) RANGE expr(X). { A = mk(N_RANGECLAUSE, O.pos); A->list = L.head; A->op = T_ASSIGN; A->a = X; }
-rangeclause(A) ::= exprlist(L) DEFINE(O) RANGE expr(X). { A = mk(N_RANGECLAUSE, O.pos); A->list = L.head; A->op = T_DEFINE; A->a = X; }
+rangeclause(A) ::= RANGE(R) expr(X). { A = rangeclause(&R, list_one(NULL), 0, X); }
+rangeclause(A) ::= exprlist(L) ASSIGN(O) RANGE expr(X). { A = rangeclause(&O, L, T_ASSIGN, X); }
+rangeclause(A) ::= exprlist(L) DEFINE(O) RANGE expr(X). { A = rangeclause(&O, L, T_DEFINE, X); }
 
 %type switchstmt {Node*}
 switchstmt(A) ::= SWITCH(K) osimple(T) LBODY caseclauses(C) RBRACE(R). { A = switchstmt(P, &K, NULL, T, C, &R); }
