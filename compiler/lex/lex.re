@@ -7,6 +7,9 @@
  * NUL bytes and misplaced BOMs are reported wherever they occur, comments
  * and strings included, as gc's source reader does.
  *
+ * The automaton needs no Unicode classes: identifiers with non-ASCII
+ * characters are finished by ident_tail, on unicode_tables.h.
+ *
  * Semicolons: after a line's final token, if that token is an identifier, a
  * literal, one of the keywords break, continue, fallthrough and return, or
  * one of ++ -- ) ] }, a newline (or the end of the file, or a comment that
@@ -16,8 +19,6 @@
 #include "lex.h"
 #include "grammar.h"
 #include "unicode_tables.h"
-
-/*!include:re2c "unicode_classes.re" */
 
 void lex_init(Lexer *lx, const Source *src) {
 	memset(lx, 0, sizeof *lx);
@@ -485,9 +486,11 @@ static const uint8_t *rune_lit(Lexer *lx, const uint8_t *start, Token *t) {
 }
 
 /* ---- identifiers ----------------------------------------------------------
- * The automaton matches identifiers made of letters and digits; this picks
- * up after it when a non-ASCII character that is neither follows, and goes
- * on as gc does: the character is reported and the identifier continues. */
+ * The automaton matches ASCII identifiers; this picks up after it at a
+ * non-ASCII character (or at the first character after a non-ASCII letter
+ * that starts one) and goes on as gc does: letters and digits of Go 1.19's
+ * Unicode tables continue the identifier, and any other character is
+ * reported and the identifier continues. */
 static const uint8_t *ident_tail(Lexer *lx, const uint8_t *p) {
 	while (p < lx->end) {
 		if (*p < 0x80) {
@@ -511,6 +514,13 @@ static const uint8_t *ident_tail(Lexer *lx, const uint8_t *p) {
 		p += n;
 	}
 	return p;
+}
+
+/* Does the identifier go on at p (a non-ASCII byte)? */
+static bool ident_continues(Lexer *lx, const uint8_t *p) {
+	uint32_t r;
+	utf8_decode(p, lx->end, &r);
+	return unicode_is_letter(r) || unicode_is_digit(r);
 }
 
 /* ---- the automaton -------------------------------------------------------- */
@@ -540,11 +550,19 @@ loop:
 #define TOK(k) do { t->kind = (k); goto done; } while (0)
 #define TOKNL(k) do { t->kind = (k); lx->nlsemi = true; goto done; } while (0)
 #define OPASSIGN(k) do { t->kind = T_OPASSIGN; t->op = (k); goto done; } while (0)
+/* A keyword followed by a non-ASCII letter or digit begins a longer
+ * identifier: the automaton knows only ASCII identifiers (see ident). */
+#define KW(k) do { if (*YYCURSOR >= 0x80 && ident_continues(lx, YYCURSOR)) goto more_ident; TOK(k); } while (0)
+#define KWNL(k) do { if (*YYCURSOR >= 0x80 && ident_continues(lx, YYCURSOR)) goto more_ident; TOKNL(k); } while (0)
 	/*!re2c
 	re2c:define:YYCTYPE = "uint8_t";
 	re2c:yyfill:enable = 0;
 
-	ident = (uletter | [a-zA-Z_]) (uletter | udigit | [a-zA-Z_0-9])*;
+	/* ASCII only: the rest of an identifier from its first non-ASCII
+	 * character on, or one that starts with a non-ASCII letter, is scanned
+	 * by ident_tail. The Unicode classes in the automaton made it three
+	 * times larger and every identifier character a jump through a table. */
+	ident = [a-zA-Z_] [a-zA-Z_0-9]*;
 
 	[ \t\r]+ { goto loop; }
 	"\n" {
@@ -570,34 +588,34 @@ loop:
 		goto loop;
 	}
 
-	"break"       { TOKNL(T_BREAK); }
-	"case"        { TOK(T_CASE); }
-	"chan"        { TOK(T_CHAN); }
-	"const"       { TOK(T_CONST); }
-	"continue"    { TOKNL(T_CONTINUE); }
-	"default"     { TOK(T_DEFAULT); }
-	"defer"       { TOK(T_DEFER); }
-	"else"        { TOK(T_ELSE); }
-	"fallthrough" { TOKNL(T_FALLTHROUGH); }
-	"for"         { TOK(T_FOR); }
-	"func"        { TOK(T_FUNC); }
-	"go"          { TOK(T_GO); }
-	"goto"        { TOK(T_GOTO); }
-	"if"          { TOK(T_IF); }
-	"import"      { TOK(T_IMPORT); }
-	"interface"   { TOK(T_INTERFACE); }
-	"map"         { TOK(T_MAP); }
-	"package"     { TOK(T_PACKAGE); }
-	"range"       { TOK(T_RANGE); }
-	"return"      { TOKNL(T_RETURN); }
-	"select"      { TOK(T_SELECT); }
-	"struct"      { TOK(T_STRUCT); }
-	"switch"      { TOK(T_SWITCH); }
-	"type"        { TOK(T_TYPE); }
-	"var"         { TOK(T_VAR); }
+	"break"       { KWNL(T_BREAK); }
+	"case"        { KW(T_CASE); }
+	"chan"        { KW(T_CHAN); }
+	"const"       { KW(T_CONST); }
+	"continue"    { KWNL(T_CONTINUE); }
+	"default"     { KW(T_DEFAULT); }
+	"defer"       { KW(T_DEFER); }
+	"else"        { KW(T_ELSE); }
+	"fallthrough" { KWNL(T_FALLTHROUGH); }
+	"for"         { KW(T_FOR); }
+	"func"        { KW(T_FUNC); }
+	"go"          { KW(T_GO); }
+	"goto"        { KW(T_GOTO); }
+	"if"          { KW(T_IF); }
+	"import"      { KW(T_IMPORT); }
+	"interface"   { KW(T_INTERFACE); }
+	"map"         { KW(T_MAP); }
+	"package"     { KW(T_PACKAGE); }
+	"range"       { KW(T_RANGE); }
+	"return"      { KWNL(T_RETURN); }
+	"select"      { KW(T_SELECT); }
+	"struct"      { KW(T_STRUCT); }
+	"switch"      { KW(T_SWITCH); }
+	"type"        { KW(T_TYPE); }
+	"var"         { KW(T_VAR); }
 
 	ident {
-		if (YYCURSOR < lx->end && *YYCURSOR >= 0x80) YYCURSOR = ident_tail(lx, YYCURSOR);
+		if (YYCURSOR < lx->end && *YYCURSOR >= 0x80) goto more_ident;
 		TOKNL(T_IDENT);
 	}
 
@@ -671,6 +689,10 @@ loop:
 				YYCURSOR += bad_byte(lx, start);
 				goto loop;
 			}
+			if (unicode_is_letter(r)) {
+				YYCURSOR += n;
+				goto more_ident;
+			}
 			/* gc's scanner takes any other non-ASCII character as the
 			 * start of an identifier, reports it, and scans on */
 			char buf[32];
@@ -687,6 +709,10 @@ loop:
 		goto loop;
 	}
 	*/
+more_ident:
+	YYCURSOR = ident_tail(lx, YYCURSOR);
+	t->kind = T_IDENT;
+	lx->nlsemi = true;
 done:
 	t->pos = posof(lx, start);
 	t->lit = (const char *)start;
