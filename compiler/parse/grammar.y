@@ -49,7 +49,9 @@
 %left EQ NE LT LE GT GE.
 %left PLUS MINUS OR XOR.
 %left STAR DIV MOD SHL SHR AND ANDNOT.
-/* Unary operators bind tighter than every binary one (rules tagged [UNARY]). */
+/* Unary operators bind tighter than every binary one (rules tagged [UNARY]),
+ * and the tokens of the line below (selectors, calls, indexing, composite
+ * literals) tighter still. */
 %right UNARY.
 %right LPAREN LBRACK LBRACE IDENT MAP CHAN FUNC STRUCT INTERFACE ARROW DOT.
 
@@ -285,7 +287,7 @@ ocomma(A) ::= COMMA. { A = 1; }
 /* ---------------------------------------------------------------- expressions */
 
 %type expr {Node*}
-expr(A) ::= pexpr(X). { A = X; }
+/* Binary operators, by the precedence declared at the top. */
 expr(A) ::= expr(X) OROR(O) expr(Y). { A = binary(&O, X, Y); }
 expr(A) ::= expr(X) ANDAND(O) expr(Y). { A = binary(&O, X, Y); }
 expr(A) ::= expr(X) EQ(O) expr(Y). { A = binary(&O, X, Y); }
@@ -315,47 +317,49 @@ expr(A) ::= AND(O) expr(X). [UNARY] { A = unary(&O, X); }
 expr(A) ::= ARROW(O) expr(X). [UNARY] { A = recv_or_chantype(&O, X); }
 expr(A) ::= TILDE(O) expr(X). [UNARY] { A = unary(&O, X); }
 
-%type pexpr {Node*}
-/* Operands. They are primary expressions directly (no operand level), and
- * unary operators are expr rules tagged [UNARY] (no unary-expression level):
- * each level was one more reduction for every operand of the file. */
-pexpr(A) ::= IDENT(N). { A = name(&N); }
-pexpr(A) ::= INT(L). { A = basiclit(&L); }
-pexpr(A) ::= FLOAT(L). { A = basiclit(&L); }
-pexpr(A) ::= IMAG(L). { A = basiclit(&L); }
-pexpr(A) ::= CHAR(L). { A = basiclit(&L); }
-pexpr(A) ::= STRING(L). { A = basiclit(&L); }
-pexpr(A) ::= LPAREN(L) expr(X) RPAREN. { A = mk(N_PAREN, L.pos); A->a = X; }
-pexpr(A) ::= FUNC(F) signature(S) block(B). { A = mk(N_FUNCLIT, F.pos); S->pos = F.pos; A->a = S; A->b = B; }
-pexpr(A) ::= FUNC(F) signature(S). [FUNCTYPE] { A = S; A->pos = F.pos; }
-pexpr(A) ::= arrtype(T). { A = T; note_operand_type(T); }
-pexpr(A) ::= MAP(M) LBRACK type(K) RBRACK type(V). { A = mk(N_MAPTYPE, M.pos); A->a = K; A->b = V; }
-pexpr(A) ::= CHAN(C) chanelem(T). { A = chantype(C.pos, CHAN_BOTH, T); }
-pexpr(A) ::= CHAN(C) ARROW type(T). { A = chantype(C.pos, CHAN_SEND, T); }
-pexpr(A) ::= structtype(T). { A = T; }
-pexpr(A) ::= interfacetype(T). { A = T; }
-pexpr(A) ::= pexpr(X) DOT(D) IDENT(S). { A = selector(X, &D, &S); }
-pexpr(A) ::= pexpr(X) DOT(D) LPAREN type(T) RPAREN. { A = mk(N_ASSERT, D.pos); A->a = X; A->b = T; need_value(X); }
-pexpr(A) ::= pexpr(X) DOT(D) LPAREN TYPE RPAREN. { A = mk(N_TYPESWITCHGUARD, D.pos); A->a = X; need_value(X); }
-pexpr(A) ::= pexpr(X) LBRACK(L) exprlist(I) RBRACK. { A = mk(N_INDEX, L.pos); A->a = X; A->list = I.head; }
-pexpr(A) ::= pexpr(X) LBRACK(L) exprlist(I) COMMA RBRACK. { A = mk(N_INDEX, L.pos); A->a = X; A->list = I.head; }
-pexpr(A) ::= pexpr(X) LBRACK(L) oexpr(I) COLON oexpr(J) RBRACK. { A = mk(N_SLICE, L.pos); A->a = X; A->b = I; A->c = J; need_value(X); }
-pexpr(A) ::= pexpr(X) LBRACK(L) oexpr(I) COLON oexpr(J) COLON(C) oexpr(K) RBRACK(R). { A = slice3(&L, X, I, J, K, C.pos, R.pos); }
-pexpr(A) ::= pexpr(X) LPAREN(L) RPAREN. { A = mk(N_CALL, L.pos); A->a = X; }
-pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; }
-pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) COMMA RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; }
-pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) DOTDOTDOT RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; A->flags |= NF_DOTS; }
-pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) DOTDOTDOT COMMA RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; A->flags |= NF_DOTS; }
-pexpr(A) ::= pexpr(X) LBRACE(L) celems(E) RBRACE(R). { A = mk(N_COMPOSITELIT, L.pos); A->a = X; A->list = E.head; A->end = R.pos; note_complit_type(X); }
+/* Operands and primary expressions. Expressions have one nonterminal: no
+ * operand, primary or unary level, each of which was one more reduction for
+ * every operand of the file. Precedence does the levels' work: unary rules
+ * are tagged [UNARY], above every binary operator, and the tokens that
+ * continue a primary expression (. ( [ {) are above [UNARY], so `-a.b(c)`
+ * is -(a.b(c)) and `a + T{}` is a + (T{}). */
+expr(A) ::= IDENT(N). { A = name(&N); }
+expr(A) ::= INT(L). { A = basiclit(&L); }
+expr(A) ::= FLOAT(L). { A = basiclit(&L); }
+expr(A) ::= IMAG(L). { A = basiclit(&L); }
+expr(A) ::= CHAR(L). { A = basiclit(&L); }
+expr(A) ::= STRING(L). { A = basiclit(&L); }
+expr(A) ::= LPAREN(L) expr(X) RPAREN. { A = mk(N_PAREN, L.pos); A->a = X; }
+expr(A) ::= FUNC(F) signature(S) block(B). { A = mk(N_FUNCLIT, F.pos); S->pos = F.pos; A->a = S; A->b = B; }
+expr(A) ::= FUNC(F) signature(S). [FUNCTYPE] { A = S; A->pos = F.pos; }
+expr(A) ::= arrtype(T). { A = T; note_operand_type(T); }
+expr(A) ::= MAP(M) LBRACK type(K) RBRACK type(V). { A = mk(N_MAPTYPE, M.pos); A->a = K; A->b = V; }
+expr(A) ::= CHAN(C) chanelem(T). { A = chantype(C.pos, CHAN_BOTH, T); }
+expr(A) ::= CHAN(C) ARROW type(T). { A = chantype(C.pos, CHAN_SEND, T); }
+expr(A) ::= structtype(T). { A = T; }
+expr(A) ::= interfacetype(T). { A = T; }
+expr(A) ::= expr(X) DOT(D) IDENT(S). { A = selector(X, &D, &S); }
+expr(A) ::= expr(X) DOT(D) LPAREN type(T) RPAREN. { A = mk(N_ASSERT, D.pos); A->a = X; A->b = T; need_value(X); }
+expr(A) ::= expr(X) DOT(D) LPAREN TYPE RPAREN. { A = mk(N_TYPESWITCHGUARD, D.pos); A->a = X; need_value(X); }
+expr(A) ::= expr(X) LBRACK(L) exprlist(I) RBRACK. { A = mk(N_INDEX, L.pos); A->a = X; A->list = I.head; }
+expr(A) ::= expr(X) LBRACK(L) exprlist(I) COMMA RBRACK. { A = mk(N_INDEX, L.pos); A->a = X; A->list = I.head; }
+expr(A) ::= expr(X) LBRACK(L) oexpr(I) COLON oexpr(J) RBRACK. { A = mk(N_SLICE, L.pos); A->a = X; A->b = I; A->c = J; need_value(X); }
+expr(A) ::= expr(X) LBRACK(L) oexpr(I) COLON oexpr(J) COLON(C) oexpr(K) RBRACK(R). { A = slice3(&L, X, I, J, K, C.pos, R.pos); }
+expr(A) ::= expr(X) LPAREN(L) RPAREN. { A = mk(N_CALL, L.pos); A->a = X; }
+expr(A) ::= expr(X) LPAREN(L) exprlist(R) RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; }
+expr(A) ::= expr(X) LPAREN(L) exprlist(R) COMMA RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; }
+expr(A) ::= expr(X) LPAREN(L) exprlist(R) DOTDOTDOT RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; A->flags |= NF_DOTS; }
+expr(A) ::= expr(X) LPAREN(L) exprlist(R) DOTDOTDOT COMMA RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; A->flags |= NF_DOTS; }
+expr(A) ::= expr(X) LBRACE(L) celems(E) RBRACE(R). { A = mk(N_COMPOSITELIT, L.pos); A->a = X; A->list = E.head; A->end = R.pos; note_complit_type(X); }
 
 %type oexpr {Node*}
 oexpr(A) ::= . { A = NULL; }
 oexpr(A) ::= expr(X). { A = X; }
 
-/* Composite literal elements; an element or key may be a bare {...}. A
- * plain element is an expr directly (cval is for keyed ones), and optional
- * trailing commas are spelled out rather than an empty ocomma rule: both
- * spare a reduction per element or list. */
+/* Composite literal elements; an element or key may be a bare {...}
+ * (bracelit). Keys and values are exprs directly, and optional trailing
+ * commas are spelled out rather than an empty ocomma rule: both spare a
+ * reduction per element or list. */
 %type celems {List}
 celems(A) ::= . { A = list_one(NULL); }
 celems(A) ::= celist(L). { A = L; }
@@ -365,11 +369,13 @@ celist(A) ::= celem(E). { A = list_one(E); }
 celist(A) ::= celist(L) COMMA celem(E). { A = list_add(L, E); }
 %type celem {Node*}
 celem(A) ::= expr(X). { A = X; }
-celem(A) ::= LBRACE(L) celems(E) RBRACE(R). { A = mk(N_COMPOSITELIT, L.pos); A->list = E.head; A->end = R.pos; }
-celem(A) ::= cval(K) COLON(C) cval(V). { A = mk(N_KEYVALUE, C.pos); A->a = K; A->b = V; }
-%type cval {Node*}
-cval(A) ::= expr(X). { A = X; }
-cval(A) ::= LBRACE(L) celems(E) RBRACE(R). { A = mk(N_COMPOSITELIT, L.pos); A->list = E.head; A->end = R.pos; }
+celem(A) ::= bracelit(X). { A = X; }
+celem(A) ::= expr(K) COLON(C) expr(V). { A = mk(N_KEYVALUE, C.pos); A->a = K; A->b = V; }
+celem(A) ::= expr(K) COLON(C) bracelit(V). { A = mk(N_KEYVALUE, C.pos); A->a = K; A->b = V; }
+celem(A) ::= bracelit(K) COLON(C) expr(V). { A = mk(N_KEYVALUE, C.pos); A->a = K; A->b = V; }
+celem(A) ::= bracelit(K) COLON(C) bracelit(V). { A = mk(N_KEYVALUE, C.pos); A->a = K; A->b = V; }
+%type bracelit {Node*}
+bracelit(A) ::= LBRACE(L) celems(E) RBRACE(R). { A = mk(N_COMPOSITELIT, L.pos); A->list = E.head; A->end = R.pos; }
 
 %type exprlist {List}
 exprlist(A) ::= expr(X). { A = list_one(X); }
