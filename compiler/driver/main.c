@@ -63,8 +63,9 @@ static int tool_syntax(int argc, char **argv) {
 			status = 1;
 			continue;
 		}
+		int errors_before = diag_count(); /* the count is the process's, not the file's */
 		ParsedFile *pf = parse_file(src);
-		if (diag_count() > 0) {
+		if (diag_count() > errors_before) {
 			diag_flush();
 			status = 1;
 		} else if (dump) {
