@@ -753,12 +753,22 @@ static void too_deep(const Token *t) {
 	nest_too_deep = true;
 }
 
+/* The tokens classify looks at; it skips the others (most of a file:
+ * names, literals, operators) at the cost of one load. */
+static const bool classified[T_LBRACK_TP + 1] = {
+	[T_IF] = true, [T_FOR] = true, [T_SWITCH] = true, [T_SELECT] = true, [T_COLON] = true,
+	[T_STRUCT] = true, [T_INTERFACE] = true, [T_TYPE] = true, [T_MAP] = true, [T_FUNC] = true,
+	[T_LPAREN] = true, [T_LBRACK] = true, [T_LBRACE] = true, [T_RPAREN] = true, [T_RBRACK] = true,
+	[T_RBRACE] = true, [T_LBRACK_TP] = true,
+};
+
 static void classify(Token *t, int n) {
 	VEC(uint8_t) stack = {0};
 	uint8_t *mark = calloc((size_t)n + 1, 1); /* braces that are not bodies */
 	int typegroup = -1; /* stack depth of an open `type (` group */
 	for (int i = 0; i < n; i++) {
 		int k = t[i].kind;
+		if (!classified[k]) continue;
 		bool header = stack.n > 0 && stack.v[stack.n - 1] == F_HEADER;
 		switch (k) {
 		case T_IF: case T_FOR: case T_SWITCH: case T_SELECT:
