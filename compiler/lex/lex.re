@@ -157,12 +157,23 @@ static void add_directive(Lexer *lx, const uint8_t *start, const uint8_t *text, 
 	vec_push(&lx->directives, d);
 }
 
+/* Are the 8 bytes at p all printable ASCII (0x20-0x7E), which comments and
+ * strings take without a check? SWAR: no byte below 0x20 (the classic
+ * "has less than" test), none whose high bit is set by itself or by +1. */
+static inline bool plain8(const uint8_t *p) {
+	uint64_t w;
+	memcpy(&w, p, 8);
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	return !((((w - ones * 0x20) & ~w) | w | (w + ones)) & highs);
+}
+
 /* p is after "//"; returns the position of the ending newline (not consumed). */
 static const uint8_t *line_comment(Lexer *lx, const uint8_t *start, const uint8_t *p) {
 	const uint8_t *text = p;
 	while (p < lx->end && *p != '\n') {
-		/* fast path: printable ASCII and tabs need no checks */
-		if ((*p >= 0x20 && *p < 0x7F) || *p == '\t') p++;
+		/* fast paths: printable ASCII and tabs need no checks */
+		if (lx->end - p >= 8 && plain8(p)) p += 8;
+		else if ((*p >= 0x20 && *p < 0x7F) || *p == '\t') p++;
 		else p = skip_char(lx, p);
 	}
 	if ((p - text >= 3 && memcmp(text, "go:", 3) == 0) || (p - text >= 5 && memcmp(text, "line ", 5) == 0))
@@ -418,7 +429,8 @@ static const uint8_t *std_string(Lexer *lx, const uint8_t *start, Token *t) {
 			ok = false;
 			break;
 		}
-		p = skip_char(lx, p);
+		if (*p >= 0x20 && *p < 0x7F) p++; /* the common case, without a call */
+		else p = skip_char(lx, p);
 	}
 	t->kind = T_STRING;
 	t->bad = !ok;
@@ -438,7 +450,8 @@ static const uint8_t *raw_string(Lexer *lx, const uint8_t *start, Token *t) {
 			p++;
 			break;
 		}
-		p = skip_char(lx, p);
+		if (*p >= 0x20 && *p < 0x7F) p++;
+		else p = skip_char(lx, p);
 	}
 	t->kind = T_STRING;
 	t->bad = !ok;
