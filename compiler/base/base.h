@@ -13,11 +13,23 @@
 #include <string.h>
 
 /* ---- arena.c ------------------------------------------------------------ */
-typedef struct Arena Arena;
+typedef struct Arena {
+	char *ptr, *end; /* the free space of the current chunk (arena.c) */
+	struct ArenaChunk *cur, *spare;
+} Arena;
 Arena *arena_new(void);
 void arena_free(Arena *a);
 void arena_reset(Arena *a); /* drop every allocation, keep the memory */
-void *arena_alloc(Arena *a, size_t n); /* zeroed, 8-byte aligned */
+void *arena_alloc_slow(Arena *a, size_t n);
+/* Zeroed, 8-byte aligned. Inline: the parser allocates a node per few
+ * bytes of source, and with a constant size the zeroing is a few stores. */
+static inline void *arena_alloc(Arena *a, size_t n) {
+	n = (n + 7) & ~(size_t)7;
+	if ((size_t)(a->end - a->ptr) < n) return arena_alloc_slow(a, n);
+	void *p = a->ptr;
+	a->ptr += n;
+	return memset(p, 0, n);
+}
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
