@@ -538,7 +538,9 @@ static bool ident_continues(Lexer *lx, const uint8_t *p) {
 
 /* ---- the automaton -------------------------------------------------------- */
 
-void lex_next(Lexer *lx, Token *t) {
+/* One token at t. Static, with lex_all its only caller: inlined into the
+ * loop there, rather than a call per token. */
+static void lex_next(Lexer *lx, Token *t) {
 	const uint8_t *YYCURSOR = lx->cur, *YYMARKER, *start;
 	bool nlsemi = lx->nlsemi;
 	lx->nlsemi = false;
@@ -731,6 +733,19 @@ done:
 	t->lit = (const char *)start;
 	t->len = (uint32_t)(YYCURSOR - start);
 	lx->cur = YYCURSOR;
+}
+
+void lex_all(Lexer *lx, TokenVec *toks) {
+	toks->n = 0;
+	for (;;) {
+		if (toks->n == toks->cap) {
+			toks->cap = toks->cap ? toks->cap * 2 : 4096;
+			toks->v = xrealloc(toks->v, sizeof(Token) * (size_t)toks->cap);
+		}
+		Token *t = &toks->v[toks->n++];
+		lex_next(lx, t);
+		if (t->kind == 0) break;
+	}
 }
 
 const char *tok_name(int kind) {

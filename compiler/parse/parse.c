@@ -1193,22 +1193,13 @@ ParsedFile *parse_file(const Source *src) {
 	/* The token array is kept from file to file: growing a fresh one (and
 	 * faulting in its pages) for every file was a visible cost. Go source
 	 * has about one token per 5 bytes; the array grows if a file has more. */
-	static VEC(Token) toks;
-	toks.n = 0;
+	static TokenVec toks;
 	if ((size_t)toks.cap < (size_t)src->len / 3 + 16) {
 		free(toks.v);
 		toks.cap = (int)((size_t)src->len / 3 + 16 > 4096 ? (size_t)src->len / 3 + 16 : 4096);
 		toks.v = xmalloc(sizeof(Token) * (size_t)toks.cap);
 	}
-	for (;;) {
-		if (toks.n == toks.cap) {
-			toks.cap *= 2;
-			toks.v = xrealloc(toks.v, sizeof(Token) * (size_t)toks.cap);
-		}
-		Token *t = &toks.v[toks.n++];
-		lex_next(&lx, t);
-		if (t->kind == 0) break;
-	}
+	lex_all(&lx, &toks);
 	nest_too_deep = false;
 	walk_needed = false;
 	dots_operands = 0;
