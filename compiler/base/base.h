@@ -24,7 +24,7 @@ void *arena_alloc_slow(Arena *a, size_t n);
 /* Zeroed, 8-byte aligned. Inline: the parser allocates a node per few
  * bytes of source, and with a constant size the zeroing is a few stores. */
 static inline void *arena_alloc(Arena *a, size_t n) {
-	n = (n + 7) & ~(size_t)7;
+	n = n ? (n + 7) & ~(size_t)7 : 8; /* never NULL, even for 0 bytes */
 	if ((size_t)(a->end - a->ptr) < n) return arena_alloc_slow(a, n);
 	void *p = a->ptr;
 	a->ptr += n;
