@@ -1,30 +1,10 @@
-/* ast.c: node construction and the tree dump used by `goc tool syntax -ast`. */
+/* ast.c: list lengths, node names, expression strings and the tree dump
+ * used by `goc tool syntax -ast` (node construction is inline in ast.h). */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "ast.h"
 #include "../lex/lex.h"
-
-Node *node_new(NodeKind k, Pos p) {
-	Node *n = NEW(Node);
-	n->kind = (uint8_t)k;
-	n->pos = p;
-	return n;
-}
-
-List list_one(Node *n) {
-	List l = {n, n, n ? 1 : 0};
-	return l;
-}
-
-List list_add(List l, Node *n) {
-	if (!n) return l;
-	if (l.tail) l.tail->next = n;
-	else l.head = n;
-	l.tail = n;
-	l.n++;
-	return l;
-}
 
 int list_len(const Node *head) {
 	int n = 0;

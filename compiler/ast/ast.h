@@ -143,9 +143,27 @@ typedef struct List {
 	int n;
 } List;
 
-Node *node_new(NodeKind k, Pos p);
-List list_one(Node *n);
-List list_add(List l, Node *n);
+/* Inline: the parser calls these for nearly every token. */
+static inline Node *node_new(NodeKind k, Pos p) {
+	Node *n = NEW(Node);
+	n->kind = (uint8_t)k;
+	n->pos = p;
+	return n;
+}
+
+static inline List list_one(Node *n) {
+	List l = {n, n, n ? 1 : 0};
+	return l;
+}
+
+static inline List list_add(List l, Node *n) {
+	if (!n) return l;
+	if (l.tail) l.tail->next = n;
+	else l.head = n;
+	l.tail = n;
+	l.n++;
+	return l;
+}
 int list_len(const Node *head);
 
 const char *node_kind_name(NodeKind k);

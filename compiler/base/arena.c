@@ -6,16 +6,14 @@
 
 enum { CHUNK = 1 << 20 };
 
-typedef struct Chunk {
-	struct Chunk *prev;
-	size_t cap, used;
+/* An arena is a list of chunks; allocation bumps a->ptr through the current
+ * one (arena_alloc in base.h), and a block bigger than a quarter chunk gets
+ * a chunk of its own. */
+typedef struct ArenaChunk {
+	struct ArenaChunk *prev;
+	size_t cap;
 	_Alignas(16) char data[];
 } Chunk;
-
-struct Arena {
-	Chunk *cur;
-	Chunk *spare; /* chunks kept by arena_reset for reuse */
-};
 
 Arena *g_arena;
 
@@ -39,8 +37,7 @@ void *xrealloc(void *p, size_t n) {
 
 Arena *arena_new(void) {
 	Arena *a = xmalloc(sizeof *a);
-	a->cur = NULL;
-	a->spare = NULL;
+	memset(a, 0, sizeof *a);
 	return a;
 }
 
@@ -57,39 +54,39 @@ void arena_reset(Arena *a) {
 	for (Chunk *c = a->cur, *p; c; c = p) {
 		p = c->prev;
 		if (c->cap == CHUNK) {
-			c->used = 0;
 			c->prev = a->spare;
 			a->spare = c;
 		} else free(c);
 	}
 	a->cur = NULL;
+	a->ptr = a->end = NULL;
 }
 
-void *arena_alloc(Arena *a, size_t n) {
-	n = (n + 7) & ~(size_t)7;
-	Chunk *c = a->cur;
-	if (!c || c->cap - c->used < n) {
-		size_t cap = n > CHUNK / 4 ? n : CHUNK;
-		if (cap == CHUNK && a->spare) {
-			c = a->spare;
-			a->spare = c->prev;
-		} else {
-			c = xmalloc(sizeof(Chunk) + cap);
-			c->cap = cap;
-		}
-		c->used = 0;
-		if (n > CHUNK / 4 && a->cur) { /* big block: keep the current chunk open */
+/* n is rounded to 8 and does not fit the current chunk. */
+void *arena_alloc_slow(Arena *a, size_t n) {
+	if (n > CHUNK / 4) { /* a chunk of its own, behind the current one, which stays open */
+		Chunk *c = xmalloc(sizeof(Chunk) + n);
+		c->cap = n;
+		if (a->cur) {
 			c->prev = a->cur->prev;
 			a->cur->prev = c;
-			c->used = n;
-			return memset(c->data, 0, n);
+		} else {
+			c->prev = NULL;
+			a->cur = c; /* full: the next allocation opens a new chunk */
 		}
-		c->prev = a->cur;
-		a->cur = c;
+		return memset(c->data, 0, n);
 	}
-	void *p = c->data + c->used;
-	c->used += n;
-	return memset(p, 0, n);
+	Chunk *c = a->spare;
+	if (c) a->spare = c->prev;
+	else {
+		c = xmalloc(sizeof(Chunk) + CHUNK);
+		c->cap = CHUNK;
+	}
+	c->prev = a->cur;
+	a->cur = c;
+	a->ptr = c->data + n;
+	a->end = c->data + CHUNK;
+	return memset(c->data, 0, n);
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n) {

@@ -13,11 +13,23 @@
 #include <string.h>
 
 /* ---- arena.c ------------------------------------------------------------ */
-typedef struct Arena Arena;
+typedef struct Arena {
+	char *ptr, *end; /* the free space of the current chunk (arena.c) */
+	struct ArenaChunk *cur, *spare;
+} Arena;
 Arena *arena_new(void);
 void arena_free(Arena *a);
 void arena_reset(Arena *a); /* drop every allocation, keep the memory */
-void *arena_alloc(Arena *a, size_t n); /* zeroed, 8-byte aligned */
+void *arena_alloc_slow(Arena *a, size_t n);
+/* Zeroed, 8-byte aligned. Inline: the parser allocates a node per few
+ * bytes of source, and with a constant size the zeroing is a few stores. */
+static inline void *arena_alloc(Arena *a, size_t n) {
+	n = n ? (n + 7) & ~(size_t)7 : 8; /* never NULL, even for 0 bytes */
+	if ((size_t)(a->end - a->ptr) < n) return arena_alloc_slow(a, n);
+	void *p = a->ptr;
+	a->ptr += n;
+	return memset(p, 0, n);
+}
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -48,7 +60,10 @@ typedef struct Str {
 	char s[]; /* NUL-terminated */
 } Str;
 const Str *intern(const char *s, size_t n);
-void intern_reset(void); /* forget every string (tests and the fuzzer) */
+void intern_reset(void); /* forget every string (tests, the fuzzer, and each file of a scope) */
+/* From now on, strings are allocated in arena a, which the caller resets
+ * only after intern_reset: goc tool syntax's per-file table. */
+void intern_scope(Arena *a);
 static inline const Str *internz(const char *s) { return intern(s, strlen(s)); }
 
 /* ---- source.c: files and positions ---------------------------------------

@@ -53,7 +53,9 @@ static int tool_syntax(int argc, char **argv) {
 	int status = 0;
 	parse_gofmt_checks = true;
 	g_arena = arena_new();
+	intern_scope(g_arena); /* nothing outlives a file: names neither */
 	for (; i < argc; i++) {
+		intern_reset();
 		arena_reset(g_arena);
 		Source *src = source_read(argv[i]);
 		if (!src) {
@@ -61,8 +63,9 @@ static int tool_syntax(int argc, char **argv) {
 			status = 1;
 			continue;
 		}
+		int errors_before = diag_count(); /* the count is the process's, not the file's */
 		ParsedFile *pf = parse_file(src);
-		if (diag_count() > 0) {
+		if (diag_count() > errors_before) {
 			diag_flush();
 			status = 1;
 		} else if (dump) {

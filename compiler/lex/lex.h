@@ -32,8 +32,12 @@ typedef struct Lexer {
 	VEC(Directive) directives;
 } Lexer;
 
+typedef VEC(Token) TokenVec;
+
 void lex_init(Lexer *lx, const Source *src);
-void lex_next(Lexer *lx, Token *t);
+/* Lexes the whole file into toks (emptied first; grown as needed), the
+ * end-of-input token (kind 0) last. */
+void lex_all(Lexer *lx, TokenVec *toks);
 const char *tok_name(int kind); /* "name", "(", "func": the spelling gc uses */
 
 /* Helpers shared with the parser and later stages (lit.c). */

@@ -7,6 +7,9 @@
  * NUL bytes and misplaced BOMs are reported wherever they occur, comments
  * and strings included, as gc's source reader does.
  *
+ * The automaton needs no Unicode classes: identifiers with non-ASCII
+ * characters are finished by ident_tail, on unicode_tables.h.
+ *
  * Semicolons: after a line's final token, if that token is an identifier, a
  * literal, one of the keywords break, continue, fallthrough and return, or
  * one of ++ -- ) ] }, a newline (or the end of the file, or a comment that
@@ -16,8 +19,6 @@
 #include "lex.h"
 #include "grammar.h"
 #include "unicode_tables.h"
-
-/*!include:re2c "unicode_classes.re" */
 
 void lex_init(Lexer *lx, const Source *src) {
 	memset(lx, 0, sizeof *lx);
@@ -156,12 +157,23 @@ static void add_directive(Lexer *lx, const uint8_t *start, const uint8_t *text, 
 	vec_push(&lx->directives, d);
 }
 
+/* Are the 8 bytes at p all printable ASCII (0x20-0x7E), which comments and
+ * strings take without a check? SWAR: no byte below 0x20 (the classic
+ * "has less than" test), none whose high bit is set by itself or by +1. */
+static inline bool plain8(const uint8_t *p) {
+	uint64_t w;
+	memcpy(&w, p, 8);
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	return !((((w - ones * 0x20) & ~w) | w | (w + ones)) & highs);
+}
+
 /* p is after "//"; returns the position of the ending newline (not consumed). */
 static const uint8_t *line_comment(Lexer *lx, const uint8_t *start, const uint8_t *p) {
 	const uint8_t *text = p;
 	while (p < lx->end && *p != '\n') {
-		/* fast path: printable ASCII and tabs need no checks */
-		if ((*p >= 0x20 && *p < 0x7F) || *p == '\t') p++;
+		/* fast paths: printable ASCII and tabs need no checks */
+		if (lx->end - p >= 8 && plain8(p)) p += 8;
+		else if ((*p >= 0x20 && *p < 0x7F) || *p == '\t') p++;
 		else p = skip_char(lx, p);
 	}
 	if ((p - text >= 3 && memcmp(text, "go:", 3) == 0) || (p - text >= 5 && memcmp(text, "line ", 5) == 0))
@@ -417,7 +429,8 @@ static const uint8_t *std_string(Lexer *lx, const uint8_t *start, Token *t) {
 			ok = false;
 			break;
 		}
-		p = skip_char(lx, p);
+		if (*p >= 0x20 && *p < 0x7F) p++; /* the common case, without a call */
+		else p = skip_char(lx, p);
 	}
 	t->kind = T_STRING;
 	t->bad = !ok;
@@ -437,7 +450,8 @@ static const uint8_t *raw_string(Lexer *lx, const uint8_t *start, Token *t) {
 			p++;
 			break;
 		}
-		p = skip_char(lx, p);
+		if (*p >= 0x20 && *p < 0x7F) p++;
+		else p = skip_char(lx, p);
 	}
 	t->kind = T_STRING;
 	t->bad = !ok;
@@ -485,9 +499,11 @@ static const uint8_t *rune_lit(Lexer *lx, const uint8_t *start, Token *t) {
 }
 
 /* ---- identifiers ----------------------------------------------------------
- * The automaton matches identifiers made of letters and digits; this picks
- * up after it when a non-ASCII character that is neither follows, and goes
- * on as gc does: the character is reported and the identifier continues. */
+ * The automaton matches ASCII identifiers; this picks up after it at a
+ * non-ASCII character (or at the first character after a non-ASCII letter
+ * that starts one) and goes on as gc does: letters and digits of Go 1.19's
+ * Unicode tables continue the identifier, and any other character is
+ * reported and the identifier continues. */
 static const uint8_t *ident_tail(Lexer *lx, const uint8_t *p) {
 	while (p < lx->end) {
 		if (*p < 0x80) {
@@ -513,9 +529,18 @@ static const uint8_t *ident_tail(Lexer *lx, const uint8_t *p) {
 	return p;
 }
 
+/* Does the identifier go on at p (a non-ASCII byte)? */
+static bool ident_continues(Lexer *lx, const uint8_t *p) {
+	uint32_t r;
+	utf8_decode(p, lx->end, &r);
+	return unicode_is_letter(r) || unicode_is_digit(r);
+}
+
 /* ---- the automaton -------------------------------------------------------- */
 
-void lex_next(Lexer *lx, Token *t) {
+/* One token at t. Static, with lex_all its only caller: inlined into the
+ * loop there, rather than a call per token. */
+static void lex_next(Lexer *lx, Token *t) {
 	const uint8_t *YYCURSOR = lx->cur, *YYMARKER, *start;
 	bool nlsemi = lx->nlsemi;
 	lx->nlsemi = false;
@@ -540,11 +565,19 @@ loop:
 #define TOK(k) do { t->kind = (k); goto done; } while (0)
 #define TOKNL(k) do { t->kind = (k); lx->nlsemi = true; goto done; } while (0)
 #define OPASSIGN(k) do { t->kind = T_OPASSIGN; t->op = (k); goto done; } while (0)
+/* A keyword followed by a non-ASCII letter or digit begins a longer
+ * identifier: the automaton knows only ASCII identifiers (see ident). */
+#define KW(k) do { if (*YYCURSOR >= 0x80 && ident_continues(lx, YYCURSOR)) goto more_ident; TOK(k); } while (0)
+#define KWNL(k) do { if (*YYCURSOR >= 0x80 && ident_continues(lx, YYCURSOR)) goto more_ident; TOKNL(k); } while (0)
 	/*!re2c
 	re2c:define:YYCTYPE = "uint8_t";
 	re2c:yyfill:enable = 0;
 
-	ident = (uletter | [a-zA-Z_]) (uletter | udigit | [a-zA-Z_0-9])*;
+	/* ASCII only: the rest of an identifier from its first non-ASCII
+	 * character on, or one that starts with a non-ASCII letter, is scanned
+	 * by ident_tail. The Unicode classes in the automaton made it three
+	 * times larger and every identifier character a jump through a table. */
+	ident = [a-zA-Z_] [a-zA-Z_0-9]*;
 
 	[ \t\r]+ { goto loop; }
 	"\n" {
@@ -570,34 +603,34 @@ loop:
 		goto loop;
 	}
 
-	"break"       { TOKNL(T_BREAK); }
-	"case"        { TOK(T_CASE); }
-	"chan"        { TOK(T_CHAN); }
-	"const"       { TOK(T_CONST); }
-	"continue"    { TOKNL(T_CONTINUE); }
-	"default"     { TOK(T_DEFAULT); }
-	"defer"       { TOK(T_DEFER); }
-	"else"        { TOK(T_ELSE); }
-	"fallthrough" { TOKNL(T_FALLTHROUGH); }
-	"for"         { TOK(T_FOR); }
-	"func"        { TOK(T_FUNC); }
-	"go"          { TOK(T_GO); }
-	"goto"        { TOK(T_GOTO); }
-	"if"          { TOK(T_IF); }
-	"import"      { TOK(T_IMPORT); }
-	"interface"   { TOK(T_INTERFACE); }
-	"map"         { TOK(T_MAP); }
-	"package"     { TOK(T_PACKAGE); }
-	"range"       { TOK(T_RANGE); }
-	"return"      { TOKNL(T_RETURN); }
-	"select"      { TOK(T_SELECT); }
-	"struct"      { TOK(T_STRUCT); }
-	"switch"      { TOK(T_SWITCH); }
-	"type"        { TOK(T_TYPE); }
-	"var"         { TOK(T_VAR); }
+	"break"       { KWNL(T_BREAK); }
+	"case"        { KW(T_CASE); }
+	"chan"        { KW(T_CHAN); }
+	"const"       { KW(T_CONST); }
+	"continue"    { KWNL(T_CONTINUE); }
+	"default"     { KW(T_DEFAULT); }
+	"defer"       { KW(T_DEFER); }
+	"else"        { KW(T_ELSE); }
+	"fallthrough" { KWNL(T_FALLTHROUGH); }
+	"for"         { KW(T_FOR); }
+	"func"        { KW(T_FUNC); }
+	"go"          { KW(T_GO); }
+	"goto"        { KW(T_GOTO); }
+	"if"          { KW(T_IF); }
+	"import"      { KW(T_IMPORT); }
+	"interface"   { KW(T_INTERFACE); }
+	"map"         { KW(T_MAP); }
+	"package"     { KW(T_PACKAGE); }
+	"range"       { KW(T_RANGE); }
+	"return"      { KWNL(T_RETURN); }
+	"select"      { KW(T_SELECT); }
+	"struct"      { KW(T_STRUCT); }
+	"switch"      { KW(T_SWITCH); }
+	"type"        { KW(T_TYPE); }
+	"var"         { KW(T_VAR); }
 
 	ident {
-		if (YYCURSOR < lx->end && *YYCURSOR >= 0x80) YYCURSOR = ident_tail(lx, YYCURSOR);
+		if (YYCURSOR < lx->end && *YYCURSOR >= 0x80) goto more_ident;
 		TOKNL(T_IDENT);
 	}
 
@@ -671,6 +704,10 @@ loop:
 				YYCURSOR += bad_byte(lx, start);
 				goto loop;
 			}
+			if (unicode_is_letter(r)) {
+				YYCURSOR += n;
+				goto more_ident;
+			}
 			/* gc's scanner takes any other non-ASCII character as the
 			 * start of an identifier, reports it, and scans on */
 			char buf[32];
@@ -687,11 +724,28 @@ loop:
 		goto loop;
 	}
 	*/
+more_ident:
+	YYCURSOR = ident_tail(lx, YYCURSOR);
+	t->kind = T_IDENT;
+	lx->nlsemi = true;
 done:
 	t->pos = posof(lx, start);
 	t->lit = (const char *)start;
 	t->len = (uint32_t)(YYCURSOR - start);
 	lx->cur = YYCURSOR;
+}
+
+void lex_all(Lexer *lx, TokenVec *toks) {
+	toks->n = 0;
+	for (;;) {
+		if (toks->n == toks->cap) {
+			toks->cap = toks->cap ? toks->cap * 2 : 4096;
+			toks->v = xrealloc(toks->v, sizeof(Token) * (size_t)toks->cap);
+		}
+		Token *t = &toks->v[toks->n++];
+		lex_next(lx, t);
+		if (t->kind == 0) break;
+	}
 }
 
 const char *tok_name(int kind) {

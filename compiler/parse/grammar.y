@@ -49,6 +49,10 @@
 %left EQ NE LT LE GT GE.
 %left PLUS MINUS OR XOR.
 %left STAR DIV MOD SHL SHR AND ANDNOT.
+/* Unary operators bind tighter than every binary one (rules tagged [UNARY]),
+ * and the tokens of the line below (selectors, calls, indexing, composite
+ * literals) tighter still. */
+%right UNARY.
 %right LPAREN LBRACK LBRACE IDENT MAP CHAN FUNC STRUCT INTERFACE ARROW DOT.
 
 %syntax_error { parse_syntax_error(P, yypParser->yytos->stateno, yymajor, &yyminor); }
@@ -84,7 +88,7 @@ importspec(A) ::= DOT(D) STRING(S). { A = mk(N_IMPORTDECL, D.pos); A->name = int
 /* ---------------------------------------------------------------- declarations */
 
 %type decl {List}
-decl(A) ::= CONST constspec(S). { A = list_one(S); }
+decl(A) ::= CONST constspec(S). { const_specs_at(S, 0); A = list_one(S); }
 decl(A) ::= CONST LPAREN constspecs(L) RPAREN. { A = group(L); }
 decl(A) ::= VAR varspec(S). { A = list_one(S); }
 decl(A) ::= VAR LPAREN varspecs(L) RPAREN. { A = group(L); }
@@ -92,16 +96,16 @@ decl(A) ::= TYPE typespec(S). { A = list_one(S); }
 decl(A) ::= TYPE LPAREN typespecs(L) RPAREN. { A = group(L); }
 
 %type constspecs {List}
-constspecs(A) ::= oconstspec(S). { A = list_one(S); }
-constspecs(A) ::= constspecs(L) SEMI oconstspec(S). { if (S) S->iota = L.n; A = list_add(L, S); }
+constspecs(A) ::= oconstspec(S). { if (S) const_specs_at(S, 0); A = list_one(S); }
+constspecs(A) ::= constspecs(L) SEMI oconstspec(S). { if (S) const_specs_at(S, L.n); A = list_add(L, S); }
 %type oconstspec {Node*}
 oconstspec(A) ::= . { A = NULL; }
 oconstspec(A) ::= constspec(S). { A = S; }
 %type constspec {Node*}
 constspec(A) ::= identlist(L). { A = mk(N_CONSTDECL, L.head->pos); A->list = L.head; }
 constspec(A) ::= identlist(L) type(T). { A = mk(N_CONSTDECL, L.head->pos); A->list = L.head; A->a = T; }
-constspec(A) ::= identlist(L) ASSIGN exprlist(V). { A = mk(N_CONSTDECL, L.head->pos); A->list = L.head; A->list2 = V.head; }
-constspec(A) ::= identlist(L) type(T) ASSIGN exprlist(V). { A = mk(N_CONSTDECL, L.head->pos); A->list = L.head; A->a = T; A->list2 = V.head; }
+constspec(A) ::= identlist(L) ASSIGN exprlist(V). { A = mk(N_CONSTDECL, L.head->pos); A->list = L.head; A->list2 = V.head; need_values(V.head); }
+constspec(A) ::= identlist(L) type(T) ASSIGN exprlist(V). { A = mk(N_CONSTDECL, L.head->pos); A->list = L.head; A->a = T; A->list2 = V.head; need_values(V.head); }
 
 %type varspecs {List}
 varspecs(A) ::= ovarspec(S). { A = list_one(S); }
@@ -111,8 +115,8 @@ ovarspec(A) ::= . { A = NULL; }
 ovarspec(A) ::= varspec(S). { A = S; }
 %type varspec {Node*}
 varspec(A) ::= identlist(L) type(T). { A = mk(N_VARDECL, L.head->pos); A->list = L.head; A->a = T; }
-varspec(A) ::= identlist(L) ASSIGN exprlist(V). { A = mk(N_VARDECL, L.head->pos); A->list = L.head; A->list2 = V.head; }
-varspec(A) ::= identlist(L) type(T) ASSIGN exprlist(V). { A = mk(N_VARDECL, L.head->pos); A->list = L.head; A->a = T; A->list2 = V.head; }
+varspec(A) ::= identlist(L) ASSIGN exprlist(V). { A = mk(N_VARDECL, L.head->pos); A->list = L.head; A->list2 = V.head; need_values(V.head); }
+varspec(A) ::= identlist(L) type(T) ASSIGN exprlist(V). { A = mk(N_VARDECL, L.head->pos); A->list = L.head; A->a = T; A->list2 = V.head; need_values(V.head); }
 
 %type typespecs {List}
 typespecs(A) ::= otypespec(S). { A = list_one(S); }
@@ -254,7 +258,8 @@ signature(A) ::= params(P1) othertype(T). { A = functype(P1.head, field(NULL, T)
 
 %type params {List}
 params(A) ::= LPAREN RPAREN. { A = list_one(NULL); }
-params(A) ::= LPAREN plist(L) ocomma RPAREN. { A = finish_params(P, L, false); }
+params(A) ::= LPAREN plist(L) RPAREN. { A = finish_params(P, L, false); }
+params(A) ::= LPAREN plist(L) COMMA RPAREN. { A = finish_params(P, L, false); }
 %type plist {List}
 plist(A) ::= param(F). { A = list_one(F); }
 plist(A) ::= plist(L) COMMA param(F). { A = list_add(L, F); }
@@ -282,7 +287,7 @@ ocomma(A) ::= COMMA. { A = 1; }
 /* ---------------------------------------------------------------- expressions */
 
 %type expr {Node*}
-expr(A) ::= uexpr(X). { A = X; }
+/* Binary operators, by the precedence declared at the top. */
 expr(A) ::= expr(X) OROR(O) expr(Y). { A = binary(&O, X, Y); }
 expr(A) ::= expr(X) ANDAND(O) expr(Y). { A = binary(&O, X, Y); }
 expr(A) ::= expr(X) EQ(O) expr(Y). { A = binary(&O, X, Y); }
@@ -303,64 +308,74 @@ expr(A) ::= expr(X) SHR(O) expr(Y). { A = binary(&O, X, Y); }
 expr(A) ::= expr(X) AND(O) expr(Y). { A = binary(&O, X, Y); }
 expr(A) ::= expr(X) ANDNOT(O) expr(Y). { A = binary(&O, X, Y); }
 
-%type uexpr {Node*}
-uexpr(A) ::= pexpr(X). { A = X; }
-uexpr(A) ::= PLUS(O) uexpr(X). { A = unary(&O, X); }
-uexpr(A) ::= MINUS(O) uexpr(X). { A = unary(&O, X); }
-uexpr(A) ::= NOT(O) uexpr(X). { A = unary(&O, X); }
-uexpr(A) ::= XOR(O) uexpr(X). { A = unary(&O, X); }
-uexpr(A) ::= STAR(O) uexpr(X). { A = unary(&O, X); }
-uexpr(A) ::= AND(O) uexpr(X). { A = unary(&O, X); }
-uexpr(A) ::= ARROW(O) uexpr(X). { A = recv_or_chantype(&O, X); }
-uexpr(A) ::= TILDE(O) uexpr(X). { A = unary(&O, X); }
+expr(A) ::= PLUS(O) expr(X). [UNARY] { A = unary(&O, X); }
+expr(A) ::= MINUS(O) expr(X). [UNARY] { A = unary(&O, X); }
+expr(A) ::= NOT(O) expr(X). [UNARY] { A = unary(&O, X); }
+expr(A) ::= XOR(O) expr(X). [UNARY] { A = unary(&O, X); }
+expr(A) ::= STAR(O) expr(X). [UNARY] { A = unary(&O, X); }
+expr(A) ::= AND(O) expr(X). [UNARY] { A = unary(&O, X); }
+expr(A) ::= ARROW(O) expr(X). [UNARY] { A = recv_or_chantype(&O, X); }
+expr(A) ::= TILDE(O) expr(X). [UNARY] { A = unary(&O, X); }
 
-%type pexpr {Node*}
-pexpr(A) ::= operand(X). { A = X; }
-pexpr(A) ::= pexpr(X) DOT(D) IDENT(S). { A = selector(X, &D, &S); }
-pexpr(A) ::= pexpr(X) DOT(D) LPAREN type(T) RPAREN. { A = mk(N_ASSERT, D.pos); A->a = X; A->b = T; }
-pexpr(A) ::= pexpr(X) DOT(D) LPAREN TYPE RPAREN. { A = mk(N_TYPESWITCHGUARD, D.pos); A->a = X; }
-pexpr(A) ::= pexpr(X) LBRACK(L) exprlist(I) ocomma RBRACK. { A = mk(N_INDEX, L.pos); A->a = X; A->list = I.head; }
-pexpr(A) ::= pexpr(X) LBRACK(L) oexpr(I) COLON oexpr(J) RBRACK. { A = mk(N_SLICE, L.pos); A->a = X; A->b = I; A->c = J; }
-pexpr(A) ::= pexpr(X) LBRACK(L) oexpr(I) COLON oexpr(J) COLON(C) oexpr(K) RBRACK(R). { A = slice3(&L, X, I, J, K, C.pos, R.pos); }
-pexpr(A) ::= pexpr(X) LPAREN(L) RPAREN. { A = mk(N_CALL, L.pos); A->a = X; }
-pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) ocomma RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; }
-pexpr(A) ::= pexpr(X) LPAREN(L) exprlist(R) DOTDOTDOT ocomma RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; A->flags |= NF_DOTS; }
-pexpr(A) ::= pexpr(X) LBRACE(L) celems(E) RBRACE(R). { A = mk(N_COMPOSITELIT, L.pos); A->a = X; A->list = E.head; A->end = R.pos; }
+/* Operands and primary expressions. Expressions have one nonterminal: no
+ * operand, primary or unary level, each of which was one more reduction for
+ * every operand of the file. Precedence does the levels' work: unary rules
+ * are tagged [UNARY], above every binary operator, and the tokens that
+ * continue a primary expression (. ( [ {) are above [UNARY], so `-a.b(c)`
+ * is -(a.b(c)) and `a + T{}` is a + (T{}). */
+expr(A) ::= IDENT(N). { A = name(&N); }
+expr(A) ::= INT(L). { A = basiclit(&L); }
+expr(A) ::= FLOAT(L). { A = basiclit(&L); }
+expr(A) ::= IMAG(L). { A = basiclit(&L); }
+expr(A) ::= CHAR(L). { A = basiclit(&L); }
+expr(A) ::= STRING(L). { A = basiclit(&L); }
+expr(A) ::= LPAREN(L) expr(X) RPAREN. { A = mk(N_PAREN, L.pos); A->a = X; }
+expr(A) ::= FUNC(F) signature(S) block(B). { A = mk(N_FUNCLIT, F.pos); S->pos = F.pos; A->a = S; A->b = B; }
+expr(A) ::= FUNC(F) signature(S). [FUNCTYPE] { A = S; A->pos = F.pos; }
+expr(A) ::= arrtype(T). { A = T; note_operand_type(T); }
+expr(A) ::= MAP(M) LBRACK type(K) RBRACK type(V). { A = mk(N_MAPTYPE, M.pos); A->a = K; A->b = V; }
+expr(A) ::= CHAN(C) chanelem(T). { A = chantype(C.pos, CHAN_BOTH, T); }
+expr(A) ::= CHAN(C) ARROW type(T). { A = chantype(C.pos, CHAN_SEND, T); }
+expr(A) ::= structtype(T). { A = T; }
+expr(A) ::= interfacetype(T). { A = T; }
+expr(A) ::= expr(X) DOT(D) IDENT(S). { A = selector(X, &D, &S); }
+expr(A) ::= expr(X) DOT(D) LPAREN type(T) RPAREN. { A = mk(N_ASSERT, D.pos); A->a = X; A->b = T; need_value(X); }
+expr(A) ::= expr(X) DOT(D) LPAREN TYPE RPAREN. { A = mk(N_TYPESWITCHGUARD, D.pos); A->a = X; need_value(X); }
+expr(A) ::= expr(X) LBRACK(L) exprlist(I) RBRACK. { A = mk(N_INDEX, L.pos); A->a = X; A->list = I.head; }
+expr(A) ::= expr(X) LBRACK(L) exprlist(I) COMMA RBRACK. { A = mk(N_INDEX, L.pos); A->a = X; A->list = I.head; }
+expr(A) ::= expr(X) LBRACK(L) oexpr(I) COLON oexpr(J) RBRACK. { A = mk(N_SLICE, L.pos); A->a = X; A->b = I; A->c = J; need_value(X); }
+expr(A) ::= expr(X) LBRACK(L) oexpr(I) COLON oexpr(J) COLON(C) oexpr(K) RBRACK(R). { A = slice3(&L, X, I, J, K, C.pos, R.pos); }
+expr(A) ::= expr(X) LPAREN(L) RPAREN. { A = mk(N_CALL, L.pos); A->a = X; }
+expr(A) ::= expr(X) LPAREN(L) exprlist(R) RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; }
+expr(A) ::= expr(X) LPAREN(L) exprlist(R) COMMA RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; }
+expr(A) ::= expr(X) LPAREN(L) exprlist(R) DOTDOTDOT RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; A->flags |= NF_DOTS; }
+expr(A) ::= expr(X) LPAREN(L) exprlist(R) DOTDOTDOT COMMA RPAREN. { A = mk(N_CALL, L.pos); A->a = X; A->list = R.head; A->flags |= NF_DOTS; }
+expr(A) ::= expr(X) LBRACE(L) celems(E) RBRACE(R). { A = mk(N_COMPOSITELIT, L.pos); A->a = X; A->list = E.head; A->end = R.pos; note_complit_type(X); }
 
 %type oexpr {Node*}
 oexpr(A) ::= . { A = NULL; }
 oexpr(A) ::= expr(X). { A = X; }
 
-%type operand {Node*}
-operand(A) ::= IDENT(N). { A = name(&N); }
-operand(A) ::= INT(L). { A = basiclit(&L); }
-operand(A) ::= FLOAT(L). { A = basiclit(&L); }
-operand(A) ::= IMAG(L). { A = basiclit(&L); }
-operand(A) ::= CHAR(L). { A = basiclit(&L); }
-operand(A) ::= STRING(L). { A = basiclit(&L); }
-operand(A) ::= LPAREN(L) expr(X) RPAREN. { A = mk(N_PAREN, L.pos); A->a = X; }
-operand(A) ::= FUNC(F) signature(S) block(B). { A = mk(N_FUNCLIT, F.pos); S->pos = F.pos; A->a = S; A->b = B; }
-operand(A) ::= FUNC(F) signature(S). [FUNCTYPE] { A = S; A->pos = F.pos; }
-operand(A) ::= arrtype(T). { A = T; }
-operand(A) ::= MAP(M) LBRACK type(K) RBRACK type(V). { A = mk(N_MAPTYPE, M.pos); A->a = K; A->b = V; }
-operand(A) ::= CHAN(C) chanelem(T). { A = chantype(C.pos, CHAN_BOTH, T); }
-operand(A) ::= CHAN(C) ARROW type(T). { A = chantype(C.pos, CHAN_SEND, T); }
-operand(A) ::= structtype(T). { A = T; }
-operand(A) ::= interfacetype(T). { A = T; }
-
-/* Composite literal elements; an element or key may be a bare {...}. */
+/* Composite literal elements; an element or key may be a bare {...}
+ * (bracelit). Keys and values are exprs directly, and optional trailing
+ * commas are spelled out rather than an empty ocomma rule: both spare a
+ * reduction per element or list. */
 %type celems {List}
 celems(A) ::= . { A = list_one(NULL); }
-celems(A) ::= celist(L) ocomma. { A = L; }
+celems(A) ::= celist(L). { A = L; }
+celems(A) ::= celist(L) COMMA. { A = L; }
 %type celist {List}
 celist(A) ::= celem(E). { A = list_one(E); }
 celist(A) ::= celist(L) COMMA celem(E). { A = list_add(L, E); }
 %type celem {Node*}
-celem(A) ::= cval(V). { A = V; }
-celem(A) ::= cval(K) COLON(C) cval(V). { A = mk(N_KEYVALUE, C.pos); A->a = K; A->b = V; }
-%type cval {Node*}
-cval(A) ::= expr(X). { A = X; }
-cval(A) ::= LBRACE(L) celems(E) RBRACE(R). { A = mk(N_COMPOSITELIT, L.pos); A->list = E.head; A->end = R.pos; }
+celem(A) ::= expr(X). { A = X; }
+celem(A) ::= bracelit(X). { A = X; }
+celem(A) ::= expr(K) COLON(C) expr(V). { A = mk(N_KEYVALUE, C.pos); A->a = K; A->b = V; }
+celem(A) ::= expr(K) COLON(C) bracelit(V). { A = mk(N_KEYVALUE, C.pos); A->a = K; A->b = V; }
+celem(A) ::= bracelit(K) COLON(C) expr(V). { A = mk(N_KEYVALUE, C.pos); A->a = K; A->b = V; }
+celem(A) ::= bracelit(K) COLON(C) bracelit(V). { A = mk(N_KEYVALUE, C.pos); A->a = K; A->b = V; }
+%type bracelit {Node*}
+bracelit(A) ::= LBRACE(L) celems(E) RBRACE(R). { A = mk(N_COMPOSITELIT, L.pos); A->list = E.head; A->end = R.pos; }
 
 %type exprlist {List}
 exprlist(A) ::= expr(X). { A = list_one(X); }
@@ -373,9 +388,13 @@ block(A) ::= LBRACE(L) stmtlist(S) RBRACE(R). { A = mk(N_BLOCK, L.pos); A->list 
 %type body {Node*}
 body(A) ::= LBODY(L) stmtlist(S) RBRACE(R). { A = mk(N_BLOCK, L.pos); A->list = S.head; A->end = R.pos; }
 
+/* Statement lists take empty statements as `stmtlist SEMI` rather than
+ * through an optional-statement rule: one reduction per statement, not two. */
 %type stmtlist {List}
-stmtlist(A) ::= ostmt(S). { A = list_one(S); }
-stmtlist(A) ::= stmtlist(L) SEMI ostmt(S). { A = list_add(L, S); }
+stmtlist(A) ::= . { A = list_one(NULL); }
+stmtlist(A) ::= stmt(S). { A = list_one(S); }
+stmtlist(A) ::= stmtlist(L) SEMI. { A = L; }
+stmtlist(A) ::= stmtlist(L) SEMI stmt(S). { A = list_add(L, S); }
 stmtlist(A) ::= stmtlist(L) error. { A = L; }
 
 %type ostmt {Node*}
@@ -383,13 +402,21 @@ ostmt(A) ::= . { A = NULL; }
 ostmt(A) ::= stmt(S). { A = S; }
 
 %type stmt {Node*}
-stmt(A) ::= simplestmt(S). { A = S; }
+/* A simple statement (as simplestmt below, which the headers of if, for,
+ * switch and select use): spelled out here to spare a reduction per statement. */
+stmt(A) ::= expr(X). { A = mk(N_EXPRSTMT, X->pos); A->a = X; need_value(X); }
+stmt(A) ::= expr(X) INC(O). { A = assign(&O, list_one(X), list_one(NULL)); }
+stmt(A) ::= expr(X) DEC(O). { A = assign(&O, list_one(X), list_one(NULL)); }
+stmt(A) ::= expr(X) ARROW(O) expr(Y). { A = mk(N_SENDSTMT, O.pos); A->a = X; A->b = Y; need_value(X); need_value(Y); }
+stmt(A) ::= expr(X) OPASSIGN(O) expr(Y). { A = assign(&O, list_one(X), list_one(Y)); }
+stmt(A) ::= exprlist(L) ASSIGN(O) exprlist(R). { A = assign(&O, L, R); }
+stmt(A) ::= exprlist(L) DEFINE(O) exprlist(R). { A = assign(&O, L, R); }
 stmt(A) ::= decl(L). { A = mk(N_DECLSTMT, L.head ? L.head->pos : 0); A->list = L.head; }
 stmt(A) ::= IDENT(N) COLON ostmt(S). { A = mk(N_LABELED, N.pos); A->name = tokname(&N); A->a = S ? S : mk(N_EMPTYSTMT, N.pos); }
-stmt(A) ::= GO(K) expr(X). { A = mk(N_GOSTMT, K.pos); A->a = X; }
-stmt(A) ::= DEFER(K) expr(X). { A = mk(N_DEFERSTMT, K.pos); A->a = X; }
+stmt(A) ::= GO(K) expr(X). { A = mk(N_GOSTMT, K.pos); A->a = X; if (X->kind != N_CALL) need_walk(); }
+stmt(A) ::= DEFER(K) expr(X). { A = mk(N_DEFERSTMT, K.pos); A->a = X; if (X->kind != N_CALL) need_walk(); }
 stmt(A) ::= RETURN(K). { A = mk(N_RETURN, K.pos); }
-stmt(A) ::= RETURN(K) exprlist(L). { A = mk(N_RETURN, K.pos); A->list = L.head; }
+stmt(A) ::= RETURN(K) exprlist(L). { A = mk(N_RETURN, K.pos); A->list = L.head; need_values(L.head); }
 stmt(A) ::= BREAK(K). { A = branch(&K, NULL); }
 stmt(A) ::= BREAK(K) IDENT(N). { A = branch(&K, &N); }
 stmt(A) ::= CONTINUE(K). { A = branch(&K, NULL); }
@@ -403,10 +430,10 @@ stmt(A) ::= switchstmt(S). { A = S; }
 stmt(A) ::= selectstmt(S). { A = S; }
 
 %type simplestmt {Node*}
-simplestmt(A) ::= expr(X). { A = mk(N_EXPRSTMT, X->pos); A->a = X; }
+simplestmt(A) ::= expr(X). { A = mk(N_EXPRSTMT, X->pos); A->a = X; need_value(X); }
 simplestmt(A) ::= expr(X) INC(O). { A = assign(&O, list_one(X), list_one(NULL)); }
 simplestmt(A) ::= expr(X) DEC(O). { A = assign(&O, list_one(X), list_one(NULL)); }
-simplestmt(A) ::= expr(X) ARROW(O) expr(Y). { A = mk(N_SENDSTMT, O.pos); A->a = X; A->b = Y; }
+simplestmt(A) ::= expr(X) ARROW(O) expr(Y). { A = mk(N_SENDSTMT, O.pos); A->a = X; A->b = Y; need_value(X); need_value(Y); }
 simplestmt(A) ::= expr(X) OPASSIGN(O) expr(Y). { A = assign(&O, list_one(X), list_one(Y)); }
 simplestmt(A) ::= exprlist(L) ASSIGN(O) exprlist(R). { A = assign(&O, L, R); }
 simplestmt(A) ::= exprlist(L) DEFINE(O) exprlist(R). { A = assign(&O, L, R); }
@@ -429,9 +456,9 @@ forstmt(A) ::= FOR(K) simplestmt(C) body(B). { A = forcond(P, &K, C, B); }
 forstmt(A) ::= FOR(K) osimple(I) SEMI osimple(C) SEMI osimple(S) body(B). { A = forclause(P, &K, I, C, S, B); }
 forstmt(A) ::= FOR(K) rangeclause(R) body(B). { A = mk(N_FOR, K.pos); A->a = R; A->d = B; }
 %type rangeclause {Node*}
-rangeclause(A) ::= RANGE(R) expr(X). { A = mk(N_RANGECLAUSE, R.pos); A->a = X; }
-rangeclause(A) ::= exprlist(L) ASSIGN(O) RANGE expr(X). { A = mk(N_RANGECLAUSE, O.pos); A->list = L.head; A->op = T_ASSIGN; A->a = X; }
-rangeclause(A) ::= exprlist(L) DEFINE(O) RANGE expr(X). { A = mk(N_RANGECLAUSE, O.pos); A->list = L.head; A->op = T_DEFINE; A->a = X; }
+rangeclause(A) ::= RANGE(R) expr(X). { A = rangeclause(&R, list_one(NULL), 0, X); }
+rangeclause(A) ::= exprlist(L) ASSIGN(O) RANGE expr(X). { A = rangeclause(&O, L, T_ASSIGN, X); }
+rangeclause(A) ::= exprlist(L) DEFINE(O) RANGE expr(X). { A = rangeclause(&O, L, T_DEFINE, X); }
 
 %type switchstmt {Node*}
 switchstmt(A) ::= SWITCH(K) osimple(T) LBODY caseclauses(C) RBRACE(R). { A = switchstmt(P, &K, NULL, T, C, &R); }

@@ -25,6 +25,9 @@
 
 bool parse_gofmt_checks;
 
+static bool bad_type_case(const Node *e);
+static bool bad_import_path(const Node *p);
+
 /* ---- node builders for the grammar's actions ----------------------------- */
 
 Node *mk(NodeKind k, Pos p) { return node_new(k, p); }
@@ -50,6 +53,7 @@ Node *unary(const Token *op, Node *x) {
 	Node *n = mk(N_UNARY, op->pos);
 	n->op = (uint8_t)op->kind;
 	n->a = x;
+	if (op->kind != T_STAR && op->kind != T_TILDE) need_value(x);
 	return n;
 }
 
@@ -58,6 +62,8 @@ Node *binary(const Token *op, Node *x, Node *y) {
 	n->op = (uint8_t)op->kind;
 	n->a = x;
 	n->b = y;
+	need_value(x); /* a union's terms too: the walk decides */
+	need_value(y);
 	return n;
 }
 
@@ -93,6 +99,7 @@ Node *selector(Node *x, const Token *dot, const Token *sel) {
 Node *slice3(const Token *lbrack, Node *x, Node *i, Node *j, Node *k, Pos colon2, Pos rbrack) {
 	Node *n = mk(N_SLICE, lbrack->pos);
 	n->a = x;
+	need_value(x);
 	n->b = i;
 	n->c = j;
 	n->d = k;
@@ -261,6 +268,11 @@ Node *assign(const Token *op, List lhs, List rhs) {
 	}
 	n->list = lhs.head;
 	n->list2 = rhs.head;
+	need_values(lhs.head);
+	need_values(rhs.head);
+	if (n->op == T_DEFINE)
+		for (const Node *l = lhs.head; l; l = l->next)
+			if (l->kind != N_NAME) need_walk();
 	return n;
 }
 
@@ -305,6 +317,7 @@ Node *ifstmt(Parser *P, const Token *k, Node *init, Node *cond, Node *then, Node
 	n->a = init;
 	if (!cond && !init) diag_syntax(then->pos, "syntax error: missing condition in if statement");
 	else n->b = cond_expr(cond);
+	need_value(n->b);
 	n->c = then;
 	n->d = els;
 	return n;
@@ -314,6 +327,7 @@ Node *forcond(Parser *P, const Token *k, Node *cond, Node *body) {
 	(void)P;
 	Node *n = mk(N_FOR, k->pos);
 	n->b = cond_expr(cond);
+	need_value(n->b);
 	n->d = body;
 	return n;
 }
@@ -323,6 +337,7 @@ Node *forclause(Parser *P, const Token *k, Node *init, Node *cond, Node *post, N
 	Node *n = mk(N_FOR, k->pos);
 	n->a = init;
 	n->b = cond_expr(cond);
+	need_value(n->b);
 	n->c = post;
 	/* `for ;; x := 1` is reported by the checker, as gofmt accepts it */
 	n->d = body;
@@ -343,6 +358,13 @@ Node *switchstmt(Parser *P, const Token *k, Node *init, Node *tag, List clauses,
 		} else (void)cond_expr(tag);
 	}
 	n->list = clauses.head;
+	need_value(n->b);
+	bool ts = n->b && n->b->kind == N_TYPESWITCHGUARD;
+	for (const Node *c = n->list; c; c = c->next)
+		for (const Node *e = c->list; e; e = e->next) {
+			if (!ts) need_value(e);
+			else if (bad_type_case(e)) need_walk();
+		}
 	n->end = rbrace->pos;
 	return n;
 }
@@ -351,6 +373,7 @@ void add_import(Parser *P, Pos kw, Node *spec) {
 	if (!spec) return;
 	/* gc's file loop takes imports only before other declarations */
 	if (P->seen_nonimport) diag_syntax(kw, "syntax error: non-declaration statement outside function body");
+	if (bad_import_path(spec->a)) need_walk();
 	P->decls = list_add(P->decls, spec);
 }
 
@@ -730,12 +753,22 @@ static void too_deep(const Token *t) {
 	nest_too_deep = true;
 }
 
+/* The tokens classify looks at; it skips the others (most of a file:
+ * names, literals, operators) at the cost of one load. */
+static const bool classified[T_LBRACK_TP + 1] = {
+	[T_IF] = true, [T_FOR] = true, [T_SWITCH] = true, [T_SELECT] = true, [T_COLON] = true,
+	[T_STRUCT] = true, [T_INTERFACE] = true, [T_TYPE] = true, [T_MAP] = true, [T_FUNC] = true,
+	[T_LPAREN] = true, [T_LBRACK] = true, [T_LBRACE] = true, [T_RPAREN] = true, [T_RBRACK] = true,
+	[T_RBRACE] = true, [T_LBRACK_TP] = true,
+};
+
 static void classify(Token *t, int n) {
 	VEC(uint8_t) stack = {0};
 	uint8_t *mark = calloc((size_t)n + 1, 1); /* braces that are not bodies */
 	int typegroup = -1; /* stack depth of an open `type (` group */
 	for (int i = 0; i < n; i++) {
 		int k = t[i].kind;
+		if (!classified[k]) continue;
 		bool header = stack.n > 0 && stack.v[stack.n - 1] == F_HEADER;
 		switch (k) {
 		case T_IF: case T_FOR: case T_SWITCH: case T_SELECT:
@@ -822,6 +855,74 @@ static bool is_typelit(const Node *n) {
 
 static const Node *unparen(const Node *n) {
 	while (n && n->kind == N_PAREN) n = n->a;
+	return n;
+}
+
+/* In a type switch, a case that cannot be a type (gc: "expecting type"). */
+static bool bad_type_case(const Node *e) {
+	const Node *u = unparen(e);
+	return u->kind == N_BASICLIT || u->kind == N_BINARY || u->kind == N_CALL || u->kind == N_COMPOSITELIT ||
+	       u->kind == N_FUNCLIT || (u->kind == N_UNARY && u->op != T_STAR && u->op != T_ARROW);
+}
+
+static bool bad_import_path(const Node *p) {
+	if (p->flags & NF_BAD) return false; /* reported by the lexer */
+	if (p->litlen <= 2) return true;
+	for (uint32_t i = 1; i + 1 < p->litlen; i++) {
+		unsigned char c = (unsigned char)p->lit[i];
+		if (c < 0x21 || c == '\\' || strchr("!\"#$%&'()*,:;<=>?[]^`{|}", c)) return true;
+	}
+	return false;
+}
+
+/* When the walk must run. It reads every node of the file again (a tenth
+ * of goc tool syntax's time) and finds nothing in almost every file, so the
+ * node builders note, conservatively, what it could report, and parse_file
+ * walks only the files where they noted something. Whether a type literal
+ * is an error depends on where it stands, so the parent that puts a node
+ * where only a value may calls need_value; a [...]T operand is an error
+ * unless a composite literal takes it, which the count settles. A build
+ * with GOC_VERIFY_WALK (the fuzzer's) walks every file and aborts if the
+ * walk reports something the builders missed. */
+static bool walk_needed;
+static int dots_operands; /* [...]T operands not taken by a composite literal */
+
+void need_walk(void) { walk_needed = true; }
+
+void need_value(const Node *x) {
+	const Node *u = unparen(x);
+	if (u && is_typelit(u)) walk_needed = true;
+}
+
+void need_values(const Node *l) {
+	for (; l; l = l->next) need_value(l);
+}
+
+void note_operand_type(const Node *t) {
+	if (t->kind == N_ARRAYTYPE && !t->a) dots_operands++;
+}
+
+void note_complit_type(const Node *t) {
+	if (t->kind == N_PAREN) walk_needed = true;
+	else if (t->kind == N_ARRAYTYPE && !t->a) dots_operands--;
+}
+
+void const_specs_at(Node *spec, int iota) {
+	spec->iota = iota;
+	if (!spec->list2 && (spec->a || iota == 0)) walk_needed = true;
+}
+
+Node *rangeclause(const Token *at, List lhs, int op, Node *x) {
+	Node *n = mk(N_RANGECLAUSE, at->pos);
+	n->list = lhs.head;
+	n->op = (uint8_t)op;
+	n->a = x;
+	need_values(lhs.head);
+	need_value(x);
+	if (lhs.n > 2) walk_needed = true;
+	if (op == T_DEFINE)
+		for (const Node *l = lhs.head; l; l = l->next)
+			if (l->kind != N_NAME) walk_needed = true;
 	return n;
 }
 
@@ -937,11 +1038,7 @@ static void walk(const Node *n, int ctx) {
 		if (n->b) value_of(n->b);
 		for (const Node *c = n->list; c; c = c->next) {
 			for (const Node *e = c->list; e; e = e->next) {
-				const Node *u = unparen(e);
-				if (ts && (u->kind == N_BASICLIT || u->kind == N_BINARY || u->kind == N_CALL ||
-				           u->kind == N_COMPOSITELIT || u->kind == N_FUNCLIT ||
-				           (u->kind == N_UNARY && u->op != T_STAR && u->op != T_ARROW)))
-					diag_syntax(e->pos, "syntax error: unexpected expression, expecting type");
+				if (ts && bad_type_case(e)) diag_syntax(e->pos, "syntax error: unexpected expression, expecting type");
 				if (ts) walk(e, C_TYPE);
 				else value_of(e);
 			}
@@ -978,12 +1075,7 @@ static void walk(const Node *n, int ctx) {
 		return;
 	case N_IMPORTDECL: {
 		const Node *p = n->a;
-		bool bad = p->litlen < 2 || (p->litlen == 2);
-		for (uint32_t i = 1; !bad && i + 1 < p->litlen; i++) {
-			unsigned char c = (unsigned char)p->lit[i];
-			if (c < 0x21 || c == '\\' || strchr("!\"#$%&'()*,:;<=>?[]^`{|}", c)) bad = true;
-		}
-		if (bad && !(p->flags & NF_BAD)) diag_syntax(p->pos, "invalid import path: %.*s", (int)p->litlen, p->lit);
+		if (bad_import_path(p)) diag_syntax(p->pos, "invalid import path: %.*s", (int)p->litlen, p->lit);
 		return;
 	}
 	case N_FILE: walk_list(n->list, C_TYPE); return;
@@ -1101,23 +1193,16 @@ ParsedFile *parse_file(const Source *src) {
 	/* The token array is kept from file to file: growing a fresh one (and
 	 * faulting in its pages) for every file was a visible cost. Go source
 	 * has about one token per 5 bytes; the array grows if a file has more. */
-	static VEC(Token) toks;
-	toks.n = 0;
+	static TokenVec toks;
 	if ((size_t)toks.cap < (size_t)src->len / 3 + 16) {
 		free(toks.v);
 		toks.cap = (int)((size_t)src->len / 3 + 16 > 4096 ? (size_t)src->len / 3 + 16 : 4096);
 		toks.v = xmalloc(sizeof(Token) * (size_t)toks.cap);
 	}
-	for (;;) {
-		if (toks.n == toks.cap) {
-			toks.cap *= 2;
-			toks.v = xrealloc(toks.v, sizeof(Token) * (size_t)toks.cap);
-		}
-		Token *t = &toks.v[toks.n++];
-		lex_next(&lx, t);
-		if (t->kind == 0) break;
-	}
+	lex_all(&lx, &toks);
 	nest_too_deep = false;
+	walk_needed = false;
+	dots_operands = 0;
 	classify(toks.v, toks.n);
 
 	int errors_before = diag_count();
@@ -1145,7 +1230,18 @@ ParsedFile *parse_file(const Source *src) {
 	goparseFree(P.lemon, free);
 	free(P.snap);
 	P.file->list = P.decls.head;
-	if (diag_count() == errors_before && !nest_too_deep) walk(P.file, C_TYPE);
+	if (diag_count() == errors_before && !nest_too_deep) {
+		bool needed = walk_needed || dots_operands != 0;
+#ifdef GOC_VERIFY_WALK
+		walk(P.file, C_TYPE);
+		if (!needed && diag_count() != errors_before) {
+			fprintf(stderr, "goc: the value checks reported what the parser did not note\n");
+			abort();
+		}
+#else
+		if (needed) walk(P.file, C_TYPE);
+#endif
+	}
 	if (diag_count() == errors_before && !parse_gofmt_checks) check_directives(&lx, toks.v, toks.n);
 
 	ParsedFile *pf = NEW(ParsedFile);

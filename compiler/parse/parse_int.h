@@ -54,6 +54,16 @@ Node *switchstmt(Parser *P, const Token *k, Node *init, Node *tag, List clauses,
 void add_import(Parser *P, Pos kw, Node *spec);
 void add_decls(Parser *P, List l);
 
+/* The value checks (parse.c) walk only files where a builder noted
+ * something they could report. */
+void need_value(const Node *x);   /* x stands where only a value may */
+void need_values(const Node *l);  /* need_value for each element of l */
+void need_walk(void);             /* a node the walk reports on by itself */
+void note_operand_type(const Node *t); /* pexpr ::= arrtype: t may be a [...]T outside a literal */
+void note_complit_type(const Node *t); /* t is the type of a composite literal */
+Node *rangeclause(const Token *at, List lhs, int op, Node *x);
+void const_specs_at(Node *spec, int iota); /* a const spec's index in its group is known */
+
 /* errors: called from %syntax_error with the lemon state */
 void parse_syntax_error(Parser *P, int state, int major, const Token *tok);
 /* generated in grammar.c: does the parser in its current state accept tok? */

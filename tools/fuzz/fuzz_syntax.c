@@ -2,7 +2,10 @@
  * lemon parser, post-parse checks, AST dump). Every input is one Go source
  * file; the front end must not crash, hang or trip a sanitizer on any of
  * them. Built by tools/CMakeLists.txt with clang -fsanitize=fuzzer,address,
- * undefined from its own copy of the front end's sources.
+ * undefined from its own copy of the front end's sources, with
+ * GOC_VERIFY_WALK: parse.c then runs its value-check walk on every file and
+ * aborts if the walk reports something the parser had not noted (it skips
+ * the walk on such files in the normal build).
  *
  *   build-fe/tools/fuzz_syntax -detect_leaks=0 -max_len=65536 \
  *       -timeout=10 corpus-dir tools/fuzz/seeds
