@@ -37,9 +37,8 @@ static rtlock seglock;
 static StkSeg *segfree[NCLASS];
 static int32_t nsegfree[NCLASS];
 
-/* ---- first segments: 2 KiB pieces of 4 MiB slabs ---- */
+/* ---- first segments: 2 KiB pieces of 4 MiB slabs, each with its G ---- */
 static rtlock firstlock;
-static uintptr_t firstfree;  /* free list threaded through the pieces */
 static uintptr_t slabcur, slabend;
 
 static void *mapmem(uintptr_t n) {
@@ -64,34 +63,25 @@ void *stack_hugemap(uintptr_t n) {
 	return (void *)a;
 }
 
-uintptr_t stack_alloc_first(uintptr_t size) {
-	if (size != STACK_FIRST)
-		return (uintptr_t)mapmem(size);
+/* A G and its first segment in one block, the G right above the stack's
+ * top: the first frame newproc writes and the G's own fields are adjacent
+ * lines of one page, which the scheduler prefetches together before it
+ * switches to a G (runnable goroutines queue up by the thousand when one
+ * goroutine spawns them: spawn benchmark). Returns the G; the segment is
+ * [G - stacksize, G). Gs are never freed (dead ones are reused). */
+void *stack_alloc_g(uintptr_t stacksize, uintptr_t gsize) {
+	uintptr_t n = stacksize + gsize;
+	if (stacksize != STACK_FIRST)
+		return (char *)mapmem(n) + stacksize;
 	sched_lock(&firstlock);
-	uintptr_t s = firstfree;
-	if (s) {
-		firstfree = *(uintptr_t *)s;
-	} else {
-		if (slabcur == slabend) {
-			slabcur = (uintptr_t)stack_hugemap(4 << 20);
-			slabend = slabcur + (4 << 20);
-		}
-		s = slabcur;
-		slabcur += STACK_FIRST;
+	if (slabend - slabcur < n) {
+		slabcur = (uintptr_t)stack_hugemap(4 << 20);
+		slabend = slabcur + (4 << 20);
 	}
+	uintptr_t s = slabcur;
+	slabcur += n;
 	sched_unlock(&firstlock);
-	return s;
-}
-
-void stack_free_first(uintptr_t lo, uintptr_t size) {
-	if (size != STACK_FIRST) {
-		munmap((void *)lo, size);
-		return;
-	}
-	sched_lock(&firstlock);
-	*(uintptr_t *)lo = firstfree;
-	firstfree = lo;
-	sched_unlock(&firstlock);
+	return (void *)(s + stacksize);
 }
 
 /* ---- segments ---- */
