@@ -199,7 +199,15 @@ bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk_out, LLVMValueRef *b
 		args[k++] = LLVMBuildLoad2(g->b, gen_type(g, ft->params[i]), LLVMBuildStructGEP2(g->b, blt, b, (unsigned)(2 + i), ""), "");
 	LLVMTypeRef sig = kind == 0 ? gen_sig(g, callee->type, callee->recv)
 	                            : gen_sig(g, ft, type_pointer(basic_type(TY_UINT8)));
-	LLVMBuildCall2(g->b, sig, c, args, (unsigned)k, "");
+	LLVMValueRef cl = LLVMBuildCall2(g->b, sig, c, args, (unsigned)k, "");
+	if (stmt->kind == N_DEFERSTMT) {
+		/* the callee's caller frame must stay this thunk's (recover's
+		 * check): at -O2, neither a tail call that drops this frame nor
+		 * inlining the callee here, which would make its callees ours */
+		LLVMSetTailCallKind(cl, LLVMTailCallKindNoTail);
+		unsigned ni = LLVMGetEnumAttributeKindForName("noinline", 8);
+		LLVMAddCallSiteAttribute(cl, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(g->ctx, ni, 0));
+	}
 	LLVMBuildRetVoid(g->b);
 	LLVMDisposeBuilder(g->b);
 	g->b = saved;
