@@ -168,17 +168,12 @@ uint32_t sched_fastrandn(uint32_t n) { return (uint32_t)(((uint64_t)sched_fastra
 
 /* --------------------------------------------------------- run queues */
 
-/* Start loading a queued G that will run soon: its fields and, if it has
- * not started, the first frame just below it (stack_alloc_g). A goroutine
- * that spawns in a loop leaves thousands of queued Gs that have left the
- * cache; without this, switching to each one waits for memory several
- * times over. */
+/* Start loading a queued G that will run soon. A goroutine that spawns
+ * in a loop leaves thousands of queued Gs that have left the cache;
+ * without this, running each one waits for memory several times over. */
 static inline void g_prefetch(G *g) {
-	char *c = (char *)g;
-	__builtin_prefetch(c - 128, 1);
-	__builtin_prefetch(c - 64, 1);
 	for (size_t off = 0; off < sizeof(G); off += 64)
-		__builtin_prefetch(c + off, 1);
+		__builtin_prefetch((char *)g + off, 1);
 }
 
 /* Caller holds sched.lock. */
@@ -675,13 +670,29 @@ static int64_t gcount(void) {
 	return n;
 }
 
-/* A G lives right above its first stack segment (stack_alloc_g); Gs are
- * never freed (dead ones are reused) and each live one is reported to the
- * collector by rt_sched_each_stack. */
+/* G structs come from chunks never returned (dead Gs are reused); they are
+ * reported to the collector by rt_sched_each_stack. A G of the usual size
+ * gets its first segment when it first runs (execute); the main G's, of
+ * its own size, now. */
 static G *allocg(uintptr_t stacksize) {
-	G *g = stack_alloc_g(stacksize, (sizeof(G) + 63) & ~(size_t)63);
-	g->stk0lo = (uintptr_t)g - stacksize;
-	g->stk0hi = (uintptr_t)g;
+	static rtlock chunklock;
+	static char *chunk;
+	static size_t chunkleft;
+	size_t sz = (sizeof(G) + 63) & ~(size_t)63;
+	sched_lock(&chunklock);
+	if (chunkleft < sz) {
+		size_t n = 2 << 20;
+		chunk = stack_hugemap(n);
+		chunkleft = n;
+	}
+	G *g = (G *)chunk;
+	chunk += sz;
+	chunkleft -= sz;
+	sched_unlock(&chunklock);
+	if (stacksize != STACK_FIRST) {
+		g->stk0lo = stack_map(stacksize);
+		g->stk0hi = g->stk0lo + stacksize;
+	}
 	sched_lock(&allglock); /* appended: the deadlock report lists Gs in creation order */
 	g->alllink = NULL;
 	if (allgtail)
@@ -727,7 +738,8 @@ static G *newproc(void (*fn)(void *), void *arg, uintptr_t stacksize) {
 		rt_systemstack(allocg_sys, &a); /* mmap: not on a G stack */
 		g = a.g;
 	}
-	g_resetstack(g);
+	if (g->stk0lo)
+		g_resetstack(g);
 	if (!g->tsanfiber)
 		g->tsanfiber = TSAN_NEWFIBER();
 	g->fn = fn;
@@ -1028,6 +1040,11 @@ static void execute(G *g) {
 		rt_write_stderr(buf, n);
 		rt_throw("bad g status");
 	}
+	if (!g->stk0lo) { /* first run: a first segment from this P's cache */
+		g->stk0lo = stack_first_get(p);
+		g->stk0hi = g->stk0lo + STACK_FIRST;
+		g_resetstack(g);
+	}
 	RSTORE(m->curg, g);
 	RSTORE(g->m, m);
 	/* only p's owner writes it (sysmon reads): no locked add */
@@ -1061,7 +1078,11 @@ static void gdestroy(G *g) {
 	stack_release_segments(g);
 	if (g == g1)
 		return; /* never reused: its first segment is the big one */
-	gfput(sched_m->p, g);
+	P *p = sched_m->p;
+	stack_first_put(p, g->stk0lo); /* for the next G to run on this P */
+	g->stk0lo = g->stk0hi = 0;
+	g->stacklo = g->stackhi = 0;
+	gfput(p, g);
 }
 
 /* The scheduler loop every M runs on its own thread stack (g0). */
@@ -1465,6 +1486,8 @@ void rt_sched_each_stack(rt_rangefn fn, void *ctx) {
 		if (st == G_DEAD || st == G_IDLE)
 			continue;
 		fn((uintptr_t)g, (uintptr_t)(g + 1), ctx); /* fn/arg/waitobj/param */
+		if (!g->stk0lo)
+			continue; /* not started yet: no stack */
 		uintptr_t sp;
 		if (g == self)
 			sp = g->sysstack ? me->syssp : here;

@@ -37,8 +37,9 @@ static rtlock seglock;
 static StkSeg *segfree[NCLASS];
 static int32_t nsegfree[NCLASS];
 
-/* ---- first segments: 2 KiB pieces of 4 MiB slabs, each with its G ---- */
+/* ---- first segments: 2 KiB pieces of 4 MiB slabs ---- */
 static rtlock firstlock;
+static uintptr_t firstfree; /* batches of free pieces (FirstFree), linked by nextbatch */
 static uintptr_t slabcur, slabend;
 
 static void *mapmem(uintptr_t n) {
@@ -63,25 +64,63 @@ void *stack_hugemap(uintptr_t n) {
 	return (void *)a;
 }
 
-/* A G and its first segment in one block, the G right above the stack's
- * top: the first frame newproc writes and the G's own fields are adjacent
- * lines of one page, which the scheduler prefetches together before it
- * switches to a G (runnable goroutines queue up by the thousand when one
- * goroutine spawns them: spawn benchmark). Returns the G; the segment is
- * [G - stacksize, G). Gs are never freed (dead ones are reused). */
-void *stack_alloc_g(uintptr_t stacksize, uintptr_t gsize) {
-	uintptr_t n = stacksize + gsize;
-	if (stacksize != STACK_FIRST)
-		return (char *)mapmem(n) + stacksize;
-	sched_lock(&firstlock);
-	if (slabend - slabcur < n) {
-		slabcur = (uintptr_t)stack_hugemap(4 << 20);
-		slabend = slabcur + (4 << 20);
+/* A goroutine gets its first segment when it first runs, from its P's
+ * cache of free ones, which the goroutines that ended on that P filled: a
+ * new goroutine runs on a stack that was just in use on the same CPU, and
+ * goroutines waiting to start hold none (one goroutine spawning in a loop
+ * can leave tens of thousands queued: spawn benchmark). Beyond
+ * 2 * FIRST_BATCH pieces a P hands FIRST_BATCH to the global list as one
+ * batch, and takes a whole batch back when it runs out. */
+enum { FIRST_BATCH = 32 };
+typedef struct FirstFree {
+	uintptr_t next;      /* next piece of the batch (or of the P's list) */
+	uintptr_t nextbatch; /* at the head of a batch on the global list */
+	intptr_t n;          /* at the head of a batch: pieces in it */
+} FirstFree;
+
+uintptr_t stack_map(uintptr_t size) { return (uintptr_t)mapmem(size); }
+
+uintptr_t stack_first_get(P *p) {
+	uintptr_t s = p->stkfree;
+	if (!s) {
+		sched_lock(&firstlock);
+		s = firstfree;
+		if (s) {
+			firstfree = ((FirstFree *)s)->nextbatch;
+			p->nstkfree = (int32_t)((FirstFree *)s)->n;
+		} else {
+			if (slabcur == slabend) {
+				slabcur = (uintptr_t)stack_hugemap(4 << 20);
+				slabend = slabcur + (4 << 20);
+			}
+			s = slabcur; /* fresh memory reads as zeros: a list of one */
+			slabcur += STACK_FIRST;
+			p->nstkfree = 1;
+		}
+		sched_unlock(&firstlock);
 	}
-	uintptr_t s = slabcur;
-	slabcur += n;
+	p->stkfree = ((FirstFree *)s)->next;
+	p->nstkfree--;
+	return s;
+}
+
+void stack_first_put(P *p, uintptr_t lo) {
+	ASAN_UNPOISON(lo, sizeof(FirstFree)); /* frames of the dead G may have left redzones */
+	((FirstFree *)lo)->next = p->stkfree;
+	p->stkfree = lo;
+	if (++p->nstkfree < 2 * FIRST_BATCH)
+		return;
+	uintptr_t tail = lo;
+	for (int i = 1; i < FIRST_BATCH; i++)
+		tail = ((FirstFree *)tail)->next;
+	p->stkfree = ((FirstFree *)tail)->next;
+	p->nstkfree -= FIRST_BATCH;
+	((FirstFree *)tail)->next = 0;
+	((FirstFree *)lo)->n = FIRST_BATCH;
+	sched_lock(&firstlock);
+	((FirstFree *)lo)->nextbatch = firstfree;
+	firstfree = lo;
 	sched_unlock(&firstlock);
-	return (void *)(s + stacksize);
 }
 
 /* ---- segments ---- */
