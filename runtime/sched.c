@@ -590,7 +590,7 @@ static G *gfpop(P *p) {
 		p->gfree = g->schedlink;
 		p->ngfree--;
 		if (p->gfree) /* newproc writes all over the next one soon */
-			__builtin_prefetch(p->gfree, 1);
+			g_prefetch(p->gfree);
 	}
 	return g;
 }
