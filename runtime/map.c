@@ -132,6 +132,14 @@ static inline void copyval(const GoType *t, void *dst, const void *src) {
 	else memmove(dst, src, t->size);
 }
 
+/* A string of its own with k's bytes (a borrowed key about to be kept). */
+static GoString strcopy(GoString k) {
+	if (k.len == 0) return (GoString){NULL, 0};
+	uint8_t *p = rt_mallocgc((uintptr_t)k.len, NULL, 0);
+	memcpy(p, k.ptr, (size_t)k.len);
+	return (GoString){p, k.len};
+}
+
 static inline uintptr_t bucketmask(uint8_t B) { return ((uintptr_t)1 << B) - 1; }
 static inline uint8_t tophash(uintptr_t hash) {
 	uint8_t top = (uint8_t)(hash >> 56);
@@ -685,7 +693,10 @@ void *rt_mapaccess2(const GoMapType *t, void *m, const void *key, bool *ok) {
 	return t->elem->size <= sizeof zeroval ? (void *)zeroval : (void *)info_get(t)->zero;
 }
 
-static ALWAYS_INLINE void *mapassign_kc(Hmap *h, const void *key, int kc) {
+/* tmpkey (KC_STR only): the key's bytes are borrowed from the caller (a
+ * []byte converted in place, m[string(b)] = v): stored only as a copy,
+ * and only for a new entry. */
+static ALWAYS_INLINE void *mapassign_kc(Hmap *h, const void *key, int kc, bool tmpkey) {
 	const MapInfo *mi = h->info;
 	uintptr_t hash = keyhash_kc(mi, key, h->hash0, kc);
 	h->flags ^= F_HASHWRITING; /* after hashing: the hash may panic */
@@ -712,7 +723,9 @@ again:;
 			uint8_t *k = keyat(mi, b, i);
 			if (mi->indirectkey) k = *(uint8_t **)k;
 			if (!keyequal_kc(mi, key, k, kc)) continue;
-			if (kc == KC_STR) { /* keep the newer backing array, as gc */
+			if (kc == KC_STR && tmpkey) {
+				/* the stored key stays: the borrowed bytes are not ours */
+			} else if (kc == KC_STR) { /* keep the newer backing array, as gc */
 				const uint8_t *np = ((const GoString *)key)->ptr;
 				if (((GoString *)k)->ptr != np) wbstore(&((GoString *)k)->ptr, (void *)np);
 			} else if (mi->needkeyupdate) {
@@ -744,8 +757,10 @@ notfound:
 	if (mi->indirectelem) wbstore(elem, rt_mallocgc(mi->elem->size, mi->elem, 1));
 	if (kc == KC_STR) {
 		GoString *d = (GoString *)insertk;
-		wbstore(&d->ptr, (void *)((const GoString *)key)->ptr);
-		d->len = ((const GoString *)key)->len;
+		GoString ks = *(const GoString *)key;
+		if (tmpkey) ks = strcopy(ks); /* the collector moves nothing: insertk stays valid */
+		wbstore(&d->ptr, (void *)ks.ptr);
+		d->len = ks.len;
 	} else if (kc == KC_MEM64 && !mi->key->ptrdata) {
 		memcpy(insertk, key, 8);
 	} else if (kc == KC_MEM32) {
@@ -767,11 +782,25 @@ void *rt_mapassign(const GoMapType *t, void *m, const void *key) {
 	if (!h) rt_panicplain("assignment to entry in nil map");
 	if (UNLIKELY(h->flags & F_HASHWRITING)) rt_throw("concurrent map writes");
 	switch (h->info->keyclass) {
-	case KC_MEM64: return mapassign_kc(h, key, KC_MEM64);
-	case KC_MEM32: return mapassign_kc(h, key, KC_MEM32);
-	case KC_STR: return mapassign_kc(h, key, KC_STR);
-	default: return mapassign_kc(h, key, h->info->keyclass);
+	case KC_MEM64: return mapassign_kc(h, key, KC_MEM64, false);
+	case KC_MEM32: return mapassign_kc(h, key, KC_MEM32, false);
+	case KC_STR: return mapassign_kc(h, key, KC_STR, false);
+	default: return mapassign_kc(h, key, h->info->keyclass, false);
 	}
+}
+
+/* m[string(b)] = v, m[string(b)]++ with b a []byte: key is a string whose
+ * bytes are b's (not copied by the caller). An existing entry is found
+ * without allocating; a new one stores a copy. (gc copies the bytes on
+ * every assignment; it borrows them only for lookups.) */
+void *rt_mapassign_strtmp(const GoMapType *t, void *m, const void *key) {
+	Hmap *h = m;
+	if (!h) rt_panicplain("assignment to entry in nil map");
+	if (UNLIKELY(h->flags & F_HASHWRITING)) rt_throw("concurrent map writes");
+	if (LIKELY(h->info->keyclass == KC_STR)) return mapassign_kc(h, key, KC_STR, true);
+	const GoString *k = key;
+	GoString copy = strcopy(*k);
+	return rt_mapassign(t, m, &copy);
 }
 
 void rt_mapdelete(const GoMapType *t, void *m, const void *key) {

@@ -268,6 +268,9 @@ void *rt_makemap(const GoMapType *t, intptr_t hint);  /* hint < 0 counts as 0, a
 void *rt_mapaccess1(const GoMapType *t, void *m, const void *key);
 void *rt_mapaccess2(const GoMapType *t, void *m, const void *key, bool *ok);
 void *rt_mapassign(const GoMapType *t, void *m, const void *key);
+/* rt_mapassign for a string key whose bytes are borrowed (m[string(b)]):
+ * copied into the map only when the key is new */
+void *rt_mapassign_strtmp(const GoMapType *t, void *m, const void *key);
 void rt_mapdelete(const GoMapType *t, void *m, const void *key);
 void rt_mapclear(const GoMapType *t, void *m);
 intptr_t rt_maplen(void *m);

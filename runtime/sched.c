@@ -99,23 +99,31 @@ const char *const sched_waitreasons[WR_COUNT] = {
 	[WR_SYNCMUTEX] = "sync.Mutex.Lock",
 };
 
+/* Grouped by cache line: what every M reads on its hot paths, what the
+ * lock protects, and the counters, so that a spawning M and the Ms running
+ * what it spawns do not bounce one line between them (spawn benchmark). */
 static struct {
-	rtlock lock;
+	/* read on every spawn and schedule; written at M/P transitions */
+	_Alignas(64) _Atomic uint32_t gcwaiting;
+	_Atomic int32_t nmspinning;
+	_Atomic int32_t npidle;
+	bool started;
+	bool mainexited;
+	/* under lock */
+	_Alignas(64) rtlock lock;
 	G *runqhead, *runqtail;
 	_Atomic int32_t runqsize;
 	M *midle;
 	int32_t nmidle;
 	int32_t mcount;
-	_Atomic int32_t nmspinning;
 	P *pidle;
-	_Atomic int32_t npidle;
-	G *gfree;
+	G *gfree; /* batches of free Gs (linked by gfbatch), GFREE_BATCH each */
 	int32_t ngfree;
-	_Atomic uint64_t goidgen;
+	/* Ps take goids in batches; Gs created or ended with no P count here */
+	_Alignas(64) _Atomic uint64_t goidgen;
 	_Atomic int32_t ngoroutines;
 	/* stop the world */
-	_Atomic uint32_t gcwaiting;
-	int32_t stopwait;
+	_Alignas(64) int32_t stopwait;
 	rtnote stopnote;
 	rtlock stwlock; /* serializes rt_stw_stop callers */
 	rtlock sysmonlock; /* held by sysmon while it looks at Ps; by procresize */
@@ -124,8 +132,6 @@ static struct {
 	M *timerwaiter;
 	int64_t timerwaitwhen;
 	M *sysexitwait; /* Ms in rt_exitsyscall on a system stack, waiting for a P */
-	bool started;
-	bool mainexited;
 } sched;
 
 static rtlock allglock;
@@ -162,6 +168,14 @@ uint32_t sched_fastrand(void) {
 uint32_t sched_fastrandn(uint32_t n) { return (uint32_t)(((uint64_t)sched_fastrand() * n) >> 32); }
 
 /* --------------------------------------------------------- run queues */
+
+/* Start loading a queued G that will run soon. A goroutine that spawns
+ * in a loop leaves thousands of queued Gs that have left the cache;
+ * without this, running each one waits for memory several times over. */
+static inline void g_prefetch(G *g) {
+	for (size_t off = 0; off < sizeof(G); off += 64)
+		__builtin_prefetch((char *)g + off, 1);
+}
 
 /* Caller holds sched.lock. */
 static void globrunqput(G *g) {
@@ -201,6 +215,7 @@ static G *globrunqget(P *p, int32_t max) {
 		sched.runqtail = NULL;
 	for (n--; n > 0; n--) {
 		G *g1 = sched.runqhead;
+		g_prefetch(g1); /* the walk waits on each G anyway: fetch all its lines at once */
 		sched.runqhead = g1->schedlink;
 		if (!sched.runqhead)
 			sched.runqtail = NULL;
@@ -274,8 +289,11 @@ static G *runqget(P *p) {
 		if (t == h)
 			return NULL;
 		G *g = p->runq[h % RUNQ_SIZE];
-		if (atomic_compare_exchange_strong_explicit(&p->runqhead, &h, h + 1, memory_order_release, memory_order_relaxed))
+		if (atomic_compare_exchange_strong_explicit(&p->runqhead, &h, h + 1, memory_order_release, memory_order_relaxed)) {
+			if (t - h > 1)
+				g_prefetch(p->runq[(h + 1) % RUNQ_SIZE]);
 			return g;
+		}
 	}
 }
 
@@ -559,59 +577,104 @@ static void gcstopm(void) {
 
 /* ------------------------------------------------------------------ Gs */
 
-static G *gfget(P *p) {
-	G *g = p ? p->gfree : NULL;
+/* Dead Gs, kept with their first stack segment for reuse (gc's gfget/
+ * gfput). Each P keeps up to 2 * GFREE_BATCH; beyond, the most recently
+ * freed GFREE_BATCH go to the global list as one batch (a G chain whose
+ * head links to the next batch), so that moving them either way is a few
+ * stores under the lock instead of a walk over cold G structs: a spawning
+ * goroutine reuses the Gs that other Ps freed (spawn benchmark). */
+enum { GFREE_BATCH = 32 };
+
+static G *gfpop(P *p) {
+	G *g = p->gfree;
 	if (g) {
 		p->gfree = g->schedlink;
 		p->ngfree--;
-		return g;
-	}
-	if (RLOAD(sched.gfree)) {
-		sched_lock(&sched.lock);
-		int n = 0;
-		while (p && sched.gfree && n < 32) {
-			G *x = sched.gfree;
-			RSTORE(sched.gfree, x->schedlink);
-			sched.ngfree--;
-			x->schedlink = p->gfree;
-			p->gfree = x;
-			p->ngfree++;
-			n++;
-		}
-		if (!p && sched.gfree) {
-			g = sched.gfree;
-			RSTORE(sched.gfree, g->schedlink);
-			sched.ngfree--;
-		}
-		sched_unlock(&sched.lock);
-		if (p && p->gfree) {
-			g = p->gfree;
-			p->gfree = g->schedlink;
-			p->ngfree--;
-		}
+		if (p->gfree) /* newproc writes all over the next one soon */
+			g_prefetch(p->gfree);
 	}
 	return g;
+}
+
+static G *gfget(P *p) {
+	G *g = p ? gfpop(p) : NULL;
+	if (g || !RLOAD(sched.gfree))
+		return g;
+	sched_lock(&sched.lock);
+	G *b = sched.gfree;
+	if (b) {
+		RSTORE(sched.gfree, b->gfbatch);
+		sched.ngfree -= b->gfbatchn;
+		if (!p && b->schedlink) { /* no P: keep the rest as a smaller batch */
+			G *rest = b->schedlink;
+			rest->gfbatch = sched.gfree;
+			rest->gfbatchn = b->gfbatchn - 1;
+			sched.ngfree += rest->gfbatchn;
+			RSTORE(sched.gfree, rest);
+		}
+	}
+	sched_unlock(&sched.lock);
+	if (!b || !p)
+		return b;
+	p->gfree = b;
+	p->ngfree = b->gfbatchn;
+	return gfpop(p);
 }
 
 static void gfput(P *p, G *g) {
 	g->schedlink = p->gfree;
 	p->gfree = g;
-	if (++p->ngfree >= 64) {
-		sched_lock(&sched.lock);
-		while (p->ngfree >= 32) {
-			G *x = p->gfree;
-			p->gfree = x->schedlink;
-			p->ngfree--;
-			x->schedlink = sched.gfree;
-			RSTORE(sched.gfree, x);
-			sched.ngfree++;
-		}
-		sched_unlock(&sched.lock);
+	if (++p->ngfree < 2 * GFREE_BATCH)
+		return;
+	G *tail = g;
+	for (int i = 1; i < GFREE_BATCH; i++)
+		tail = tail->schedlink;
+	p->gfree = tail->schedlink;
+	p->ngfree -= GFREE_BATCH;
+	tail->schedlink = NULL;
+	g->gfbatchn = GFREE_BATCH;
+	sched_lock(&sched.lock);
+	g->gfbatch = sched.gfree;
+	RSTORE(sched.gfree, g);
+	sched.ngfree += GFREE_BATCH;
+	sched_unlock(&sched.lock);
+}
+
+/* Goroutine ids come from a per-P cache refilled in batches (gc's
+ * goidcache), and the goroutine count is kept per P (only its owner writes
+ * it), summed when asked for: one shared counter written by every spawn and
+ * every exit was a contended cache line between the Ps. */
+enum { GOID_BATCH = 16 };
+
+static uint64_t newgoid(P *p) {
+	if (!p)
+		return atomic_fetch_add(&sched.goidgen, 1) + 1;
+	if (p->goidnext == p->goidend) {
+		p->goidnext = atomic_fetch_add(&sched.goidgen, GOID_BATCH) + 1;
+		p->goidend = p->goidnext + GOID_BATCH;
 	}
+	return p->goidnext++;
+}
+
+static void gcount_add(P *p, int64_t d) {
+	if (p)
+		atomic_store_explicit(&p->ngoroutines, atomic_load_explicit(&p->ngoroutines, memory_order_relaxed) + d, memory_order_relaxed);
+	else
+		atomic_fetch_add(&sched.ngoroutines, (int32_t)d);
+}
+
+/* Ps beyond GOMAXPROCS have had their counts folded in (procresize). */
+static int64_t gcount(void) {
+	int64_t n = atomic_load(&sched.ngoroutines);
+	for (int32_t i = 0; i < sched_gomaxprocs; i++)
+		n += atomic_load_explicit(&sched_allp[i]->ngoroutines, memory_order_relaxed);
+	return n;
 }
 
 /* G structs come from chunks never returned (dead Gs are reused); they are
- * reported to the collector as ranges by rt_sched_each_stack. */
+ * reported to the collector by rt_sched_each_stack. A G of the usual size
+ * gets its first segment when it first runs (execute); the main G's, of
+ * its own size, now. */
 static G *allocg(uintptr_t stacksize) {
 	static rtlock chunklock;
 	static char *chunk;
@@ -627,8 +690,10 @@ static G *allocg(uintptr_t stacksize) {
 	chunk += sz;
 	chunkleft -= sz;
 	sched_unlock(&chunklock);
-	g->stk0lo = stack_alloc_first(stacksize);
-	g->stk0hi = g->stk0lo + stacksize;
+	if (stacksize != STACK_FIRST) {
+		g->stk0lo = stack_map(stacksize);
+		g->stk0hi = g->stk0lo + stacksize;
+	}
 	sched_lock(&allglock); /* appended: the deadlock report lists Gs in creation order */
 	g->alllink = NULL;
 	if (allgtail)
@@ -674,20 +739,22 @@ static G *newproc(void (*fn)(void *), void *arg, uintptr_t stacksize) {
 		rt_systemstack(allocg_sys, &a); /* mmap: not on a G stack */
 		g = a.g;
 	}
-	g_resetstack(g);
+	if (g->stk0lo)
+		g_resetstack(g);
 	if (!g->tsanfiber)
 		g->tsanfiber = TSAN_NEWFIBER();
 	g->fn = fn;
 	g->arg = arg;
-	g->goid = atomic_fetch_add(&sched.goidgen, 1) + 1;
+	g->goid = newgoid(p);
 	g->waitreason = 0;
-	g->preempt = 0;
+	atomic_store_explicit(&g->preempt, 0, memory_order_relaxed);
 	g->param = NULL;
 	g->waitobj = NULL;
 	g->deferhook = NULL;
 	g->panicking = NULL;
-	atomic_fetch_add(&sched.ngoroutines, 1);
-	atomic_store(&g->status, G_RUNNABLE);
+	gcount_add(p, 1);
+	/* published by the release store of runqput / the global queue lock */
+	atomic_store_explicit(&g->status, G_RUNNABLE, memory_order_release);
 	return g;
 }
 
@@ -974,9 +1041,15 @@ static void execute(G *g) {
 		rt_write_stderr(buf, n);
 		rt_throw("bad g status");
 	}
+	if (!g->stk0lo) { /* first run: a first segment from this P's cache */
+		g->stk0lo = stack_first_get(p);
+		g->stk0hi = g->stk0lo + STACK_FIRST;
+		g_resetstack(g);
+	}
 	RSTORE(m->curg, g);
 	RSTORE(g->m, m);
-	atomic_fetch_add(&p->schedtick, 1);
+	/* only p's owner writes it (sysmon reads): no locked add */
+	atomic_store_explicit(&p->schedtick, atomic_load_explicit(&p->schedtick, memory_order_relaxed) + 1, memory_order_relaxed);
 	set_stacklimit(g->stacklimit);
 	TSAN_SWITCH(g->tsanfiber);
 	ASAN_START_SWITCH(&m->asanfake, g->stacklo, g->stackhi);
@@ -996,8 +1069,8 @@ static void gdestroy(G *g) {
 			fprintf(stderr, "max stack used: %lu (goroutine %llu)\n", (unsigned long)maxused, (unsigned long long)g->goid);
 		}
 	}
-	atomic_store(&g->status, G_DEAD);
-	atomic_fetch_sub(&sched.ngoroutines, 1);
+	atomic_store_explicit(&g->status, G_DEAD, memory_order_release);
+	gcount_add(sched_m->p, -1);
 	g->m = NULL;
 	g->waiting = NULL;
 	g->param = NULL;
@@ -1006,7 +1079,11 @@ static void gdestroy(G *g) {
 	stack_release_segments(g);
 	if (g == g1)
 		return; /* never reused: its first segment is the big one */
-	gfput(sched_m->p, g);
+	P *p = sched_m->p;
+	stack_first_put(p, g->stk0lo); /* for the next G to run on this P */
+	g->stk0lo = g->stk0hi = 0;
+	g->stacklo = g->stackhi = 0;
+	gfput(p, g);
 }
 
 /* The scheduler loop every M runs on its own thread stack (g0). */
@@ -1044,8 +1121,12 @@ static void schedule_loop(void) {
 			break;
 		case AFTER_EXIT:
 			gdestroy(g);
-			if (RLOAD(sched.mainexited) && atomic_load(&sched.ngoroutines) == 0) {
-				rt_throw("no goroutines (main called runtime.Goexit) - deadlock!");
+			if (RLOAD(sched.mainexited)) {
+				/* two last Gs ending on two Ps at once: each stored its
+				 * count before the fence, so one of them sees 0 */
+				atomic_thread_fence(memory_order_seq_cst);
+				if (gcount() == 0)
+					rt_throw("no goroutines (main called runtime.Goexit) - deadlock!");
 			}
 			break;
 		case AFTER_SYSCALLBLOCK:
@@ -1415,6 +1496,8 @@ void rt_sched_each_stack(rt_rangefn fn, void *ctx) {
 		if (st == G_DEAD || st == G_IDLE)
 			continue;
 		fn((uintptr_t)g, (uintptr_t)(g + 1), ctx); /* fn/arg/waitobj/param */
+		if (!g->stk0lo)
+			continue; /* not started yet: no stack */
 		uintptr_t sp;
 		if (g == self)
 			sp = g->sysstack ? me->syssp : here;
@@ -1510,9 +1593,12 @@ static void checkdead(void) {
 /* ---------------------------------------------------------- procs, init */
 
 static P *newp(int32_t id) {
-	P *p = calloc(1, sizeof(P));
+	/* cache-line aligned: each P is written by its own M */
+	size_t sz = (sizeof(P) + 63) & ~(size_t)63;
+	P *p = aligned_alloc(64, sz);
 	if (!p)
 		rt_throw("out of memory allocating a P");
+	memset(p, 0, sz);
 	p->id = id;
 	atomic_store(&p->status, P_GCSTOP);
 	p->mcache = rt_mcache_new();
@@ -1543,8 +1629,10 @@ static void procresize(int32_t n) {
 		allp_cap = n;
 	}
 	for (int32_t i = n; i < sched_gomaxprocs; i++) {
-		/* retiring Ps: move their Gs and timers */
+		/* retiring Ps: move their Gs, timers and goroutine count */
 		P *p = sched_allp[i];
+		atomic_fetch_add(&sched.ngoroutines, (int32_t)atomic_load(&p->ngoroutines));
+		atomic_store(&p->ngoroutines, 0);
 		G *g;
 		while ((g = runqget(p)) != NULL)
 			globrunqput(g);
@@ -1599,7 +1687,7 @@ int rt_gomaxprocs(int n) {
 	return old;
 }
 
-int rt_numgoroutine(void) { return atomic_load(&sched.ngoroutines); }
+int rt_numgoroutine(void) { return (int)gcount(); }
 
 uint64_t rt_goid(void) {
 	G *g = getg();

@@ -86,6 +86,8 @@ struct G {
 	M *m;
 	G *schedlink;
 	G *alllink;
+	G *gfbatch;       /* dead, at the head of a batch: the next batch */
+	int32_t gfbatchn; /* dead, at the head of a batch: Gs in it */
 	void (*fn)(void *); /* entry and argument, until it starts */
 	void *arg;
 	Sudog *waiting;   /* sudogs of a blocked select/chan op */
@@ -151,7 +153,10 @@ struct P {
 	int32_t ntimers, timercap;
 	_Atomic int64_t timer0when; /* earliest when, 0: none */
 	G *gfree; int32_t ngfree; /* local cache of dead Gs */
+	uint64_t goidnext, goidend; /* goids taken from sched.goidgen in batches */
+	_Atomic int64_t ngoroutines; /* Gs created here minus Gs ended here */
 	MCache *mcache;           /* malloc.c's allocation cache for this P */
+	uintptr_t stkfree; int32_t nstkfree; /* free first segments (stack.c) */
 };
 
 /* ---- sched.c internals used by the other files ---- */
@@ -176,8 +181,9 @@ extern _Thread_local int rt_printdepth; /* print.c: > 0 while this M holds the p
 uint32_t sched_fastrand(void);
 uint32_t sched_fastrandn(uint32_t n);
 /* Stack segments (stack.c) */
-uintptr_t stack_alloc_first(uintptr_t size);
-void stack_free_first(uintptr_t lo, uintptr_t size);
+uintptr_t stack_first_get(P *p);           /* a STACK_FIRST segment from p's cache */
+void stack_first_put(P *p, uintptr_t lo);  /* back to p's cache */
+uintptr_t stack_map(uintptr_t size);       /* a segment of another size (the main G's) */
 void stack_release_segments(G *g);
 void *stack_hugemap(uintptr_t n); /* 2 MiB-aligned, MADV_HUGEPAGE */
 #if defined(RT_TSAN) || defined(RT_ASAN)

@@ -39,7 +39,7 @@ static int32_t nsegfree[NCLASS];
 
 /* ---- first segments: 2 KiB pieces of 4 MiB slabs ---- */
 static rtlock firstlock;
-static uintptr_t firstfree;  /* free list threaded through the pieces */
+static uintptr_t firstfree; /* batches of free pieces (FirstFree), linked by nextbatch */
 static uintptr_t slabcur, slabend;
 
 static void *mapmem(uintptr_t n) {
@@ -64,32 +64,61 @@ void *stack_hugemap(uintptr_t n) {
 	return (void *)a;
 }
 
-uintptr_t stack_alloc_first(uintptr_t size) {
-	if (size != STACK_FIRST)
-		return (uintptr_t)mapmem(size);
-	sched_lock(&firstlock);
-	uintptr_t s = firstfree;
-	if (s) {
-		firstfree = *(uintptr_t *)s;
-	} else {
-		if (slabcur == slabend) {
-			slabcur = (uintptr_t)stack_hugemap(4 << 20);
-			slabend = slabcur + (4 << 20);
+/* A goroutine gets its first segment when it first runs, from its P's
+ * cache of free ones, which the goroutines that ended on that P filled: a
+ * new goroutine runs on a stack that was just in use on the same CPU, and
+ * goroutines waiting to start hold none (one goroutine spawning in a loop
+ * can leave tens of thousands queued: spawn benchmark). Beyond
+ * 2 * FIRST_BATCH pieces a P hands FIRST_BATCH to the global list as one
+ * batch, and takes a whole batch back when it runs out. */
+enum { FIRST_BATCH = 32 };
+typedef struct FirstFree {
+	uintptr_t next;      /* next piece of the batch (or of the P's list) */
+	uintptr_t nextbatch; /* at the head of a batch on the global list */
+	intptr_t n;          /* at the head of a batch: pieces in it */
+} FirstFree;
+
+uintptr_t stack_map(uintptr_t size) { return (uintptr_t)mapmem(size); }
+
+uintptr_t stack_first_get(P *p) {
+	uintptr_t s = p->stkfree;
+	if (!s) {
+		sched_lock(&firstlock);
+		s = firstfree;
+		if (s) {
+			firstfree = ((FirstFree *)s)->nextbatch;
+			p->nstkfree = (int32_t)((FirstFree *)s)->n;
+		} else {
+			if (slabcur == slabend) {
+				slabcur = (uintptr_t)stack_hugemap(4 << 20);
+				slabend = slabcur + (4 << 20);
+			}
+			s = slabcur; /* fresh memory reads as zeros: a list of one */
+			slabcur += STACK_FIRST;
+			p->nstkfree = 1;
 		}
-		s = slabcur;
-		slabcur += STACK_FIRST;
+		sched_unlock(&firstlock);
 	}
-	sched_unlock(&firstlock);
+	p->stkfree = ((FirstFree *)s)->next;
+	p->nstkfree--;
 	return s;
 }
 
-void stack_free_first(uintptr_t lo, uintptr_t size) {
-	if (size != STACK_FIRST) {
-		munmap((void *)lo, size);
+void stack_first_put(P *p, uintptr_t lo) {
+	ASAN_UNPOISON(lo, sizeof(FirstFree)); /* frames of the dead G may have left redzones */
+	((FirstFree *)lo)->next = p->stkfree;
+	p->stkfree = lo;
+	if (++p->nstkfree < 2 * FIRST_BATCH)
 		return;
-	}
+	uintptr_t tail = lo;
+	for (int i = 1; i < FIRST_BATCH; i++)
+		tail = ((FirstFree *)tail)->next;
+	p->stkfree = ((FirstFree *)tail)->next;
+	p->nstkfree -= FIRST_BATCH;
+	((FirstFree *)tail)->next = 0;
+	((FirstFree *)lo)->n = FIRST_BATCH;
 	sched_lock(&firstlock);
-	*(uintptr_t *)lo = firstfree;
+	((FirstFree *)lo)->nextbatch = firstfree;
 	firstfree = lo;
 	sched_unlock(&firstlock);
 }

@@ -5,6 +5,7 @@
 #                                PROG.exit beside it (needs Go 1.19)
 #   golden.sh check GOC PROG.go  build PROG.go with goc (the binary GOC), run
 #                                it, and compare with the recordings
+#                                ($GOC_GCFLAGS, if set, is passed as -gcflags)
 #   golden.sh record-errors F.go...  record gc's compile errors for F.go
 #                                (go tool compile) in F.errors
 #   golden.sh check-errors GOC F.go  compare goc tool compile's errors with them
@@ -33,7 +34,7 @@ check)
 	base=${prog%.go}
 	tmp=$(mktemp -d)
 	trap 'rm -rf "$tmp"' EXIT
-	if ! "$goc" build -o "$tmp/prog" "$prog" 2>"$tmp/build.err"; then
+	if ! "$goc" build ${GOC_GCFLAGS:+-gcflags="$GOC_GCFLAGS"} -o "$tmp/prog" "$prog" 2>"$tmp/build.err"; then
 		echo "FAIL $prog: goc build failed"; cat "$tmp/build.err"; exit 1
 	fi
 	"$tmp/prog" >"$tmp/stdout" 2>"$tmp/stderr.full"

@@ -98,7 +98,9 @@ bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk_out, LLVMValueRef *b
 	Object *callee = NULL;
 	LLVMValueRef recv = NULL, code = NULL;
 	Type *recvt = NULL;
-	int kind; /* 0 known, 1 interface method, 2 func value */
+	int kind; /* 0 known, 1 interface method, 2 func value, 3 function literal */
+	Node *lit = fn;
+	while (lit->kind == N_PAREN) lit = lit->a;
 	if (fn->kind == N_SELECTOR && fn->sel && fn->sel->kind == SEL_METHOD && fn->sel->iface && !(fn->flags & NF_METHODEXPR)) {
 		Type *it = fn->a->type;
 		LLVMValueRef v;
@@ -147,6 +149,8 @@ bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk_out, LLVMValueRef *b
 			return false;
 		}
 		return builtin_thunk(g, call, id, thunk_out, blk_out);
+	} else if (lit->kind == N_FUNCLIT) {
+		kind = 3; /* built below, with the arguments */
 	} else {
 		code = gen_expr(g, fn); /* the closure */
 		kind = 2;
@@ -154,25 +158,41 @@ bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk_out, LLVMValueRef *b
 	/* the arguments, evaluated now (a variadic tail packed, f(g()) spread) */
 	LLVMValueRef *vals = NEWARR(LLVMValueRef, ft->nparams + 2);
 	int na = (int)gen_call_args(g, call, ft, vals, 0);
-	/* the block: {code, recv?, args...} as a Go struct so the collector scans it */
-	Type *bt = type_new(TY_STRUCT);
-	bt->nfields = 2 + na;
-	bt->fields = NEWARR(Field, bt->nfields);
-	Type *bp = type_pointer(basic_type(TY_UINT8));
-	bt->fields[0].type = bp;
-	bt->fields[0].name = internz("code");
-	bt->fields[1].type = recv ? recvt : bp;
-	bt->fields[1].name = internz("recv");
-	for (int i = 0; i < na; i++) {
-		bt->fields[2 + i].type = ft->params[i];
-		bt->fields[2 + i].name = internz("arg");
+	Type *bt;
+	LLVMValueRef blk;
+	unsigned argbase; /* field of the first argument */
+	if (kind == 3) {
+		/* go/defer func(...){...}(args): the closure object itself, with
+		 * room for the arguments, is the block (one allocation, not two;
+		 * building the closure reads no variable, so evaluating the
+		 * arguments first changes nothing) */
+		blk = gen_funclit_ex(g, lit, ft->params, na, &bt, &code);
+		argbase = (unsigned)lit->captures.n + 1;
+	} else {
+		/* the block: {code, recv?, args...} as a Go struct so the collector scans it */
+		bt = type_new(TY_STRUCT);
+		bt->nfields = 2 + na;
+		bt->fields = NEWARR(Field, bt->nfields);
+		Type *bp = type_pointer(basic_type(TY_UINT8));
+		bt->fields[0].type = bp;
+		bt->fields[0].name = internz("code");
+		bt->fields[1].type = recv ? recvt : bp;
+		bt->fields[1].name = internz("recv");
+		for (int i = 0; i < na; i++) {
+			bt->fields[2 + i].type = ft->params[i];
+			bt->fields[2 + i].name = internz("arg");
+		}
+		blk = gen_new(g, bt);
+		argbase = 2;
 	}
-	LLVMValueRef blk = gen_new(g, bt);
 	LLVMTypeRef blt = gen_type(g, bt);
-	gen_store(g, LLVMBuildStructGEP2(g->b, blt, blk, 0, ""), code, bp, true);
-	if (recv) gen_store(g, LLVMBuildStructGEP2(g->b, blt, blk, 1, ""), recv, recvt, true);
+	if (kind != 3) {
+		Type *bp = type_pointer(basic_type(TY_UINT8));
+		gen_store(g, LLVMBuildStructGEP2(g->b, blt, blk, 0, ""), code, bp, true);
+		if (recv) gen_store(g, LLVMBuildStructGEP2(g->b, blt, blk, 1, ""), recv, recvt, true);
+	}
 	for (int i = 0; i < na; i++)
-		gen_store(g, LLVMBuildStructGEP2(g->b, blt, blk, (unsigned)(2 + i), ""), vals[i], ft->params[i], true);
+		gen_store(g, LLVMBuildStructGEP2(g->b, blt, blk, argbase + (unsigned)i, ""), vals[i], ft->params[i], true);
 
 	/* the thunk */
 	LLVMTypeRef tt = LLVMFunctionType(g->voidt, &g->ptr, 1, 0);
@@ -196,16 +216,30 @@ bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk_out, LLVMValueRef *b
 	}
 	LLVMValueRef *args = NEWARR(LLVMValueRef, na + 2);
 	int k = 0;
-	LLVMValueRef c = LLVMBuildLoad2(g->b, g->ptr, LLVMBuildStructGEP2(g->b, blt, b, 0, ""), "code");
-	if (kind == 2) {
-		args[k++] = c;
-		c = LLVMBuildLoad2(g->b, g->ptr, c, "");
-	} else if (recv) args[k++] = LLVMBuildLoad2(g->b, gen_type(g, recvt), LLVMBuildStructGEP2(g->b, blt, b, 1, ""), "recv");
+	LLVMValueRef c;
+	if (kind == 3) { /* the literal's code, with the block as its closure */
+		c = code;
+		args[k++] = b;
+	} else {
+		c = LLVMBuildLoad2(g->b, g->ptr, LLVMBuildStructGEP2(g->b, blt, b, 0, ""), "code");
+		if (kind == 2) {
+			args[k++] = c;
+			c = LLVMBuildLoad2(g->b, g->ptr, c, "");
+		} else if (recv) args[k++] = LLVMBuildLoad2(g->b, gen_type(g, recvt), LLVMBuildStructGEP2(g->b, blt, b, 1, ""), "recv");
+	}
 	for (int i = 0; i < na; i++)
-		args[k++] = LLVMBuildLoad2(g->b, gen_type(g, ft->params[i]), LLVMBuildStructGEP2(g->b, blt, b, (unsigned)(2 + i), ""), "");
+		args[k++] = LLVMBuildLoad2(g->b, gen_type(g, ft->params[i]), LLVMBuildStructGEP2(g->b, blt, b, argbase + (unsigned)i, ""), "");
 	LLVMTypeRef sig = kind == 0 ? gen_sig(g, callee->type, callee->recv)
 	                            : gen_sig(g, ft, type_pointer(basic_type(TY_UINT8)));
-	LLVMBuildCall2(g->b, sig, c, args, (unsigned)k, "");
+	LLVMValueRef cl = LLVMBuildCall2(g->b, sig, c, args, (unsigned)k, "");
+	if (stmt->kind == N_DEFERSTMT) {
+		/* the callee's caller frame must stay this thunk's (recover's
+		 * check): at -O2, neither a tail call that drops this frame nor
+		 * inlining the callee here, which would make its callees ours */
+		LLVMSetTailCallKind(cl, LLVMTailCallKindNoTail);
+		unsigned ni = LLVMGetEnumAttributeKindForName("noinline", 8);
+		LLVMAddCallSiteAttribute(cl, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(g->ctx, ni, 0));
+	}
 	LLVMBuildRetVoid(g->b);
 	LLVMDisposeBuilder(g->b);
 	g->b = saved;

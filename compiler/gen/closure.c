@@ -54,6 +54,14 @@ LLVMValueRef gen_call_value(Gen *g, Node *n, LLVMValueRef fv, Type *sig) {
 
 /* func(...) {...}: generate the code now, then build the closure object. */
 LLVMValueRef gen_funclit(Gen *g, Node *n) {
+	return gen_funclit_ex(g, n, NULL, 0, NULL, NULL);
+}
+
+/* The closure object is {fn, captured cells...}, followed by nextra more
+ * fields of the given types when the caller wants room of its own in the
+ * same allocation (a go or defer statement's arguments); *ct_out is the
+ * object's Go type and *code_out the literal's function. */
+LLVMValueRef gen_funclit_ex(Gen *g, Node *n, Type **extra, int nextra, Type **ct_out, LLVMValueRef *code_out) {
 	Type *sig = under(n->type);
 	int ncap = n->captures.n;
 	/* gc's names: main.f.func1, main.f.func2, and inside a literal main.f.func1.1 */
@@ -63,13 +71,19 @@ LLVMValueRef gen_funclit(Gen *g, Node *n) {
 
 	/* the closure object, built in the enclosing function */
 	Type *ct = type_new(TY_STRUCT);
-	ct->nfields = ncap + 1;
-	ct->fields = NEWARR(Field, ncap + 1);
+	ct->nfields = ncap + 1 + nextra;
+	ct->fields = NEWARR(Field, ct->nfields);
 	Type *bp = type_pointer(basic_type(TY_UINT8));
 	for (int i = 0; i <= ncap; i++) {
 		ct->fields[i].type = bp;
 		ct->fields[i].name = internz(i ? "cap" : "fn");
 	}
+	for (int i = 0; i < nextra; i++) {
+		ct->fields[ncap + 1 + i].type = extra[i];
+		ct->fields[ncap + 1 + i].name = internz("arg");
+	}
+	if (ct_out) *ct_out = ct;
+	if (code_out) *code_out = f;
 	LLVMValueRef clo = gen_new(g, ct);
 	LLVMTypeRef clt = gen_type(g, ct);
 	LLVMBuildStore(g->b, f, LLVMBuildStructGEP2(g->b, clt, clo, 0, ""));

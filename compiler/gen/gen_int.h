@@ -136,6 +136,7 @@ LLVMValueRef gen_method_recv(Gen *g, Node *sel);       /* expr.c: the receiver x
 LLVMValueRef gen_objval(Gen *g, Object *o); /* gen.c: an object's value, declared here if imported */
 LLVMValueRef gen_call_value(Gen *g, Node *n, LLVMValueRef fv, Type *sig);
 LLVMValueRef gen_funclit(Gen *g, Node *n);
+LLVMValueRef gen_funclit_ex(Gen *g, Node *n, Type **extra, int nextra, Type **ct_out, LLVMValueRef *code_out);
 
 /* chan.c: go statements, channels, select */
 bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk, LLVMValueRef *blk);

@@ -6,9 +6,41 @@
 
 #include "gen_int.h"
 
+/* string(b) with b a []byte, as the key of a map with string keys: the
+ * operation may read b's bytes in place instead of copying them into a new
+ * string (gc's slicebytetostringtmp), since the runtime call that consumes
+ * the key comes right after it is evaluated. */
+static Node *borrowed_bytes_key(Node *k, Type *kt) {
+	while (k->kind == N_PAREN) k = k->a;
+	if (!type_is_string(kt) || k->kind != N_CALL || !k->a || k->a->mode != M_TYPEEXPR || !k->type ||
+	    !type_is_string(k->type))
+		return NULL;
+	Node *x = k->list;
+	if (!x || x->next || !x->type) return NULL;
+	Type *xu = under(x->type);
+	if (xu->kind != TY_SLICE || under(xu->elem)->kind != TY_UINT8) return NULL;
+	return x;
+}
+
 static LLVMValueRef key_addr(Gen *g, Node *k, Type *kt) {
 	LLVMValueRef tmp = gen_temp(g, gen_type(g, kt), "mapkey");
 	LLVMBuildStore(g->b, gen_expr(g, k), tmp);
+	return tmp;
+}
+
+/* The key in a frame temporary, for an operation that may borrow it;
+ * *borrowed tells whether it is a []byte's bytes seen as a string
+ * (borrowed_bytes_key), which the map must copy before keeping. */
+static LLVMValueRef key_addr_borrow(Gen *g, Node *k, Type *kt, bool *borrowed) {
+	Node *b = borrowed_bytes_key(k, kt);
+	*borrowed = b != NULL;
+	if (!b) return key_addr(g, k, kt);
+	LLVMValueRef tmp = gen_temp(g, gen_type(g, kt), "mapkey");
+	LLVMValueRef sl = gen_expr(g, b);
+	LLVMValueRef s = LLVMGetUndef(g->str);
+	s = LLVMBuildInsertValue(g->b, s, LLVMBuildExtractValue(g->b, sl, 0, ""), 0, "");
+	s = LLVMBuildInsertValue(g->b, s, LLVMBuildExtractValue(g->b, sl, 1, ""), 1, "");
+	LLVMBuildStore(g->b, s, tmp);
 	return tmp;
 }
 
@@ -28,7 +60,8 @@ LLVMValueRef gen_makemap(Gen *g, Type *t, Node *hint) {
 LLVMValueRef gen_mapindex(Gen *g, Node *n) {
 	Type *mt = under(n->a->type);
 	LLVMValueRef m = gen_expr(g, n->a);
-	LLVMValueRef k = key_addr(g, n->list, mt->key);
+	bool borrowed; /* a lookup keeps nothing */
+	LLVMValueRef k = key_addr_borrow(g, n->list, mt->key, &borrowed);
 	LLVMTypeRef et = gen_type(g, mt->elem);
 	if (n->flags & NF_COMMAOK) {
 		LLVMValueRef okp = gen_temp(g, g->i8, "mapok");
@@ -52,17 +85,19 @@ LLVMValueRef gen_mapindex(Gen *g, Node *n) {
 LLVMValueRef gen_mapassign_addr(Gen *g, Node *n) {
 	Type *mt = under(n->a->type);
 	LLVMValueRef m = gen_expr(g, n->a);
-	LLVMValueRef k = key_addr(g, n->list, mt->key);
+	bool borrowed;
+	LLVMValueRef k = key_addr_borrow(g, n->list, mt->key, &borrowed);
 	LLVMTypeRef pt[3] = {g->ptr, g->ptr, g->ptr};
 	LLVMValueRef args[3] = {gen_typedesc(g, n->a->type), m, k};
-	return gen_call_rt(g, "rt_mapassign", g->ptr, pt, args, 3);
+	return gen_call_rt(g, borrowed ? "rt_mapassign_strtmp" : "rt_mapassign", g->ptr, pt, args, 3);
 }
 
 void gen_mapdelete(Gen *g, Node *call) {
 	Node *mn = call->list;
 	Type *mt = under(mn->type);
 	LLVMValueRef m = gen_expr(g, mn);
-	LLVMValueRef k = key_addr(g, mn->next, mt->key);
+	bool borrowed; /* delete keeps nothing */
+	LLVMValueRef k = key_addr_borrow(g, mn->next, mt->key, &borrowed);
 	LLVMTypeRef pt[3] = {g->ptr, g->ptr, g->ptr};
 	LLVMValueRef args[3] = {gen_typedesc(g, mn->type), m, k};
 	gen_call_rt(g, "rt_mapdelete", g->voidt, pt, args, 3);
