@@ -33,12 +33,8 @@
 void gen_function_attrs(Gen *g, LLVMValueRef f) {
 	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateStringAttribute(g->ctx, "split-stack", 11, "", 0));
 	/* frame pointers, as gc keeps them: profilers and debuggers walk
-	 * them, and recover's check compares frames (defer.c). Leaf functions
-	 * go without, as gc's frameless leaves do: a leaf with no frame at all
-	 * also gets no split-stack prologue (LLVM skips it when the frame is
-	 * empty and nothing is called), which is most of the cost of a small
-	 * method called through an interface. */
-	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateStringAttribute(g->ctx, "frame-pointer", 13, "non-leaf", 8));
+	 * them, and recover's check compares frames (defer.c) */
+	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateStringAttribute(g->ctx, "frame-pointer", 13, "all", 3));
 	/* a nil dereference is a Go panic (the fault becomes one, signal.c),
 	 * not undefined behaviour the optimizer may delete */
 	unsigned k = LLVMGetEnumAttributeKindForName("null_pointer_is_valid", 21);
