@@ -227,18 +227,19 @@ void gc_throttle(void) {
 		    __atomic_load_n(&cycles_done, __ATOMIC_RELAXED) != start)
 			break;
 		uint64_t t0 = gc_nanotime();
+		/* The deadline is written before hook(1): once parked, this frame
+		 * may be scanned by the collector (the C tests' threads), so it
+		 * must not change until hook(0). */
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += 100000;
+		if (ts.tv_nsec >= 1000000000) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000;
+		}
 		hook(1);
 		pthread_mutex_lock(&gc_lock);
-		if (cycles_done == start) {
-			struct timespec ts;
-			clock_gettime(CLOCK_REALTIME, &ts);
-			ts.tv_nsec += 100000;
-			if (ts.tv_nsec >= 1000000000) {
-				ts.tv_sec++;
-				ts.tv_nsec -= 1000000000;
-			}
-			pthread_cond_timedwait(&gc_done, &gc_lock, &ts);
-		}
+		if (cycles_done == start) pthread_cond_timedwait(&gc_done, &gc_lock, &ts);
 		pthread_mutex_unlock(&gc_lock);
 		hook(0);
 		waited += gc_nanotime() - t0;
