@@ -98,7 +98,7 @@ static void add_root(uintptr_t start, uintptr_t nbytes, const uint8_t *bitmap) {
 		caproots = nc;
 	}
 	roots[nroots++] = (Root){start, nbytes, bitmap};
-	if (bitmap) globals_bytes += nbytes;
+	if (bitmap) __atomic_fetch_add(&globals_bytes, nbytes, __ATOMIC_RELAXED); /* read unlocked by the pacer and gctrace */
 	pthread_mutex_unlock(&roots_lock);
 }
 
@@ -157,7 +157,7 @@ static void compute_goal(uint64_t traced, uint64_t marked) {
 	if (gogc < 0) {
 		goal = UINT64_MAX / 2;
 	} else {
-		goal = traced + (marked + last_stack_bytes + globals_bytes) * (uint64_t)gogc / 100;
+		goal = traced + (marked + last_stack_bytes + __atomic_load_n(&globals_bytes, __ATOMIC_RELAXED)) * (uint64_t)gogc / 100;
 		uint64_t minimum = ((uint64_t)4 << 20) * (uint64_t)gogc / 100;
 		if (goal < minimum) goal = minimum;
 	}
@@ -360,7 +360,7 @@ static void run_cycle(bool forced) {
 	__atomic_store_n(&mark_black_bytes, 0, __ATOMIC_RELAXED);
 	uint64_t h0 = __atomic_load_n(&heap_live, __ATOMIC_RELAXED);
 	uint64_t goal = heap_goal;
-	uint64_t expect = heap_traced_last + last_stack_bytes + globals_bytes;
+	uint64_t expect = heap_traced_last + last_stack_bytes + __atomic_load_n(&globals_bytes, __ATOMIC_RELAXED);
 	uint64_t dist = goal > h0 ? goal - h0 : 0;
 	if (dist < ((uint64_t)1 << 20)) dist = (uint64_t)1 << 20;
 	gc_assist_ratio = (double)expect / (double)dist;
@@ -738,7 +738,7 @@ static void print_trace(uint64_t t0, uint64_t t1, uint64_t t2, uint64_t t3, uint
 	                   fmt_ms(g, sizeof g, 0), fmt_ms(h, sizeof h, stw2), (unsigned long long)(h0 >> 20),
 	                   (unsigned long long)(h1 >> 20), (unsigned long long)(h2 >> 20),
 	                   (unsigned long long)(goal >> 20), (unsigned long long)(last_stack_bytes >> 20),
-	                   (unsigned long long)(globals_bytes >> 20), nprocs, forced ? " (forced)" : "");
+	                   (unsigned long long)(__atomic_load_n(&globals_bytes, __ATOMIC_RELAXED) >> 20), nprocs, forced ? " (forced)" : "");
 	rt_printlock();
 	rt_write_stderr(line, len);
 	rt_printunlock();

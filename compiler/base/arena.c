@@ -1,10 +1,16 @@
 /* arena.c: bump allocation in large chunks, and the small malloc wrappers. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #include "base.h"
 
-enum { CHUNK = 1 << 20 };
+/* Chunks are 2 MiB, aligned, and asked to be transparent huge pages: a
+ * compilation touches tens of MiB of fresh memory, and on this kind of
+ * machine (a VM) a page fault per 4 KiB page cost more than half of a
+ * type check of the runtime's closure (13,000 faults, 0.13 of 0.22 s). */
+enum { CHUNK_BYTES = 2 << 20, CHUNK = CHUNK_BYTES - 64 };
 
 /* An arena is a list of chunks; allocation bumps a->ptr through the current
  * one (arena_alloc in base.h), and a block bigger than a quarter chunk gets
@@ -41,11 +47,33 @@ Arena *arena_new(void) {
 	return a;
 }
 
+/* A fresh chunk: CHUNK_BYTES of memory at a CHUNK_BYTES boundary. */
+static Chunk *chunk_map(void) {
+	size_t span = 2 * (size_t)CHUNK_BYTES;
+	char *p = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED) {
+		fprintf(stderr, "goc: out of memory\n");
+		exit(3);
+	}
+	char *base = (char *)(((uintptr_t)p + CHUNK_BYTES - 1) & ~(uintptr_t)(CHUNK_BYTES - 1));
+	if (base > p) munmap(p, (size_t)(base - p));
+	if (base + CHUNK_BYTES < p + span) munmap(base + CHUNK_BYTES, (size_t)(p + span - (base + CHUNK_BYTES)));
+	madvise(base, CHUNK_BYTES, MADV_HUGEPAGE);
+	Chunk *c = (Chunk *)base;
+	c->cap = CHUNK;
+	return c;
+}
+
+static void chunk_free(Chunk *c) {
+	if (c->cap == CHUNK) munmap(c, CHUNK_BYTES);
+	else free(c);
+}
+
 void arena_free(Arena *a) {
 	arena_reset(a);
 	for (Chunk *c = a->spare, *p; c; c = p) {
 		p = c->prev;
-		free(c);
+		chunk_free(c);
 	}
 	free(a);
 }
@@ -78,10 +106,7 @@ void *arena_alloc_slow(Arena *a, size_t n) {
 	}
 	Chunk *c = a->spare;
 	if (c) a->spare = c->prev;
-	else {
-		c = xmalloc(sizeof(Chunk) + CHUNK);
-		c->cap = CHUNK;
-	}
+	else c = chunk_map();
 	c->prev = a->cur;
 	a->cur = c;
 	a->ptr = c->data + n;

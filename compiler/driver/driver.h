@@ -39,6 +39,7 @@ typedef struct Loader {
 	VEC(LoadedPkg *) loading; /* the chain being loaded (cycle detection) */
 	char *modpath;            /* the main module's path (go.mod), or NULL */
 	char *modroot;            /* its directory */
+	bool imports_decls_only;  /* imports' function bodies unchecked (goc tool check -declsonly) */
 } Loader;
 
 void loader_init(Loader *l);
@@ -54,5 +55,6 @@ int compile_files(char **files, int nfiles, const char *obj, const CompileFlags 
 int link_program(char **objs, int nobjs, const char *out);
 int cmd_build(int argc, char **argv, bool run_it);
 int cmd_tool_compile(int argc, char **argv);
+int cmd_tool_check(int argc, char **argv); /* check.c */
 
 #endif

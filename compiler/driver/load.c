@@ -224,6 +224,9 @@ static const char *package_dir(Loader *l, const char *path) {
 		char *vendored = arena_printf(g_arena, "%s/vendor/%s", l->modroot, path);
 		if (is_dir(vendored)) return vendored;
 	}
+	/* the standard library's own vendored modules (golang.org/x/...) */
+	char *stdvendored = arena_printf(g_arena, "%s/vendor/%s", l->stdroot, path);
+	if (strchr(path, '.') && is_dir(stdvendored)) return stdvendored;
 	return arena_printf(g_arena, "%s/%s", l->stdroot, path);
 }
 
@@ -313,7 +316,9 @@ static Package *import(void *ctx, const char *path, const char **err) {
 	lp = NEW(LoadedPkg);
 	lp->path = arena_printf(g_arena, "%s", path);
 	vec_push(&l->loading, lp);
-	Package *p = diag_count() > before ? NULL : check_package(lp->path, trees, nt, &l->importer);
+	/* the packages asked for (first on the chain) are checked whole */
+	CheckOptions opts = {.ignore_func_bodies = l->imports_decls_only && l->loading.n > 1};
+	Package *p = diag_count() > before ? NULL : check_package_opts(lp->path, trees, nt, &l->importer, opts);
 	l->loading.n--;
 	if (!p || diag_count() > before) {
 		*err = arena_printf(g_arena, "could not import %s (type-checking package \"%s\" failed)", path, path);

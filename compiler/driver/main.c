@@ -4,6 +4,7 @@
  *   goc version | goc help
  *   goc tool compile [flags] file.go...   the package compiler (gc's flags)
  *   goc tool syntax [-ast] file.go...     parse only
+ *   goc tool check [-std DIR] pkg...      type-check packages from source
  * Exit status: 0 success, 1 compile errors, 2 usage errors. */
 #include <errno.h>
 #include <stdio.h>
@@ -27,7 +28,7 @@ static const char usage_text[] =
 	"\trun         compile and run Go program\n"
 	"\tversion     print goc version\n"
 	"\thelp        print this help\n"
-	"\ttool        run a goc tool (compile, syntax)\n";
+	"\ttool        run a goc tool (compile, syntax, check)\n";
 
 static int usage(void) {
 	fputs(usage_text, stderr);
@@ -79,11 +80,12 @@ static int tool_syntax(int argc, char **argv) {
 
 static int tool(int argc, char **argv) {
 	if (argc < 1) {
-		fprintf(stderr, "usage: goc tool <compile|syntax> [arguments]\n");
+		fprintf(stderr, "usage: goc tool <compile|syntax|check> [arguments]\n");
 		return 2;
 	}
 	if (!strcmp(argv[0], "syntax")) return tool_syntax(argc - 1, argv + 1);
 	if (!strcmp(argv[0], "compile")) return cmd_tool_compile(argc - 1, argv + 1);
+	if (!strcmp(argv[0], "check")) return cmd_tool_check(argc - 1, argv + 1);
 	fprintf(stderr, "goc tool: no such tool \"%s\"\n", argv[0]);
 	return 2;
 }

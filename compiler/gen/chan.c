@@ -167,7 +167,7 @@ bool gen_call_thunk(Gen *g, Node *stmt, LLVMValueRef *thunk_out, LLVMValueRef *b
 		 * building the closure reads no variable, so evaluating the
 		 * arguments first changes nothing) */
 		blk = gen_funclit_ex(g, lit, ft->params, na, &bt, &code);
-		argbase = (unsigned)lit->captures.n + 1;
+		argbase = (unsigned)node_deps(lit)->captures.n + 1;
 	} else {
 		/* the block: {code, recv?, args...} as a Go struct so the collector scans it */
 		bt = type_new(TY_STRUCT);

@@ -63,7 +63,7 @@ LLVMValueRef gen_funclit(Gen *g, Node *n) {
  * object's Go type and *code_out the literal's function. */
 LLVMValueRef gen_funclit_ex(Gen *g, Node *n, Type **extra, int nextra, Type **ct_out, LLVMValueRef *code_out) {
 	Type *sig = under(n->type);
-	int ncap = n->captures.n;
+	int ncap = node_deps(n)->captures.n;
 	/* gc's names: main.f.func1, main.f.func2, and inside a literal main.f.func1.1 */
 	const char *name = arena_printf(g_arena, g->in_funclit ? "%s.%d" : "%s.func%d", LLVMGetValueName(g->fn), ++g->nfunclit);
 	LLVMValueRef f = LLVMAddFunction(g->mod, name, code_type(g, sig));
@@ -88,7 +88,7 @@ LLVMValueRef gen_funclit_ex(Gen *g, Node *n, Type **extra, int nextra, Type **ct
 	LLVMTypeRef clt = gen_type(g, ct);
 	LLVMBuildStore(g->b, f, LLVMBuildStructGEP2(g->b, clt, clo, 0, ""));
 	for (int i = 0; i < ncap; i++)
-		gen_store(g, LLVMBuildStructGEP2(g->b, clt, clo, (unsigned)i + 1, ""), gen_var_addr(g, n->captures.v[i]), bp, true);
+		gen_store(g, LLVMBuildStructGEP2(g->b, clt, clo, (unsigned)i + 1, ""), gen_var_addr(g, node_deps(n)->captures.v[i]), bp, true);
 
 	/* the code: switch the generator to the new function, and back */
 	Gen saved = *g;
@@ -110,7 +110,7 @@ LLVMValueRef gen_funclit_ex(Gen *g, Node *n, Type **extra, int nextra, Type **ct
 	bool *heap = NEWARR(bool, ncap + 1);
 	LLVMValueRef ctx = LLVMGetParam(f, 0);
 	for (int i = 0; i < ncap; i++) {
-		Object *o = n->captures.v[i];
+		Object *o = node_deps(n)->captures.v[i];
 		backend[i] = o->backend;
 		heap[i] = o->heap;
 		LLVMValueRef slot = gen_temp(g, g->ptr, o->name->s);
@@ -141,8 +141,8 @@ LLVMValueRef gen_funclit_ex(Gen *g, Node *n, Type **extra, int nextra, Type **ct
 	LLVMPositionBuilderAtEnd(g->b, g->entry);
 	LLVMBuildBr(g->b, body);
 	for (int i = 0; i < ncap; i++) {
-		n->captures.v[i]->backend = backend[i];
-		n->captures.v[i]->heap = heap[i];
+		node_deps(n)->captures.v[i]->backend = backend[i];
+		node_deps(n)->captures.v[i]->heap = heap[i];
 	}
 	LLVMDisposeBuilder(g->b);
 	free(g->jumps.v);

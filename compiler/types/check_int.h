@@ -8,7 +8,12 @@
 
 struct Scope {
 	Scope *parent;
-	VEC(Object *) objs; /* small scopes: a linear search is fastest */
+	VEC(Object *) objs; /* in declaration order */
+	/* Past SCOPE_LINEAR objects (package scopes: runtime has thousands) an
+	 * open-addressed index by the interned name's hash; small scopes keep
+	 * the linear search, which is fastest for them. */
+	Object **index;
+	uint32_t index_cap; /* a power of two, or 0 */
 };
 
 typedef struct Checker {
@@ -17,6 +22,7 @@ typedef struct Checker {
 	Type *fnsig;  /* signature of the function being checked */
 	int iota;     /* value of iota in the constant being checked, or -1 */
 	bool named_results; /* the current function's results have names */
+	bool ignore_bodies; /* CheckOptions.ignore_func_bodies */
 	Node *initdeps;     /* while checking a package var's initializer: the N_VARDECL whose deps we collect */
 	Object *curfn;      /* the package-level function whose body is being checked */
 	Type *empty_iface;  /* interface{} */

@@ -189,6 +189,11 @@ void composite_lit(Checker *c, Node *n, Type *hint) {
 
 void func_lit(Checker *c, Node *n) {
 	Type *sig = signature(c, n->a);
+	if (c->ignore_bodies) {
+		n->mode = M_VALUE;
+		n->type = sig;
+		return;
+	}
 	c->funclit_depth++;
 	if (c->funclit_depth < 64) c->funclits[c->funclit_depth] = n;
 	Type *saved_sig = c->fnsig;

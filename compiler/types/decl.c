@@ -146,7 +146,7 @@ static void add_fn_deps(Node *spec, Object *fn, Object **seen, int *nseen) {
 	for (int i = 0; i < fn->refs.n; i++) {
 		Object *r = fn->refs.v[i];
 		if (r->kind == OBJ_FUNC) add_fn_deps(spec, r, seen, nseen);
-		else if (r->kind == OBJ_VAR && r->spec && r->spec != spec) vec_push(&spec->deps, r->spec);
+		else if (r->kind == OBJ_VAR && r->spec && r->spec != spec) vec_push(&node_deps(spec)->deps, r->spec);
 	}
 }
 
@@ -154,27 +154,27 @@ static void init_order(Package *pkg, Node **specs, int n) {
 	Object **seen = xmalloc(sizeof(Object *) * 4096);
 	for (int i = 0; i < n; i++) {
 		int nseen = 0;
-		for (int k = 0; k < specs[i]->fdeps.n; k++) add_fn_deps(specs[i], specs[i]->fdeps.v[k], seen, &nseen);
+		for (int k = 0; k < node_deps(specs[i])->fdeps.n; k++) add_fn_deps(specs[i], node_deps(specs[i])->fdeps.v[k], seen, &nseen);
 	}
 	free(seen);
 	for (int round = 0; round < n; round++) {
 		for (int i = 0; i < n; i++) {
 			Node *s = specs[i];
-			if (s->initstate) continue;
+			if (node_deps(s)->initstate) continue;
 			bool ready = true;
-			for (int k = 0; k < s->deps.n && ready; k++)
-				if (!s->deps.v[k]->initstate) ready = false;
+			for (int k = 0; k < node_deps(s)->deps.n && ready; k++)
+				if (!node_deps(node_deps(s)->deps.v[k])->initstate) ready = false;
 			if (!ready) continue;
-			s->initstate = 1;
+			node_deps(s)->initstate = 1;
 			vec_push(&pkg->inits, s);
 			break;
 		}
 	}
 	for (int i = 0; i < n; i++)
-		if (!specs[i]->initstate) {
+		if (!node_deps(specs[i])->initstate) {
 			if (loop_reported) continue;
 			diag_error(specs[i]->pos, "initialization cycle: %s refers to itself", specs[i]->list->name->s);
-			specs[i]->initstate = 1;
+			node_deps(specs[i])->initstate = 1;
 		}
 }
 
@@ -348,6 +348,10 @@ void func_signature(Checker *c, Object *o) {
 }
 
 Package *check_package(const char *path, Node **files, int nfiles, const Importer *imp) {
+	return check_package_opts(path, files, nfiles, imp, (CheckOptions){0});
+}
+
+Package *check_package_opts(const char *path, Node **files, int nfiles, const Importer *imp, CheckOptions opts) {
 	const_init();
 	init_universe();
 	Package *pkg = NEW(Package);
@@ -357,7 +361,8 @@ Package *check_package(const char *path, Node **files, int nfiles, const Importe
 	pkg->scope = scope_new(universe);
 	if (nfiles > 0) pkg->name = files[0]->name;
 	const Package *saved_rel = type_string_package(pkg);
-	Checker c = {.pkg = pkg, .scope = pkg->scope, .iota = -1, .empty_iface = universe_empty_interface()};
+	Checker c = {.pkg = pkg, .scope = pkg->scope, .iota = -1, .empty_iface = universe_empty_interface(),
+	             .ignore_bodies = opts.ignore_func_bodies};
 	VEC(Object *) consts = {0};
 	VEC(Node *) varspecs = {0};
 	VEC(Object *) typenames = {0};
@@ -448,7 +453,7 @@ Package *check_package(const char *path, Node **files, int nfiles, const Importe
 	c.scope = pkg->scope;
 	init_order(pkg, varspecs.v, varspecs.n);
 	free(varspecs.v);
-	check_unused_imports(&c);
+	if (!c.ignore_bodies) check_unused_imports(&c); /* without bodies most uses are unseen */
 	free(c.pkgnames.v);
 	type_string_package(saved_rel);
 	return pkg;

@@ -478,9 +478,9 @@ void object_operand(Checker *c, Node *n, Object *o) {
 			for (int d = o->depth + 1; d <= c->funclit_depth && d < 64; d++) {
 				Node *fl = c->funclits[d];
 				bool have = false;
-				for (int k = 0; k < fl->captures.n; k++)
-					if (fl->captures.v[k] == o) have = true;
-				if (!have) vec_push(&fl->captures, o);
+				for (int k = 0; k < node_deps(fl)->captures.n; k++)
+					if (node_deps(fl)->captures.v[k] == o) have = true;
+				if (!have) vec_push(&node_deps(fl)->captures, o);
 			}
 		}
 		if (o->global && local_pkg) {
@@ -488,7 +488,7 @@ void object_operand(Checker *c, Node *n, Object *o) {
 			if (o->state != 2) resolve_var(c, o);
 			/* record the dependency of the initializer being checked */
 			if (c->initdeps && o->spec && o->spec != c->initdeps) {
-				VEC(Node *) *deps = (void *)&c->initdeps->deps;
+				VEC(Node *) *deps = (void *)&node_deps(c->initdeps)->deps;
 				vec_push(deps, o->spec);
 			}
 		}
@@ -503,7 +503,7 @@ void object_operand(Checker *c, Node *n, Object *o) {
 			func_signature(c, o);
 			c->scope = saved;
 		}
-		if (c->initdeps && local_pkg) vec_push(&c->initdeps->fdeps, o);
+		if (c->initdeps && local_pkg) vec_push(&node_deps(c->initdeps)->fdeps, o);
 		if (c->curfn && local_pkg) vec_push(&c->curfn->refs, o);
 		n->mode = M_VALUE;
 		n->type = o->type;

@@ -194,7 +194,7 @@ Method *find_method(Type *T, const Str *name, bool *needs_ptr) {
 static void note_method_ref(Checker *c, const Selection *s) {
 	Object *m = s->method ? s->method->obj : NULL;
 	if (s->iface || !m || m->kind != OBJ_FUNC || (m->pkg && m->pkg != c->pkg)) return;
-	if (c->initdeps) vec_push(&c->initdeps->fdeps, m);
+	if (c->initdeps) vec_push(&node_deps(c->initdeps)->fdeps, m);
 	if (c->curfn) vec_push(&c->curfn->refs, m);
 }
 

@@ -16,10 +16,36 @@ Scope *scope_new(Scope *parent) {
 	return s;
 }
 
+enum { SCOPE_LINEAR = 16 };
+
 Object *scope_lookup_local(Scope *s, const Str *name) {
+	if (s->index_cap) {
+		for (uint32_t i = name->hash & (s->index_cap - 1);; i = (i + 1) & (s->index_cap - 1)) {
+			Object *o = s->index[i];
+			if (!o || o->name == name) return o;
+		}
+	}
 	for (int i = 0; i < s->objs.n; i++)
 		if (s->objs.v[i]->name == name) return s->objs.v[i];
 	return NULL;
+}
+
+static void index_put(Scope *s, Object *o) {
+	uint32_t i = o->name->hash & (s->index_cap - 1);
+	while (s->index[i]) i = (i + 1) & (s->index_cap - 1);
+	s->index[i] = o;
+}
+
+/* Keeps the index at most half full, rebuilding it as the scope grows. */
+static void index_add(Scope *s, Object *o) {
+	if (s->objs.n <= SCOPE_LINEAR) return;
+	if ((uint32_t)s->objs.n * 2 > s->index_cap) {
+		s->index_cap = s->index_cap ? s->index_cap * 2 : 4 * SCOPE_LINEAR;
+		s->index = NEWARR(Object *, s->index_cap);
+		for (int i = 0; i < s->objs.n; i++) index_put(s, s->objs.v[i]);
+		return;
+	}
+	index_put(s, o);
 }
 
 Object *scope_lookup(Scope *s, const Str *name) {
@@ -40,6 +66,7 @@ void declare(Scope *s, Object *o) {
 		return;
 	}
 	vec_push(&s->objs, o);
+	index_add(s, o);
 }
 
 Object *obj_new(ObjKind k, const Str *name, Type *t, Pos p) {

@@ -701,7 +701,7 @@ void declare_params(Checker *c, Node *ft) {
 
 void func_body(Checker *c, Object *fn) {
 	Node *d = fn->decl;
-	if (!d->b) return;
+	if (!d->b || c->ignore_bodies) return;
 	c->curfn = fn;
 	c->fnsig = fn->type;
 	c->scope = fn->fscope;

@@ -248,6 +248,13 @@ typedef struct Importer {
 	void *ctx;
 } Importer;
 
+/* How a package is checked. ignore_func_bodies (go/types' IgnoreFuncBodies):
+ * declarations only, the bodies of functions and function literals left
+ * unchecked: enough for an importer that only type-checks, never compiles. */
+typedef struct CheckOptions {
+	bool ignore_func_bodies;
+} CheckOptions;
+
 extern Type *ty_bool, *ty_int, *ty_string, *ty_untyped_int, *ty_untyped_string,
 	*ty_untyped_bool, *ty_invalid, *ty_int64, *ty_float64, *ty_uint8, *ty_int32;
 
@@ -263,6 +270,7 @@ const Package *type_string_package(const Package *p); /* sets the package type_s
  * are resolved through imp (NULL: a package that imports nothing but
  * unsafe). */
 Package *check_package(const char *path, Node **files, int nfiles, const Importer *imp);
+Package *check_package_opts(const char *path, Node **files, int nfiles, const Importer *imp, CheckOptions opts);
 
 /* A package-level object by name, or NULL. */
 Object *package_lookup(Package *p, const char *name);

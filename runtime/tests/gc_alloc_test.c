@@ -266,6 +266,7 @@ static void test_gctrace(const char *path) {
 }
 
 int main(void) {
+	setvbuf(stdout, NULL, _IOLBF, 0); /* lines seen even if a sanitizer ends the process */
 	/* gctrace goes to stderr: capture it in a file to check the format. */
 	char path[] = "/tmp/gc_alloc_test.XXXXXX";
 	int fd = mkstemp(path);
