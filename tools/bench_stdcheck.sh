@@ -47,11 +47,13 @@ each() {
 goc_one() { "$goc" tool check -std "$goroot/src" -declsonly "$1"; }
 gocfull_one() { "$goc" tool check -std "$goroot/src" "$1"; }
 gotype_one() { "$tmp/bin/gotype" -c=source "$goroot/src/$1"; }
-: > "$tmp/goc"; : > "$tmp/gotype"; : > "$tmp/gocfull"; : > "$tmp/gocall"
+gotype1_one() { GOMAXPROCS=1 "$tmp/bin/gotype" -c=source "$goroot/src/$1"; }
+: > "$tmp/goc"; : > "$tmp/gotype"; : > "$tmp/gotype1"; : > "$tmp/gocfull"; : > "$tmp/gocall"
 TIMEFORMAT='%R %U %S'
 for ((r = 0; r < runs; r++)); do
   each goc_one >> "$tmp/goc"
   each gotype_one >> "$tmp/gotype"
+  each gotype1_one >> "$tmp/gotype1"
   each gocfull_one >> "$tmp/gocfull"
   { time "$goc" tool check -std "$goroot/src" $pkgs > /dev/null 2>&1; } 2> "$tmp/t"
   awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$tmp/t" >> "$tmp/gocall"
@@ -61,7 +63,8 @@ echo "$(echo $pkgs | wc -w) packages, each checked with its imports in its own p
 row() { printf "%-44s wall %7.3f s   cpu %7.3f s\n" "$1" "$(median "$2" 1)" "$(median "$2" 2)"; }
 row "goc tool check -std -declsonly" goc
 row "gotype -c=source (go/types)" gotype
+row "gotype -c=source, GOMAXPROCS=1" gotype1
 row "goc tool check -std (imports' bodies too)" gocfull
 row "goc, all 25 in one process (bodies too)" gocall
-awk -v a="$(median gotype 1)" -v b="$(median goc 1)" -v c="$(median gotype 2)" -v d="$(median goc 2)" \
-  'BEGIN { printf "goc is %.1fx faster than go/types (wall), %.1fx (cpu)\n", a / b, c / d }'
+awk -v a="$(median gotype 1)" -v b="$(median goc 1)" -v c="$(median gotype 2)" -v d="$(median goc 2)" -v e="$(median gotype1 1)" \
+  'BEGIN { printf "goc -declsonly vs go/types: %.1fx faster (wall), %.1fx (cpu), %.1fx (wall, both on one core)\n", a / b, c / d, e / b }'

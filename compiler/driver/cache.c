@@ -8,7 +8,7 @@
  * binary itself (its size and modification time), the optimization level,
  * the package's import path and source files, and its imports' keys (their
  * types and constants shape its code). A stale entry can therefore only
- * be reached by a key collision of a 64-bit FNV-1a hash pair. Entries are
+ * be reached by a key collision of a pair of 64-bit FNV-style hashes. Entries are
  * written to a temporary name and renamed, so concurrent builds never see
  * half an object. */
 #include <errno.h>
@@ -22,9 +22,18 @@
 #include "../base/base.h"
 #include "driver.h"
 
+/* FNV-1a over 8-byte words (a byte at a time was 6% of a type check of
+ * the runtime's closure), with a shift folding the high bits down. */
 static uint64_t fnv(uint64_t h, const void *p, size_t n) {
 	const uint8_t *b = p;
-	for (size_t i = 0; i < n; i++) h = (h ^ b[i]) * 0x100000001b3ull;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, b + i, 8);
+		h = (h ^ w) * 0x100000001b3ull;
+		h ^= h >> 32;
+	}
+	for (; i < n; i++) h = (h ^ b[i]) * 0x100000001b3ull;
 	return h;
 }
 

@@ -376,8 +376,10 @@ bool assign_to(Checker *c, Node *x, Type *t, const char *context) {
 	if (type_is_untyped(x->type) && x->type->kind != TY_UNTYPED_NIL && under(t)->kind == TY_INTERFACE && under(t)->methods.n > 0)
 		default_type(c, x); /* types2: the constant takes its default type, then must implement t */
 	if (type_is_untyped(x->type)) {
-		const char *desc = operand_string(x);
-		switch (convert_untyped(x, t)) {
+		Node before = *x; /* described as it was, if the conversion fails */
+		int cu = convert_untyped(x, t);
+		const char *desc = cu == CU_OK ? NULL : operand_string(&before);
+		switch (cu) {
 		case CU_OK:
 			if (under(t)->kind == TY_INTERFACE && x->type->kind != TY_INTERFACE && !type_identical(x->type, t) &&
 			    x->type->kind != TY_UNTYPED_NIL)
