@@ -42,6 +42,39 @@ void gen_function_attrs(Gen *g, LLVMValueRef f) {
 	LLVMSetSection(f, "go_text");
 }
 
+/* Small leaf functions run without the split-stack check, as gc's small
+ * leaves are NOSPLIT: a function that calls nothing (intrinsics that never
+ * become calls aside), has no stack slots of its own and at most
+ * LEAF_MAX_INSNS instructions needs a few dozen bytes below its caller's
+ * frame, and the runtime keeps STACK_RESERVE (512) bytes under every
+ * segment's limit, of which LLVM's prologue lets a checked frame use 255.
+ * Run after the optimization passes, when inlining has made the leaves;
+ * the frame pointer stays, so traces and profilers still walk the frames. */
+enum { LEAF_MAX_INSNS = 32 };
+
+static bool small_leaf(LLVMValueRef f) {
+	int n = 0;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f); bb; bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+			if (++n > LEAF_MAX_INSNS || LLVMIsAAllocaInst(in) || LLVMIsAInvokeInst(in) || LLVMIsACallBrInst(in))
+				return false;
+			if (!LLVMIsACallInst(in)) continue;
+			LLVMValueRef callee = LLVMGetCalledValue(in);
+			if (!LLVMIsAFunction(callee) || !LLVMGetIntrinsicID(callee)) return false;
+			size_t len;
+			const char *name = LLVMGetValueName2(callee, &len);
+			/* these may be lowered to calls of the C library's */
+			if (!strncmp(name, "llvm.mem", 8)) return false;
+		}
+	return n > 0;
+}
+
+static void unsplit_small_leaves(LLVMModuleRef mod) {
+	for (LLVMValueRef f = LLVMGetFirstFunction(mod); f; f = LLVMGetNextFunction(f))
+		if (LLVMGetStringAttributeAtIndex(f, LLVMAttributeFunctionIndex, "split-stack", 11) && small_leaf(f))
+			LLVMRemoveStringAttributeAtIndex(f, LLVMAttributeFunctionIndex, "split-stack", 11);
+}
+
 /* llvm.frameaddress(level) in the current function, which then keeps its
  * frame pointer (recover's check compares frames: defer.c) */
 LLVMValueRef gen_frameaddress(Gen *g, unsigned level) {
@@ -323,6 +356,7 @@ bool gen_package(Package *pkg, const char *obj_path, const GenOptions *opts) {
 		return false;
 	}
 	LLVMDisposePassBuilderOptions(pbo);
+	unsplit_small_leaves(g->mod);
 	if (opts->emit_llvm) {
 		char *ll = arena_printf(g_arena, "%s.ll", obj_path);
 		LLVMPrintModuleToFile(g->mod, ll, NULL);
