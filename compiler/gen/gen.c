@@ -312,6 +312,7 @@ bool gen_package(Package *pkg, const char *obj_path, const GenOptions *opts) {
 	LLVMSetDataLayout(g->mod, dl);
 	LLVMDisposeMessage(dl);
 	gen_debug_init(g, pkg, opts->opt == OPT_O2);
+	g->optimize = opts->opt == OPT_O2;
 
 	/* package variables: zeroed globals, set by the package's init */
 	for (int i = 0; i < pkg->globals.n; i++) {

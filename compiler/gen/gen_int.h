@@ -39,6 +39,10 @@ typedef struct Gen {
 	LLVMValueRef dframe;    /* the current function's DeferFrame, or NULL */
 	GenDebug *debug;        /* DWARF (debug.c) */
 	LLVMMetadataRef disp;   /* the current function's subprogram, or NULL */
+	bool optimize;          /* -O2 */
+	/* bce.c: in the checked copy of a counted loop, its index variable and
+	 * the slices it indexes without bounds checks */
+	struct { Object *iv; Object *slices[4]; int nslices; } bce;
 } Gen;
 
 /* debug.c: DWARF line tables and function names */
@@ -48,6 +52,11 @@ void gen_debug_end(Gen *g, LLVMMetadataRef prev);
 void gen_debug_loc(Gen *g, Pos pos);
 void gen_debug_finish(Gen *g);
 
+
+/* bce.c: bounds checks removed from counted loops at -O2 */
+bool gen_counted_loop(Gen *g, Node *n);
+void gen_for_loop(Gen *g, Node *n); /* stmt.c */
+bool gen_index_in_bounds(Gen *g, Node *x, Node *index);
 
 /* util.c: runtime calls, constants, blocks, locals */
 Jump *gen_jump(Gen *g, Node *stmt);

@@ -176,7 +176,7 @@ LLVMValueRef gen_addr(Gen *g, Node *n) {
 		LLVMValueRef i = gen_to_i64(g, n->list->type, gen_expr(g, n->list));
 		if (u->kind == TY_SLICE) {
 			LLVMValueRef s = gen_expr(g, x);
-			gen_bounds_check(g, i, LLVMBuildExtractValue(g->b, s, 1, "len"));
+			if (!gen_index_in_bounds(g, x, n->list)) gen_bounds_check(g, i, LLVMBuildExtractValue(g->b, s, 1, "len"));
 			LLVMValueRef base = LLVMBuildExtractValue(g->b, s, 0, "ptr");
 			return LLVMBuildGEP2(g->b, gen_type(g, u->elem), base, &i, 1, "elem");
 		}

@@ -282,6 +282,23 @@ static void gen_range(Gen *g, Node *n) {
 	LLVMPositionBuilderAtEnd(g->b, done);
 }
 
+/* A for loop's condition, body and post statement (its init is done). */
+void gen_for_loop(Gen *g, Node *n) {
+	LLVMBasicBlockRef cond = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "for.cond");
+	LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "for.body");
+	LLVMBasicBlockRef post = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "for.post");
+	LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "for.end");
+	LLVMBuildBr(g->b, cond);
+	LLVMPositionBuilderAtEnd(g->b, cond);
+	if (n->b) LLVMBuildCondBr(g->b, gen_expr(g, n->b), body, done);
+	else LLVMBuildBr(g->b, body);
+	LLVMPositionBuilderAtEnd(g->b, body);
+	gen_loop_body(g, n, done, post);
+	gen_stmt(g, n->c);
+	LLVMBuildBr(g->b, cond);
+	LLVMPositionBuilderAtEnd(g->b, done);
+}
+
 void gen_stmt(Gen *g, Node *n) {
 	if (!n) return;
 	gen_debug_loc(g, n->pos != NOPOS ? n->pos : n->a ? node_startpos(n->a) : NOPOS);
@@ -416,20 +433,9 @@ void gen_stmt(Gen *g, Node *n) {
 			gen_range(g, n);
 			return;
 		}
+		if (gen_counted_loop(g, n)) return;
 		gen_stmt(g, n->a);
-		LLVMBasicBlockRef cond = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "for.cond");
-		LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "for.body");
-		LLVMBasicBlockRef post = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "for.post");
-		LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(g->ctx, g->fn, "for.end");
-		LLVMBuildBr(g->b, cond);
-		LLVMPositionBuilderAtEnd(g->b, cond);
-		if (n->b) LLVMBuildCondBr(g->b, gen_expr(g, n->b), body, done);
-		else LLVMBuildBr(g->b, body);
-		LLVMPositionBuilderAtEnd(g->b, body);
-		gen_loop_body(g, n, done, post);
-		gen_stmt(g, n->c);
-		LLVMBuildBr(g->b, cond);
-		LLVMPositionBuilderAtEnd(g->b, done);
+		gen_for_loop(g, n);
 		return;
 	}
 	case N_LABELED: {
