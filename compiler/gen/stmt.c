@@ -336,7 +336,16 @@ void gen_stmt(Gen *g, Node *n) {
 		/* evaluate all right-hand sides before storing: a, b = b, a */
 		LLVMValueRef *vals = NEWARR(LLVMValueRef, cnt + 1);
 		int i = 0;
-		for (Node *r = n->list2; r; r = r->next) vals[i++] = gen_expr(g, r);
+		Node *l = n->list;
+		for (Node *r = n->list2; r; r = r->next, l = l ? l->next : NULL) {
+			/* _ = *p, _ = p.f: the value is dead and LLVM deletes its
+			 * load, so the nil check must be explicit (gc panics) */
+			bool blank = l && l->kind == N_NAME && l->name && l->name->len == 1 && l->name->s[0] == '_';
+			int saved = g->explicit_nilchecks;
+			if (blank) g->explicit_nilchecks = 1;
+			vals[i++] = gen_expr(g, r);
+			g->explicit_nilchecks = saved;
+		}
 		/* then every left operand's index and pointer operands (i, x[i] = 1, 100
 		 * stores to the old x[i]), then the stores, left to right */
 		Node **lhs = NEWARR(Node *, cnt + 1);
