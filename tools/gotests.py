@@ -13,6 +13,8 @@ Usage: gotests.py GOC [--update LIST] [--check LIST] [--list] [DIR|FILE ...]
   --check LIST   fail if a test named in LIST (one path per line, relative
                  to GOROOT/test) does not pass: the ratchet the suite runs
   --update LIST  write the passing tests to LIST
+  --gcflags=F    build with goc build -gcflags=F (the suite runs the
+                 ratchet at -O2 too)
   --gcstress[=N] run every test program under GC stress: GOGC=1
                  GODEBUG=gcstress=N,gcverify=1 (default N=20: a full
                  collection every N allocations, the heap verified after
@@ -33,7 +35,7 @@ def goroot():
     return subprocess.run(['go', 'env', 'GOROOT'], capture_output=True, text=True).stdout.strip()
 
 
-def run_tests(goc, root, files, verbose, env=None):
+def run_tests(goc, root, files, verbose, env=None, gcflags=None):
     passed, failed = [], []
     for f in files:
         rel = os.path.relpath(f, os.path.join(root, 'test'))
@@ -47,7 +49,8 @@ def run_tests(goc, root, files, verbose, env=None):
                 fh.write('package %s\n\nfunc init() { println("%s") }\n' % (pkg, token))
             exe = os.path.join(tmp, 'prog')
             try:
-                b = subprocess.run([goc, 'build', '-o', exe, f, init], capture_output=True, text=True, timeout=120,
+                flags = ['-gcflags=' + gcflags] if gcflags else []
+                b = subprocess.run([goc, 'build'] + flags + ['-o', exe, f, init], capture_output=True, text=True, timeout=120,
                                    errors='replace', cwd=os.path.dirname(f))
             except subprocess.TimeoutExpired:
                 failed.append((rel, 'build timed out'))
@@ -137,6 +140,11 @@ def main():
             n = a.split('=', 1)[1] if '=' in a else '20'
             env = dict(env, GOGC='1', GODEBUG='gcstress=%s,gcverify=1' % n)
     argv = [a for a in argv if not (a == '--gcstress' or a.startswith('--gcstress='))]
+    gcflags = None
+    for a in argv:
+        if a.startswith('--gcflags='):
+            gcflags = a.split('=', 1)[1]
+    argv = [a for a in argv if not a.startswith('--gcflags=')]
     argv = [a for a in argv if a != '--list']
     if subprocess.run(['sh', '-c', 'command -v go'], capture_output=True).returncode != 0:
         print('gotests: skipped: Go (the test suite) is not installed')
@@ -148,7 +156,7 @@ def main():
         files = [os.path.join(root, 'test', n) for n in names]
     else:
         files = collect(root, argv)
-    passed, failed = run_tests(goc, root, files, verbose, env)
+    passed, failed = run_tests(goc, root, files, verbose, env, gcflags)
     for rel, why in failed:
         if verbose or '--check' in opts:
             print('FAIL %s: %s' % (rel, why))
