@@ -100,7 +100,7 @@ static void type_name(const GoType *t, char *buf, size_t n) {
 }
 
 /* panic: interface conversion: interface {} is string, not int */
-void rt_panicdottype(const GoType *have, const GoType *want, const GoType *iface) {
+void rt_raisedottype(const GoType *have, const GoType *want, const GoType *iface) {
 	char h[256], w[256], i[256], msg[1024];
 	type_name(have, h, sizeof h);
 	type_name(want, w, sizeof w);

@@ -58,16 +58,16 @@ void rt_panicsig(const RtSigInfo *si) {
 void rt_panicrt(const char *msg) { error_panic("runtime error: ", msg); }
 /* Compiled code's explicit nil checks: reported as the fault at address 0
  * that gc's nil-check probe would take. */
-void rt_panicnil(void) {
-	RtSigInfo si = {SIGSEGV, 1, 0, (uintptr_t)__builtin_return_address(0)};
+void rt_raisenil(uintptr_t pc) {
+	RtSigInfo si = {SIGSEGV, 1, 0, pc};
 	rt_panicsig(&si);
 }
 void rt_panicplain(const char *msg) { error_panic("", msg); }
 void rt_throw(const char *msg) { die("fatal error: ", msg); }
 
 /* Runtime errors raised by compiled code, with gc's messages. */
-void rt_panicshift(void) { rt_panicrt("negative shift amount"); }
-void rt_panicdivide(void) { rt_panicrt("integer divide by zero"); }
+void rt_raiseshift(void) { rt_panicrt("negative shift amount"); }
+void rt_raisedivide(void) { rt_panicrt("integer divide by zero"); }
 
 /* ---- printing panic values ---------------------------------------------------
  * As gc's printpanicval: errors by their Error method, Stringers by String,

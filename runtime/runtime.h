@@ -301,6 +301,7 @@ void rt_mapiternext(RtMapIter *it);
  * rt_throw: an unrecoverable "fatal error: msg", exit status 2. */
 noreturn void rt_panicrt(const char *msg);
 noreturn void rt_panicnil(void);
+noreturn void rt_raisenil(uintptr_t pc); /* panic.c: rt_panicnil's body (panicentry.c) */
 noreturn void rt_panicplain(const char *msg);
 noreturn void rt_throw(const char *msg);
 noreturn void rt_gopanic(const GoType *t, void *data); /* panic(v), v as an interface{} */
@@ -328,12 +329,14 @@ GoItab *rt_getitab(const GoType *inter, const GoType *type);
 GoItab *rt_assertI2Iok(const GoType *inter, const GoType *type);
 GoItab *rt_convI2I(const GoType *inter, const void *word0, const void *empty);
 noreturn void rt_panicdottype(const GoType *have, const GoType *want, const GoType *iface);
+noreturn void rt_raisedottype(const GoType *have, const GoType *want, const GoType *iface);
 
 /* ---- slice.c: make, append, bounds failures ------------------------------ */
 extern uintptr_t rt_zerobase;
 void *rt_makeslice(const GoType *elem, int64_t len, int64_t cap);
 void rt_growslice(GoSlice *out, const GoType *elem, void *oldptr, int64_t oldlen, int64_t oldcap, int64_t newlen);
 noreturn void rt_panicindex(int64_t i, int64_t len);
+noreturn void rt_raiseindex(int64_t i, int64_t len);
 
 /* ---- print.c: the print/println builtins, and raw stderr output ---------- */
 void rt_write_stderr(const void *p, intptr_t n);

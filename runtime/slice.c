@@ -15,43 +15,43 @@ static noreturn void boundsf(const char *fmt, int64_t a, int64_t b) {
 
 /* A negative index or bound is printed alone, as gc's boundsNegErrorFmt:
  * "index out of range [-1]", "slice bounds out of range [:-1]". */
-void rt_panicindex(int64_t i, int64_t len) {
+void rt_raiseindex(int64_t i, int64_t len) {
 	if (i < 0) boundsf("index out of range [%lld]", i, 0);
 	boundsf("index out of range [%lld] with length %lld", i, len);
 }
 /* s[a:b] with b > cap (or len for strings and arrays): "slice bounds out of range [:5] with capacity 3" */
-void rt_panicslicealen(int64_t b, int64_t len) {
+void rt_raiseslicealen(int64_t b, int64_t len) {
 	if (b < 0) boundsf("slice bounds out of range [:%lld]", b, 0);
 	boundsf("slice bounds out of range [:%lld] with length %lld", b, len);
 }
-void rt_panicsliceacap(int64_t b, int64_t cap) {
+void rt_raisesliceacap(int64_t b, int64_t cap) {
 	if (b < 0) boundsf("slice bounds out of range [:%lld]", b, 0);
 	boundsf("slice bounds out of range [:%lld] with capacity %lld", b, cap);
 }
 /* s[a:b] with a > b: "slice bounds out of range [3:2]" */
-void rt_panicsliceb(int64_t a, int64_t b) {
+void rt_raisesliceb(int64_t a, int64_t b) {
 	if (a < 0) boundsf("slice bounds out of range [%lld:]", a, 0);
 	boundsf("slice bounds out of range [%lld:%lld]", a, b);
 }
-void rt_panicslice3alen(int64_t c, int64_t len) {
+void rt_raiseslice3alen(int64_t c, int64_t len) {
 	if (c < 0) boundsf("slice bounds out of range [::%lld]", c, 0);
 	boundsf("slice bounds out of range [::%lld] with length %lld", c, len);
 }
-void rt_panicslice3acap(int64_t c, int64_t cap) {
+void rt_raiseslice3acap(int64_t c, int64_t cap) {
 	if (c < 0) boundsf("slice bounds out of range [::%lld]", c, 0);
 	boundsf("slice bounds out of range [::%lld] with capacity %lld", c, cap);
 }
-void rt_panicslice3b(int64_t b, int64_t c) {
+void rt_raiseslice3b(int64_t b, int64_t c) {
 	if (b < 0) boundsf("slice bounds out of range [:%lld:]", b, 0);
 	boundsf("slice bounds out of range [:%lld:%lld]", b, c);
 }
-void rt_panicslice3c(int64_t a, int64_t b) {
+void rt_raiseslice3c(int64_t a, int64_t b) {
 	if (a < 0) boundsf("slice bounds out of range [%lld::]", a, 0);
 	boundsf("slice bounds out of range [%lld:%lld:]", a, b);
 }
 
 /* (*[N]T)(s) with len(s) < N */
-void rt_panicsliceconvert(int64_t len, int64_t n) {
+void rt_raisesliceconvert(int64_t len, int64_t n) {
 	boundsf("cannot convert slice with length %lld to pointer to array with length %lld", len, n);
 }
 
