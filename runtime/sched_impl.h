@@ -141,7 +141,7 @@ struct P {
 	P *link;
 	_Atomic uint32_t runqhead, runqtail;
 	G *_Atomic runnext;
-	G *runq[RUNQ_SIZE];
+	_Atomic(G *) runq[RUNQ_SIZE]; /* see RQGET in sched.c */
 	_Atomic uint64_t schedtick;
 	_Atomic uint64_t syscalltick;
 	/* sysmon's view */
