@@ -301,7 +301,7 @@ void rt_mapiternext(RtMapIter *it);
  * rt_throw: an unrecoverable "fatal error: msg", exit status 2. */
 noreturn void rt_panicrt(const char *msg);
 noreturn void rt_panicnil(void);
-noreturn void rt_raisenil(uintptr_t pc); /* panic.c: rt_panicnil's body (panicentry.c) */
+noreturn void rt_raisenil(uintptr_t pc); /* panic.c: rt_panicnil's body (goentry.c) */
 noreturn void rt_panicplain(const char *msg);
 noreturn void rt_throw(const char *msg);
 noreturn void rt_gopanic(const GoType *t, void *data); /* panic(v), v as an interface{} */

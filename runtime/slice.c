@@ -85,7 +85,7 @@ extern uintptr_t rt_roundupsize(uintptr_t size) __attribute__((weak));
  * 256 elements, then a smooth 1.25x), rounded up to the size class. */
 /* The result goes through *out: a 24-byte struct return is an sret pointer
  * in the C ABI anyway, and this keeps the call simple to emit. */
-void rt_growslice(GoSlice *out, const GoType *elem, void *oldptr, int64_t oldlen, int64_t oldcap, int64_t newlen) {
+void rt_growslice_c(GoSlice *out, const GoType *elem, void *oldptr, int64_t oldlen, int64_t oldcap, int64_t newlen) {
 	if (newlen < 0) rt_panicrt("growslice: len out of range");
 	int64_t newcap = oldcap, doublecap = newcap + newcap;
 	if (newlen > doublecap) newcap = newlen;

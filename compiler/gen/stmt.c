@@ -11,7 +11,7 @@
 /* ---- stores: the one place pointer writes to memory are emitted ----------
  * A pointer stored outside the goroutine stack (heap or globals) goes
  * through the collector's write barrier (runtime.h):
- *     if (rt_wbenabled) rt_wbstore(slot, val); else *slot = val;
+ *     if (rt_wbenabled) rt_gowbstore(slot, val); else *slot = val;
  * Stack slots need none: stacks are scanned at the end of marking. */
 
 
@@ -30,7 +30,7 @@ void gen_barrier_store(Gen *g, LLVMValueRef slot, LLVMValueRef ptr) {
 	LLVMPositionBuilderAtEnd(g->b, slow);
 	LLVMTypeRef pt[2] = {g->ptr, g->ptr};
 	LLVMValueRef args[2] = {slot, ptr};
-	gen_call_rt(g, "rt_wbstore", g->voidt, pt, args, 2);
+	gen_call_rt(g, "rt_gowbstore", g->voidt, pt, args, 2); /* runtime/goentry.c */
 	LLVMBuildBr(g->b, done);
 	LLVMPositionBuilderAtEnd(g->b, fast);
 	LLVMBuildStore(g->b, ptr, slot);

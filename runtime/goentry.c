@@ -1,16 +1,20 @@
-/* panicentry.c: the runtime errors compiled code raises (bounds, nil,
- * division, shift, conversion checks), as split-stack entry points.
+/* goentry.c: the runtime functions compiled code calls on its slow paths
+ * (the runtime errors of its bounds, nil, division, shift and conversion
+ * checks; append's growth; the write barrier while the collector marks),
+ * as split-stack entry points.
  *
  * lld rewrites the prologue of every split-stack function that calls a
  * function from an object compiled without split stacks so that it always
  * calls __morestack_non_split (docs/scheduler.md), and that returns through
  * an incremented return address: a mispredicted return on every call of the
  * function. Nearly every Go function has a bounds or nil check, so calling
- * the C runtime's panics directly put that cost on almost every call. This
+ * the C runtime's panics directly put that cost on almost every call (and
+ * every function with an append or a pointer store paid it too). This
  * file is compiled with -fsplit-stack (runtime/CMakeLists.txt): calls into it
  * leave their callers' prologues alone, and each entry pays the crossing
- * into the non-split runtime itself, on the failure path only. Only compiled
- * code calls these; the bodies are the rt_raise* functions. */
+ * into the non-split runtime itself, on the slow path only. Only compiled
+ * code calls these; the bodies are the rt_raise* functions, rt_growslice_c
+ * and rt_wbstore. */
 #include "runtime.h"
 
 void rt_raiseslicealen(int64_t b, int64_t len);
@@ -38,3 +42,11 @@ void rt_panicdivide(void) { rt_raisedivide(); }
 void rt_panicdottype(const GoType *have, const GoType *want, const GoType *iface) { rt_raisedottype(have, want, iface); }
 /* the faulting pc gc would report is the compiled code's, not this frame's */
 void rt_panicnil(void) { rt_raisenil((uintptr_t)__builtin_return_address(0)); }
+
+void rt_growslice_c(GoSlice *out, const GoType *elem, void *oldptr, int64_t oldlen, int64_t oldcap, int64_t newlen);
+void rt_growslice(GoSlice *out, const GoType *elem, void *oldptr, int64_t oldlen, int64_t oldcap, int64_t newlen) {
+	rt_growslice_c(out, elem, oldptr, oldlen, oldcap, newlen);
+}
+/* compiled code's pointer stores while rt_wbenabled is set (the C runtime
+ * calls rt_wbstore itself) */
+void rt_gowbstore(void **slot, void *val) { rt_wbstore(slot, val); }
