@@ -13,41 +13,38 @@ static noreturn void boundsf(const char *fmt, int64_t a, int64_t b) {
 	rt_panicrt(buf);
 }
 
-/* A negative index or bound is printed alone, as gc's boundsNegErrorFmt:
+/* x, the failing index or bound, and y, the length or other bound: a
+ * negative x is printed alone (negfmt), as gc's boundsNegErrorFmt does:
  * "index out of range [-1]", "slice bounds out of range [:-1]". */
+static noreturn void bounds2(const char *negfmt, const char *fmt, int64_t x, int64_t y) {
+	boundsf(x < 0 ? negfmt : fmt, x, y);
+}
+
 void rt_raiseindex(int64_t i, int64_t len) {
-	if (i < 0) boundsf("index out of range [%lld]", i, 0);
-	boundsf("index out of range [%lld] with length %lld", i, len);
+	bounds2("index out of range [%lld]", "index out of range [%lld] with length %lld", i, len);
 }
 /* s[a:b] with b > cap (or len for strings and arrays): "slice bounds out of range [:5] with capacity 3" */
 void rt_raiseslicealen(int64_t b, int64_t len) {
-	if (b < 0) boundsf("slice bounds out of range [:%lld]", b, 0);
-	boundsf("slice bounds out of range [:%lld] with length %lld", b, len);
+	bounds2("slice bounds out of range [:%lld]", "slice bounds out of range [:%lld] with length %lld", b, len);
 }
 void rt_raisesliceacap(int64_t b, int64_t cap) {
-	if (b < 0) boundsf("slice bounds out of range [:%lld]", b, 0);
-	boundsf("slice bounds out of range [:%lld] with capacity %lld", b, cap);
+	bounds2("slice bounds out of range [:%lld]", "slice bounds out of range [:%lld] with capacity %lld", b, cap);
 }
 /* s[a:b] with a > b: "slice bounds out of range [3:2]" */
 void rt_raisesliceb(int64_t a, int64_t b) {
-	if (a < 0) boundsf("slice bounds out of range [%lld:]", a, 0);
-	boundsf("slice bounds out of range [%lld:%lld]", a, b);
+	bounds2("slice bounds out of range [%lld:]", "slice bounds out of range [%lld:%lld]", a, b);
 }
 void rt_raiseslice3alen(int64_t c, int64_t len) {
-	if (c < 0) boundsf("slice bounds out of range [::%lld]", c, 0);
-	boundsf("slice bounds out of range [::%lld] with length %lld", c, len);
+	bounds2("slice bounds out of range [::%lld]", "slice bounds out of range [::%lld] with length %lld", c, len);
 }
 void rt_raiseslice3acap(int64_t c, int64_t cap) {
-	if (c < 0) boundsf("slice bounds out of range [::%lld]", c, 0);
-	boundsf("slice bounds out of range [::%lld] with capacity %lld", c, cap);
+	bounds2("slice bounds out of range [::%lld]", "slice bounds out of range [::%lld] with capacity %lld", c, cap);
 }
 void rt_raiseslice3b(int64_t b, int64_t c) {
-	if (b < 0) boundsf("slice bounds out of range [:%lld:]", b, 0);
-	boundsf("slice bounds out of range [:%lld:%lld]", b, c);
+	bounds2("slice bounds out of range [:%lld:]", "slice bounds out of range [:%lld:%lld]", b, c);
 }
 void rt_raiseslice3c(int64_t a, int64_t b) {
-	if (a < 0) boundsf("slice bounds out of range [%lld::]", a, 0);
-	boundsf("slice bounds out of range [%lld:%lld:]", a, b);
+	bounds2("slice bounds out of range [%lld::]", "slice bounds out of range [%lld:%lld:]", a, b);
 }
 
 /* (*[N]T)(s) with len(s) < N */
